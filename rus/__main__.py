@@ -1,0 +1,5 @@
+"""``python -m rus``: the same as the ``rus`` command."""
+
+from rus.cli import main
+
+main()

@@ -1,0 +1,160 @@
+"""The ``rus`` command line: a thin layer that parses arguments, calls the core and renders results.
+
+Each command group lives in a module of its own and registers itself on :data:`app`. Errors of the
+tool's job are turned into messages and exit codes in one place, :func:`handled`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rus.codes import N_
+from rus.errors import EXIT_CODE_DOCS, ExitCode, RusError
+from rus.i18n import resolve_lang, translate
+from rus.vocab import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: The language of help texts: fixed when the command line is built (RUS_LANG or the locale).
+HELP_LANG: Lang = resolve_lang()
+
+
+def _(message: str) -> str:
+    """Translate a help text into the help language."""
+    return translate(message, HELP_LANG)
+
+
+def _epilog() -> str:
+    lines = [_("Exit codes:")]
+    lines += [f"{int(code)} {_(text)}" for code, text in EXIT_CODE_DOCS.items()]
+    return "\n\n".join(lines)
+
+
+app = typer.Typer(
+    name="rus",
+    help=_("Plans as code for regional development: check, compare and record the action plans of the smart specialisation programme."),
+    epilog=_epilog(),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class State:
+    """Options given before the command, shared by all commands."""
+
+    debug: bool = False
+
+
+STATE = State()
+
+
+class Color(StrEnum):
+    """When to colour the output."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help=_("Language of messages: sv or en (default: RUS_LANG, else the locale, else en)."), metavar="sv|en"),
+]
+ColorOption = Annotated[Color, typer.Option("--color", help=_("Colour the output: auto, always or never (NO_COLOR is honoured)."))]
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of an internal error."))] = False,
+    version: Annotated[bool, typer.Option("--version", help=_("Show the version and exit."), is_eager=True)] = False,
+) -> None:
+    """Plans as code for regional development."""
+    STATE.debug = debug or bool(os.environ.get("RUS_DEBUG"))
+    if version:
+        from importlib.metadata import version as package_version
+
+        typer.echo(f"rus {package_version('rus')}")
+        raise typer.Exit(0)
+
+
+def choose_lang(option: str | None) -> Lang:
+    """The language from an option value, the environment or the locale; a bad value is a usage error."""
+    if option is not None and option.strip().lower()[:2] not in ("sv", "en"):
+        from rus.errors import UsageError
+
+        raise UsageError(N_("Unknown language `{lang}`"), N_("Use --lang sv or --lang en."), lang=option)
+    return resolve_lang(option)
+
+
+def console(stderr: bool = False, color: Color = Color.AUTO) -> Console:
+    """A rich console for stdout (results) or stderr (messages about the run)."""
+    from rich.console import Console
+
+    no_color = color is Color.NEVER or (color is Color.AUTO and bool(os.environ.get("NO_COLOR")))
+    force = True if color is Color.ALWAYS else None
+    return Console(stderr=stderr, no_color=no_color, force_terminal=force, highlight=False,
+                   color_system="auto" if not no_color else None)
+
+
+@contextmanager
+def handled(lang: Lang) -> Iterator[None]:
+    """Turn the tool's errors into a message on stderr and an exit code; hide internal tracebacks."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except RusError as exc:
+        err = console(stderr=True)
+        err.print(f"[bold red]rus:[/] {_escape(exc.message(lang))}", soft_wrap=True)
+        hint = exc.hint(lang)
+        if hint:
+            err.print(f"[cyan]{_escape(translate(N_('hint'), lang))}:[/] {_escape(hint)}", soft_wrap=True)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if STATE.debug:
+            raise
+        err = console(stderr=True)
+        message = translate(N_("internal error: {error}"), lang).format(error=f"{type(exc).__name__}: {exc}")
+        err.print(f"[bold red]rus:[/] {_escape(message)}", soft_wrap=True)
+        err.print(_escape(translate(N_("Rerun with --debug to see the details, and report it."), lang)), soft_wrap=True)
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def main() -> None:
+    """Entry point of the ``rus`` console script."""
+    app(prog_name="rus")
+
+
+def _register() -> None:
+    # Importing the command modules registers their commands on ``app``; done at import time so that
+    # ``typer.testing.CliRunner().invoke(app, ...)`` sees every command too. Each module keeps its
+    # top-level imports light (the core is imported inside the commands), for a fast start.
+    import importlib
+    import pkgutil
+
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        importlib.import_module(f"{__name__}.{module}")
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

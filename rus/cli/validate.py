@@ -1,0 +1,70 @@
+"""``rus validate``: check plan files against the schema and the domain's rules."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rus.cli import _, ColorOption, Color, LangOption, app, choose_lang, console, handled
+from rus.codes import N_
+from rus.errors import ExitCode, NotFoundError
+
+
+class Format(StrEnum):
+    """Output formats of ``rus validate``."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    PARSABLE = "parsable"
+
+
+def pick_format(fmt: Format) -> Format:
+    """``auto``: GitHub annotations inside GitHub Actions, else text."""
+    if fmt is Format.AUTO:
+        return Format.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else Format.TEXT
+    return fmt
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=_("Output format: text, json, github, parsable or auto."))] = Format.AUTO,
+    color: ColorOption = Color.AUTO,
+    lang: LangOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
+) -> None:
+    """Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.validation import validate_paths
+        from rus.workspace import default_plans_dir, find_root
+
+        cwd = Path.cwd()
+        targets = list(paths) if paths else [default_plans_dir(cwd)]
+        for target in targets:
+            if not target.exists() and not target.is_symlink():
+                raise NotFoundError(N_("No such file or folder: {path}"), N_("Check the path, or run `rus validate` without arguments to check plans/."), path=str(target))
+        result = validate_paths(targets, display_root=find_root(cwd) or cwd)
+        chosen = pick_format(fmt)
+        if chosen is Format.TEXT:
+            from rus.render.text import render_text
+
+            render_text(console(color=color), result, language)
+        else:
+            from rus.render import diagnostics as render
+
+            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable}[chosen]
+            sys.stdout.write(writer(result, language))
+            sys.stdout.flush()
+        if result.failed(strict):
+            raise typer.Exit(int(ExitCode.FINDINGS))

@@ -1,0 +1,145 @@
+"""The stable diagnostic codes: name, default severity, message and hint templates.
+
+Codes never change meaning once released. Families: ``F`` file, ``Y`` YAML syntax, ``S`` schema,
+``R`` the domain's rules within and across plans, ``H`` history (transitions against a base).
+Templates are English gettext message ids; :mod:`rus.i18n` renders them in Swedish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation without translating it (gettext convention)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code's documentation and templates."""
+
+    name: str
+    severity: str
+    message: str
+    hint: str
+
+
+CODES: dict[str, Code] = {
+    # --- the file itself -------------------------------------------------------------------------
+    "F001": Code("unreadable", "error", N_("The file cannot be read: {reason}"),
+                 N_("Check that the file exists and that you are allowed to read it.")),
+    "F002": Code("not-utf8", "error", N_("The file is not UTF-8 text (byte {offset}); it looks like {encoding}"),
+                 N_("Save the file as UTF-8 (in most editors: Save as, then Encoding: UTF-8).")),
+    "F003": Code("binary", "error", N_("The file is binary, not YAML text"),
+                 N_("Only YAML plan files belong here; move or remove this file.")),
+    "F004": Code("too-large", "error", N_("The file is {size} MB, larger than the limit of {limit} MB"),
+                 N_("Check that this really is a plan file; a plan is rarely larger than a few MB.")),
+    "F005": Code("empty", "error", N_("The file is empty"),
+                 N_("Copy one of the bundled plans as a start, or run `rus init`.")),
+    "F006": Code("unknown-kind", "error", N_("The file is neither an action plan nor the actor registry"),
+                 N_("An action plan starts with `area:`; the actor registry with `actors:`.")),
+    # --- YAML syntax -----------------------------------------------------------------------------
+    "Y001": Code("syntax", "error", N_("YAML syntax error: {problem}"),
+                 N_("Check the indentation and punctuation on this line and the line before it.")),
+    "Y002": Code("tab", "error", N_("A tab character is used for indentation"),
+                 N_("Indent with spaces, two per level; YAML does not allow tabs.")),
+    "Y003": Code("duplicate-key", "error", N_("The key `{key}` appears twice in the same block (first on line {first})"),
+                 N_("Keep one of them; otherwise one value silently overwrites the other.")),
+    "Y004": Code("unclosed-quote", "error", N_("A quoted text that starts on line {start} is never closed"),
+                 N_("Add the closing quote ({quote}) at the end of the text.")),
+    "Y005": Code("merge-conflict", "error", N_("A merge conflict marker `{marker}` is left in the file"),
+                 N_("Resolve the conflict: keep the right lines and delete the lines with <<<<<<<, ======= and >>>>>>>.")),
+    "Y006": Code("multiple-documents", "error", N_("The file holds more than one YAML document"),
+                 N_("Keep one plan per file: remove the `---` line and what follows, or move it to a file of its own.")),
+    "Y007": Code("not-a-mapping", "error", N_("The top level is {kind}, not a set of keys"),
+                 N_("A plan starts with keys such as `area:` and `revision:` at the left margin.")),
+    "Y008": Code("tag", "error", N_("The YAML tag `{tag}` is not allowed"),
+                 N_("Remove the tag; plan files hold only text, numbers, lists and keys.")),
+    "Y009": Code("alias-bomb", "error", N_("Anchors and aliases expand to more than {limit} values"),
+                 N_("Write the values out instead of repeating them with `&anchor` and `*alias`.")),
+    "Y010": Code("too-deep", "error", N_("The data is nested more than {limit} levels deep"),
+                 N_("A plan needs only a few levels; check the indentation and the brackets.")),
+    "Y011": Code("complex-key", "error", N_("A key must be plain text"),
+                 N_("Write the key as a word followed by a colon, e.g. `status:`.")),
+    "Y012": Code("recursive-alias", "error", N_("An alias refers to the block it is part of"),
+                 N_("Write the values out instead of using `&anchor` and `*alias`.")),
+    # --- schema ----------------------------------------------------------------------------------
+    "S001": Code("missing-key", "error", N_("The required key `{key}` is missing"),
+                 N_("Add `{key}:` ({title}).")),
+    "S002": Code("unknown-key", "error", N_("Unknown key `{key}`"),
+                 N_("Allowed keys here: {allowed}.")),
+    "S003": Code("invalid-choice", "error", N_("`{value}` is not an allowed value for `{key}`"),
+                 N_("Allowed values: {allowed}.")),
+    "S004": Code("wrong-type", "error", N_("`{key}` should be {expected}"),
+                 N_("Write {expected} here, e.g. {example}.")),
+    "S005": Code("invalid-date", "error", N_("`{value}` is not a valid date"),
+                 N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01.")),
+    "S006": Code("invalid-format", "error", N_("`{value}` does not have the form of {what}"),
+                 N_("Expected form: {example}.")),
+    "S007": Code("out-of-range", "error", N_("`{value}` is out of range for `{key}`"),
+                 N_("Allowed: {constraint}.")),
+    "S008": Code("empty-value", "error", N_("`{key}` must not be empty"),
+                 N_("Give at least {minimum}.")),
+    "S009": Code("invalid", "error", N_("Invalid value for `{key}`: {detail}"),
+                 N_("See the schema in schemas/ for what this key takes.")),
+    # --- the domain's rules ----------------------------------------------------------------------
+    "R001": Code("duplicate-id", "error", N_("The id `{id}` is used more than once (also at {other})"),
+                 N_("Give one of them a new id; ids are never reused.")),
+    "R002": Code("id-prefix", "error", N_("The id `{id}` does not carry the area's prefix `{prefix}`"),
+                 N_("Use an id such as `{example}`.")),
+    "R003": Code("unknown-reference", "error", N_("`{ref}` does not refer to any {what}"),
+                 N_("Known: {known}.")),
+    "R004": Code("period-order", "error", N_("The period ends ({end}) before it starts ({start})"),
+                 N_("Swap the dates or correct one of them.")),
+    "R005": Code("milestone-outside-period", "warning", N_("The milestone on {date} is outside the activity's period ({start} to {end})"),
+                 N_("Move the milestone, or extend the period.")),
+    "R006": Code("actual-after-revision", "error", N_("An actual for period {period} is later than the plan's revision {revision}"),
+                 N_("Record actuals only for periods up to the plan's revision, or raise the revision.")),
+    "R007": Code("duplicate-actual", "error", N_("There are two actuals for period {period} ({scope})"),
+                 N_("Keep one value per period and municipality.")),
+    "R008": Code("completed-progress", "error", N_("A completed activity has progress {progress}, not 100"),
+                 N_("Set `progress: 100`, or choose another status.")),
+    "R009": Code("completed-without-end", "error", N_("A completed activity has no end date"),
+                 N_("Add `end:` under `period:` with the date the activity was completed.")),
+    "R010": Code("cancelled-without-reason", "error", N_("A cancelled activity does not say why"),
+                 N_("Add `status_note:` with the reason for cancelling.")),
+    "R011": Code("sami-relevance-missing", "error", N_("The activity reaches {municipalities} in the Sámi administrative area but does not state its Sámi relevance"),
+                 N_("Add `sami:` with `relevance: none`, `indirect` or `direct`, and who was consulted.")),
+    "R012": Code("risk-without-conflict", "error", N_("The {dimension} dimension is rated `risk` but no goal conflict is recorded"),
+                 N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled.")),
+    "R013": Code("revision-meeting-mismatch", "warning", N_("The revision {revision} does not fit the meeting date {date} (expected {expected})"),
+                 N_("Spring meetings (January to June) give revision YYYY-1, autumn meetings (July to December) YYYY-2.")),
+    "R014": Code("replaced-but-active", "warning", N_("The activity is replaced by {replacement} but its status is {status}"),
+                 N_("An activity that is replaced ends as cancelled or completed.")),
+    "R015": Code("no-goal", "warning", N_("The activity serves no goal"),
+                 N_("Add the ids of the goals it serves under `goals:`.")),
+    "R016": Code("no-priority", "warning", N_("The activity names no long-term priority"),
+                 N_("Add at least one of: whole-county, sustainable-development, strength-areas under `priorities:`.")),
+    "R017": Code("no-reach", "warning", N_("The activity names no municipality and is not marked as reaching the whole county"),
+                 N_("List the municipalities under `municipalities:`, or set `whole_county: true`.")),
+    "R018": Code("reach-both", "warning", N_("The activity both lists municipalities and reaches the whole county"),
+                 N_("Keep `whole_county: true` and remove the list, or set it to false.")),
+    "R019": Code("file-name-area", "warning", N_("The file name `{name}` does not match the area `{area}`"),
+                 N_("Name the file `{expected}` so that people and tools find it.")),
+    "R020": Code("goal-without-indicator", "warning", N_("No indicator measures the goal `{id}`"),
+                 N_("Add an indicator with `goal: {id}`, so that the goal can be followed up.")),
+    "R021": Code("no-actor-registry", "warning", N_("No actor registry was found, so actor references are not checked"),
+                 N_("Keep the registry as actors.yaml beside the plans, or name it on the command line.")),
+    "R022": Code("replaced-by-self", "error", N_("The activity is replaced by itself"),
+                 N_("Name the id of the activity that replaces it.")),
+    # --- history (against a base revision) -------------------------------------------------------
+    "H001": Code("forbidden-transition", "error", N_("The status went from {old} to {new}, which is not allowed"),
+                 N_("Allowed from {old}: {allowed}.")),
+    "H002": Code("activity-removed", "error", N_("The activity `{id}` was removed (it was {status} at {base})"),
+                 N_("Keep the activity and set its status to completed or cancelled, or name its replacement in `replaced_by`.")),
+    "H003": Code("id-reused", "error", N_("The id `{id}` was used for another activity at {base} (\"{old_title}\")"),
+                 N_("Give the new activity a new id; ids are never reused.")),
+    "H004": Code("tagged-revision-changed", "warning", N_("The plan changed after revision {revision} was recorded, but `revision` was not raised"),
+                 N_("Set `revision:` to the next revision (e.g. {next}) when the plan is revised.")),
+}
+
+#: Hints used instead of a code's default hint in particular cases.
+HINT_DID_YOU_MEAN = N_("Did you mean `{suggestion}`?")
+HINT_FIX_DATE = N_("Write the date as YYYY-MM-DD: `{suggestion}`.")
+HINT_ALLOWED_FROM_FINAL = N_("{old} is a final status; start a new activity with a new id instead.")

@@ -1,0 +1,319 @@
+"""The domain model: an action plan per strength area, and the shared actor registry.
+
+Every field carries a Swedish title and a bilingual description, which land in the JSON Schema so
+that an editor shows Swedish help while a facilitator types. Keys are English ASCII slugs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, ClassVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError, PydanticUndefined
+
+from rus.vocab import (
+    ActorRole,
+    Area,
+    ConflictState,
+    FundingSource,
+    FundingState,
+    Helix,
+    IndicatorKind,
+    Instrument,
+    LadderStep,
+    Municipality,
+    Phase,
+    PlanState,
+    Priority,
+    Rating,
+    SamiRelevance,
+    Status,
+)
+
+ACTIVITY_ID = r"^[A-Z]{3}-[0-9]{3,4}$"
+GOAL_ID = r"^[A-Z]{3}-M[0-9]{1,3}$"
+INDICATOR_ID = r"^[A-Z]{3}-I[0-9]{1,3}$"
+SUB_AREA_ID = r"^[A-Z]{3}-D[0-9]{1,3}$"
+ACTOR_ID = r"^[a-z0-9][a-z0-9-]{0,62}$"
+REVISION = r"^[0-9]{4}-[12]$"
+REFERENCE = r"^[A-ZÅÄÖ]+/[0-9]+/[0-9]{4}$"
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept only ISO dates (``2026-03-01``) so that ``2026-3-1`` or a bare number is an error."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise PydanticCustomError("iso_date", "Input should be a date written YYYY-MM-DD")
+
+
+def _revision_year(value: str) -> str:
+    year = int(value[:4])
+    if not 2000 <= year <= 2100:
+        raise PydanticCustomError("revision_year", "Revision year should be between 2000 and 2100")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Revision = Annotated[str, Field(pattern=REVISION), AfterValidator(_revision_year)]
+
+
+def field(
+    sv: str,
+    en: str,
+    sv_desc: str = "",
+    en_desc: str = "",
+    default: Any = PydanticUndefined,
+    **kwargs: Any,
+) -> Any:
+    """A model field with a Swedish title and a description in both languages."""
+    description = (sv_desc or sv) + "\n\n" + f"{en}: {en_desc or en}"
+    return Field(
+        default,
+        title=sv,
+        description=description,
+        json_schema_extra={"x-title-en": en, "x-description-sv": sv_desc or sv, "x-description-en": en_desc or en},
+        **kwargs,
+    )
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, so a misspelt key never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False)
+
+
+class Meeting(Model):
+    """The mobilising meeting a revision of the plan came from."""
+
+    SV: ClassVar[tuple[str, str]] = ("Mobiliserande möte", "Det mobiliserande möte som revisionen av planen kom från.")
+
+    date: IsoDate = field("Datum", "Date", "Mötets datum (ÅÅÅÅ-MM-DD)", "Date of the meeting (YYYY-MM-DD)")
+    place: str = field("Plats", "Place", min_length=1)
+    participants: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
+        "Deltagare", "Participants", "Id för aktörer som deltog, ur aktörsregistret", "Ids of actors who took part, from the actor registry", default_factory=list
+    )
+    notes: str | None = field("Anteckningar", "Notes", default=None)
+
+
+class Document(Model):
+    """A governing document the plan refers to."""
+
+    SV: ClassVar[tuple[str, str]] = ("Styrdokument", "Ett styrdokument som planen hänvisar till.")
+
+    title: str = field("Titel", "Title", min_length=1)
+    reference: str | None = field(
+        "Diarienummer", "Reference number", "T.ex. RUN/430/2018", "E.g. RUN/430/2018", default=None, pattern=REFERENCE
+    )
+    adopted: IsoDate | None = field("Beslutad", "Adopted", "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Date of adoption (YYYY-MM-DD)", default=None)
+
+
+class SubArea(Model):
+    """A sub-area (delområde) of the strength area, with its needs and challenges."""
+
+    SV: ClassVar[tuple[str, str]] = ("Delområde", "Ett delområde inom styrkeområdet, med behov och utmaningar.")
+
+    id: str = field("Id", "Id", "Stabilt id, t.ex. UPP-D1", "Stable id, e.g. UPP-D1", pattern=SUB_AREA_ID)
+    name: str = field("Namn", "Name", min_length=1)
+    description: str | None = field("Beskrivning", "Description", default=None)
+    needs: list[str] = field("Behov", "Needs", default_factory=list)
+    challenges: list[str] = field("Utmaningar", "Challenges", default_factory=list)
+
+
+class Goal(Model):
+    """A goal (mål) of the plan, measured by indicators."""
+
+    SV: ClassVar[tuple[str, str]] = ("Mål", "Ett mål i planen, som mäts med indikatorer.")
+
+    id: str = field("Id", "Id", "Stabilt id, t.ex. UPP-M1", "Stable id, e.g. UPP-M1", pattern=GOAL_ID)
+    title: str = field("Rubrik", "Title", min_length=1)
+    description: str | None = field("Beskrivning", "Description", default=None)
+    sub_areas: list[Annotated[str, Field(pattern=SUB_AREA_ID)]] = field(
+        "Delområden", "Sub-areas", "Delområden som målet hör till", "Sub-areas the goal belongs to", default_factory=list
+    )
+
+
+class Measurement(Model):
+    """A value of an indicator in a given year (baseline or target)."""
+
+    SV: ClassVar[tuple[str, str]] = ("Mätvärde", "En indikators värde ett visst år (utgångsvärde eller målvärde).")
+
+    value: float = field("Värde", "Value")
+    year: int = field("År", "Year", ge=2000, le=2100)
+
+
+class Actual(Model):
+    """An indicator's measured value for one revision period, optionally for one municipality."""
+
+    SV: ClassVar[tuple[str, str]] = ("Utfall", "En indikators uppmätta värde för en revisionsperiod, ev. för en kommun.")
+
+    period: Revision = field("Period", "Period", "Revisionsperiod, t.ex. 2026-1 (vår) eller 2026-2 (höst)", "Revision period, e.g. 2026-1 (spring) or 2026-2 (autumn)")
+    value: float = field("Värde", "Value")
+    municipality: Municipality | None = field("Kommun", "Municipality", "Utfall för en kommun; utelämna för hela länet", "Value for one municipality; leave out for the whole county", default=None)
+    note: str | None = field("Anteckning", "Note", default=None)
+
+
+class Indicator(Model):
+    """An indicator (indikator) that measures a goal."""
+
+    SV: ClassVar[tuple[str, str]] = ("Indikator", "En indikator som mäter ett mål.")
+
+    id: str = field("Id", "Id", "Stabilt id, t.ex. UPP-I1", "Stable id, e.g. UPP-I1", pattern=INDICATOR_ID)
+    goal: str = field("Mål", "Goal", "Id för målet som indikatorn mäter", "Id of the goal the indicator measures", pattern=GOAL_ID)
+    name: str = field("Namn", "Name", min_length=1)
+    kind: IndicatorKind = field("Typ", "Kind", "output (aktivitet) eller result (resultat)", "output or result")
+    unit: str = field("Enhet", "Unit", "Mått, t.ex. antal företag eller MWh", "Measure, e.g. number of companies or MWh", min_length=1)
+    higher_is_better: bool = field("Högre är bättre", "Higher is better", default=True)
+    baseline: Measurement = field("Utgångsvärde", "Baseline")
+    target: Measurement = field("Målvärde", "Target")
+    actuals: list[Actual] = field("Utfall", "Actuals", "Uppmätta värden per revisionsperiod", "Measured values per revision period", default_factory=list)
+    source: str | None = field("Källa", "Source", "Var värdet hämtas", "Where the value comes from", default=None)
+
+
+class Period(Model):
+    """When an activity runs."""
+
+    SV: ClassVar[tuple[str, str]] = ("Period", "När insatsen pågår.")
+
+    start: IsoDate = field("Start", "Start", "Startdatum (ÅÅÅÅ-MM-DD)", "Start date (YYYY-MM-DD)")
+    end: IsoDate | None = field("Slut", "End", "Slutdatum (ÅÅÅÅ-MM-DD); utelämna om okänt", "End date (YYYY-MM-DD); leave out if unknown", default=None)
+
+
+class Milestone(Model):
+    """A milestone (delmål) of an activity."""
+
+    SV: ClassVar[tuple[str, str]] = ("Delmål", "Ett delmål (milstolpe) i en insats.")
+
+    date: IsoDate = field("Datum", "Date", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
+    title: str = field("Rubrik", "Title", min_length=1)
+    done: bool = field("Klar", "Done", default=False)
+
+
+class Partner(Model):
+    """An actor taking part in an activity, with its role."""
+
+    SV: ClassVar[tuple[str, str]] = ("Part", "En aktör som deltar i en insats, med sin roll.")
+
+    actor: str = field("Aktör", "Actor", "Id ur aktörsregistret", "Id from the actor registry", pattern=ACTOR_ID)
+    role: ActorRole = field("Roll", "Role")
+
+
+class Funding(Model):
+    """A funding line of an activity."""
+
+    SV: ClassVar[tuple[str, str]] = ("Finansiering", "En finansieringsrad för en insats.")
+
+    source: FundingSource = field("Källa", "Source", "Finansieringskälla", "Source of the money")
+    instrument: Instrument = field("Instrument", "Instrument")
+    amount_sek: int = field("Belopp (kr)", "Amount (SEK)", "Belopp i kronor, heltal", "Amount in Swedish kronor, a whole number", ge=0)
+    state: FundingState = field("Läge", "State")
+    year: int | None = field("År", "Year", default=None, ge=2000, le=2100)
+    note: str | None = field("Anteckning", "Note", default=None)
+
+
+class Sustainability(Model):
+    """How an activity affects each of the three dimensions of sustainable development."""
+
+    SV: ClassVar[tuple[str, str]] = ("Hållbarhet", "Hur insatsen påverkar hållbar utvecklings tre dimensioner.")
+
+    social: Rating = field("Social", "Social")
+    economic: Rating = field("Ekonomisk", "Economic")
+    environmental: Rating = field("Miljömässig", "Environmental")
+
+
+class Sami(Model):
+    """How an activity affects Sámi conditions, and who was consulted."""
+
+    SV: ClassVar[tuple[str, str]] = ("Samisk relevans", "Hur insatsen påverkar samiska förutsättningar, och vilka som konsulterats.")
+
+    relevance: SamiRelevance = field("Relevans", "Relevance", "Påverkan på samiska förutsättningar", "Effect on Sámi conditions")
+    consulted: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
+        "Konsulterade", "Consulted", "Id för aktörer som har konsulterats", "Ids of actors who were consulted", default_factory=list
+    )
+    consultation: str | None = field("Samråd", "Consultation", "Hur och när samrådet skedde", "How and when consultation took place", default=None)
+
+
+class GoalConflict(Model):
+    """A goal conflict (målkonflikt) an activity carries, and how it is handled."""
+
+    SV: ClassVar[tuple[str, str]] = ("Målkonflikt", "En målkonflikt som insatsen bär, och hur den hanteras.")
+
+    between: list[str] = field(
+        "Mellan", "Between", "Dimensioner eller intressen som står mot varandra", "Dimensions or interests in conflict", min_length=2
+    )
+    description: str = field("Beskrivning", "Description", min_length=1)
+    handling: str | None = field("Hantering", "Handling", "Hur konflikten hanteras", "How the conflict is handled", default=None)
+    state: ConflictState = field("Läge", "State")
+
+
+class Activity(Model):
+    """An activity (insats) of the plan, with a stable id that is never reused."""
+
+    SV: ClassVar[tuple[str, str]] = ("Insats", "En insats i planen, med ett stabilt id som aldrig återanvänds.")
+
+    id: str = field("Id", "Id", "Stabilt id som aldrig återanvänds, t.ex. UPP-012", "Stable id that is never reused, e.g. UPP-012", pattern=ACTIVITY_ID)
+    title: str = field("Rubrik", "Title", min_length=1)
+    description: str | None = field("Beskrivning", "Description", default=None)
+    sub_area: str = field("Delområde", "Sub-area", pattern=SUB_AREA_ID)
+    goals: list[Annotated[str, Field(pattern=GOAL_ID)]] = field("Mål", "Goals", "Mål som insatsen bidrar till", "Goals the activity serves", default_factory=list)
+    lead: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field("Ansvarig", "Lead", "Ansvariga aktörer (id)", "Lead actors (ids)", default_factory=list)
+    partners: list[Partner] = field("Parter", "Partners", default_factory=list)
+    municipalities: list[Municipality] = field("Kommuner", "Municipalities", "Kommuner som insatsen når", "Municipalities the activity reaches", default_factory=list)
+    whole_county: bool = field("Hela länet", "Whole county", "Insatsen når hela länet", "The activity reaches the whole county", default=False)
+    period: Period = field("Period", "Period")
+    milestones: list[Milestone] = field("Delmål", "Milestones", default_factory=list)
+    status: Status = field("Status", "Status", "idea, planned, ongoing, paused, completed eller cancelled", "idea, planned, ongoing, paused, completed or cancelled")
+    status_note: str | None = field("Statuskommentar", "Status note", "Varför statusen ändrades; krävs för avbrutna insatser", "Why the status changed; required for cancelled activities", default=None)
+    progress: int = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
+    funding: list[Funding] = field("Finansiering", "Funding", default_factory=list)
+    priorities: list[Priority] = field("Långsiktiga prioriteringar", "Long-term priorities", default_factory=list)
+    phase: Phase = field("Steg i sexstegsprocessen", "Six-step phase")
+    sustainability: Sustainability = field("Hållbarhet", "Sustainability")
+    sami: Sami | None = field("Samisk relevans", "Sámi relevance", default=None)
+    goal_conflicts: list[GoalConflict] = field("Målkonflikter", "Goal conflicts", default_factory=list)
+    replaced_by: str | None = field("Ersatt av", "Replaced by", "Id för insatsen som ersätter denna", "Id of the activity that replaces this one", default=None, pattern=ACTIVITY_ID)
+
+
+class Plan(Model):
+    """The action plan (handlingsplan) of one strength area at one revision."""
+
+    SV: ClassVar[tuple[str, str]] = ("Handlingsplan", "Handlingsplanen för ett styrkeområde vid en revision.")
+
+    area: Area = field("Styrkeområde", "Strength area")
+    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår) eller ÅÅÅÅ-2 (höst), t.ex. 2026-2", "YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-2")
+    state: PlanState = field("Läge", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
+    meeting: Meeting = field("Mobiliserande möte", "Mobilising meeting")
+    vision: str = field("Vision", "Vision", min_length=1)
+    documents: list[Document] = field("Styrdokument", "Governing documents", default_factory=list)
+    sub_areas: list[SubArea] = field("Delområden", "Sub-areas", default_factory=list)
+    goals: list[Goal] = field("Mål", "Goals", default_factory=list)
+    indicators: list[Indicator] = field("Indikatorer", "Indicators", default_factory=list)
+    activities: list[Activity] = field("Insatser", "Activities", default_factory=list)
+
+
+class Actor(Model):
+    """An actor in the shared registry."""
+
+    SV: ClassVar[tuple[str, str]] = ("Aktör", "En aktör i det gemensamma aktörsregistret.")
+
+    id: str = field("Id", "Id", "Kort, stabilt id med små bokstäver, t.ex. miun", "Short, stable lower-case id, e.g. miun", pattern=ACTOR_ID)
+    name: str = field("Namn", "Name", min_length=1)
+    helix: Helix = field("Helixtyp", "Helix type", "business, civil-society, academia eller public", "business, civil-society, academia or public")
+    municipality: Municipality | None = field("Kommun", "Municipality", "Hemkommun; utelämna för aktörer utanför länet", "Home municipality; leave out for actors outside the county", default=None)
+    sami_organisation: bool = field("Samisk organisation", "Sámi organisation", default=False)
+    ladder: dict[Area, LadderStep] = field(
+        "Samhandlingstrappan", "Ladder of joint action", "Aktörens steg per styrkeområde", "The actor's step per strength area", default_factory=dict
+    )
+
+
+class ActorRegistry(Model):
+    """The actor registry (aktörsregister) shared by all strength areas."""
+
+    SV: ClassVar[tuple[str, str]] = ("Aktörsregister", "Aktörsregistret som alla styrkeområden delar.")
+
+    actors: list[Actor] = field("Aktörer", "Actors", default_factory=list)

@@ -1,0 +1,81 @@
+"""Machine-readable renderings of validation results: JSON, GitHub annotations, parsable lines."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rus.diagnostics import Diagnostic
+from rus.validation import ValidationResult
+from rus.vocab import Lang
+
+#: The version of the JSON shape (see docs/diagnostics.md); raised on incompatible changes.
+JSON_VERSION = 1
+
+
+def to_json_data(result: ValidationResult, lang: Lang) -> dict[str, Any]:
+    """The documented JSON object for a validation result."""
+    return {
+        "version": JSON_VERSION,
+        "lang": lang,
+        "summary": {
+            "files": len(result.files),
+            "errors": result.errors,
+            "warnings": result.warnings,
+        },
+        "files": [
+            {
+                "path": f.path,
+                "kind": f.kind,
+                "errors": f.errors,
+                "warnings": len(f.diagnostics) - f.errors,
+            }
+            for f in result.files
+        ],
+        "diagnostics": [d.to_dict(lang) for d in result.diagnostics],
+    }
+
+
+def render_json(result: ValidationResult, lang: Lang) -> str:
+    """The result as pretty-printed JSON."""
+    return json.dumps(to_json_data(result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(diagnostic: Diagnostic, lang: Lang) -> str:
+    """One GitHub Actions workflow command (``::error file=…,line=…,col=…::message``)."""
+    level = "error" if diagnostic.level.value == "error" else "warning"
+    title = f"{diagnostic.code} {diagnostic.rule}"
+    message = diagnostic.message(lang)
+    hint = diagnostic.hint(lang)
+    if hint:
+        message = f"{message} — {hint}"
+    props = ",".join(
+        [
+            f"file={_escape_property(diagnostic.path)}",
+            f"line={diagnostic.line}",
+            f"col={diagnostic.column}",
+            f"title={_escape_property(title)}",
+        ]
+    )
+    return f"::{level} {props}::{_escape_data(message)}"
+
+
+def render_github(result: ValidationResult, lang: Lang) -> str:
+    """Every diagnostic as a GitHub annotation line."""
+    return "".join(github_line(d, lang) + "\n" for d in result.diagnostics)
+
+
+def render_parsable(result: ValidationResult, lang: Lang) -> str:
+    """One ``file:line:col: [level] message (code)`` line per diagnostic, as yamllint's format."""
+    return "".join(
+        f"{d.path}:{d.line}:{d.column}: [{d.level.value}] {d.message(lang)} ({d.code})\n"
+        for d in result.diagnostics
+    )

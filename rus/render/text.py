@@ -1,0 +1,73 @@
+"""The human rendering of validation results through rich: grouped by file, with the line and a caret."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from rus.codes import N_
+from rus.diagnostics import Diagnostic, Severity
+from rus.i18n import translate
+from rus.validation import ValidationResult
+from rus.vocab import Lang
+
+_LEVEL_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+_LEVEL_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+
+
+def plural(count: int, one: str, many: str, lang: Lang) -> str:
+    """``count`` with the singular or plural message, translated."""
+    return translate(one if count == 1 else many, lang).format(n=count)
+
+
+def summary_line(result: ValidationResult, lang: Lang) -> Text:
+    """The closing line: counts of errors, warnings and files."""
+    files = plural(len(result.files), N_("{n} file checked"), N_("{n} files checked"), lang)
+    if not result.diagnostics:
+        return Text.assemble(("✔ ", "bold green"), translate(N_("No problems found"), lang), f" ({files})")
+    errors = plural(result.errors, N_("{n} error"), N_("{n} errors"), lang)
+    warnings = plural(result.warnings, N_("{n} warning"), N_("{n} warnings"), lang)
+    failing = sum(1 for f in result.files if f.diagnostics)
+    in_files = plural(failing, N_("in {n} file"), N_("in {n} files"), lang)
+    mark, style = ("✖ ", "bold red") if result.errors else ("⚠ ", "bold yellow")
+    return Text.assemble((mark, style), f"{errors}, {warnings} {in_files} ({files})")
+
+
+def render_diagnostic(console: Console, diagnostic: Diagnostic, source_line: str, lang: Lang) -> None:
+    """One diagnostic: position, level, code, message; the source line with a caret; the hint."""
+    level = diagnostic.level
+    head = Text.assemble(
+        (f"  {diagnostic.line}:{diagnostic.column}", "bold"),
+        "  ",
+        (translate(_LEVEL_NAME[level], lang), _LEVEL_STYLE[level]),
+        "  ",
+        (diagnostic.code, "dim"),
+        "  ",
+        diagnostic.message(lang),
+    )
+    console.print(head, soft_wrap=True)
+    if source_line.strip():
+        number = str(diagnostic.line)
+        shown = source_line.expandtabs(1).rstrip("\r\n")
+        console.print(Text.assemble((f"    {number} │ ", "dim"), shown), soft_wrap=True, highlight=False)
+        pad = " " * (len(number) + 4)
+        caret = " " * max(diagnostic.column - 1, 0) + "^"
+        console.print(Text.assemble((f"{pad} │ ", "dim"), (caret, _LEVEL_STYLE[level])), soft_wrap=True)
+    hint = diagnostic.hint(lang)
+    if hint:
+        console.print(Text.assemble(("    " + translate(N_("hint"), lang) + ": ", "cyan"), hint), soft_wrap=True)
+
+
+def render_text(console: Console, result: ValidationResult, lang: Lang) -> None:
+    """Every diagnostic grouped by file, then the summary line."""
+    for path, group in groupby(result.diagnostics, key=lambda d: d.path):
+        console.print(Text(path, style="bold underline"), soft_wrap=True)
+        text = result.text_of(path)
+        lines = text.splitlines() if text else []
+        for diagnostic in group:
+            line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
+            render_diagnostic(console, diagnostic, line, lang)
+        console.print()
+    console.print(summary_line(result, lang), soft_wrap=True)

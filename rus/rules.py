@@ -1,0 +1,231 @@
+"""The domain's rules for action plans and the actor registry, within a plan and across plans.
+
+Each rule reports a located :class:`~rus.diagnostics.Diagnostic`; the table of codes with their
+severities is in :mod:`rus.codes` and documented in ``docs/diagnostics.md``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rus.codes import HINT_DID_YOU_MEAN
+from rus.diagnostics import Diagnostic
+from rus.models import ActorRegistry, Plan
+from rus.source import Source
+from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class CrossIndex:
+    """What the rules across files need from each file: ids, and references to actors."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    actor_ids: set[str] = field(default_factory=set)
+    has_registry: bool = False
+    actor_refs: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+def _where(path: str, line: int) -> str:
+    return f"{path}:{line}"
+
+
+def check_actor_registry(registry: ActorRegistry, source: Source, index: CrossIndex) -> None:
+    """Rules for the actor registry: unique ids."""
+    index.has_registry = True
+    for i, actor in enumerate(registry.actors):
+        line, column = source.locate(("actors", i, "id"))
+        if actor.id in index.actor_ids:
+            source.add(line, column, "R001", id=actor.id, other=index.ids.get("actor:" + actor.id, "?"))
+            continue
+        index.actor_ids.add(actor.id)
+        index.ids["actor:" + actor.id] = _where(source.path, line)
+
+
+def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str) -> None:
+    """Every rule that can be checked within one plan, and its ids and actor references indexed."""
+    _check_ids(plan, source, index)
+    _check_references(plan, source, index)
+    _check_indicators(plan, source)
+    _check_activities(plan, source)
+    _check_meeting(plan, source)
+    expected = f"{plan.area.value}.yaml"
+    if Path(file_name).stem != plan.area.value:
+        line, column = source.locate(("area",))
+        source.add(line, column, "R019", name=file_name, area=plan.area.value, expected=expected)
+
+
+def _check_ids(plan: Plan, source: Source, index: CrossIndex) -> None:
+    prefix = AREA_PREFIX[plan.area]
+    groups: list[tuple[str, list[str], str]] = [
+        ("sub_areas", [s.id for s in plan.sub_areas], f"{prefix}-D1"),
+        ("goals", [g.id for g in plan.goals], f"{prefix}-M1"),
+        ("indicators", [i.id for i in plan.indicators], f"{prefix}-I1"),
+        ("activities", [a.id for a in plan.activities], f"{prefix}-001"),
+    ]
+    for key, ids, example in groups:
+        for i, ident in enumerate(ids):
+            line, column = source.locate((key, i, "id"))
+            if not ident.startswith(prefix + "-"):
+                source.add(line, column, "R002", id=ident, prefix=prefix, example=example)
+            if ident in index.ids:
+                source.add(line, column, "R001", id=ident, other=index.ids[ident])
+            else:
+                index.ids[ident] = _where(source.path, line)
+
+
+def _unknown(source: Source, loc: Loc, ref: str, what: str, known: Iterable[str]) -> None:
+    known_list = sorted(known)
+    line, column = source.locate(loc)
+    guess = _close(ref, known_list)
+    shown = ", ".join(known_list[:12]) + (" …" if len(known_list) > 12 else "") or "—"
+    if guess:
+        source.add(line, column, "R003", hint_id=HINT_DID_YOU_MEAN, ref=ref, what=what, suggestion=guess, known=shown)
+    else:
+        source.add(line, column, "R003", ref=ref, what=what, known=shown)
+
+
+def _close(word: str, options: list[str]) -> str | None:
+    upper = {o.upper(): o for o in options}
+    if word.upper() in upper:
+        return upper[word.upper()]
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+def _check_references(plan: Plan, source: Source, index: CrossIndex) -> None:
+    sub_areas = {s.id for s in plan.sub_areas}
+    goals = {g.id for g in plan.goals}
+    activities = {a.id for a in plan.activities}
+    for g, goal in enumerate(plan.goals):
+        for j, ref in enumerate(goal.sub_areas):
+            if ref not in sub_areas:
+                _unknown(source, ("goals", g, "sub_areas", j), ref, "@sub-area in this plan", sub_areas)
+    for i, indicator in enumerate(plan.indicators):
+        if indicator.goal not in goals:
+            _unknown(source, ("indicators", i, "goal"), indicator.goal, "@goal in this plan", goals)
+    for a, act in enumerate(plan.activities):
+        base: Loc = ("activities", a)
+        if act.sub_area not in sub_areas:
+            _unknown(source, (*base, "sub_area"), act.sub_area, "@sub-area in this plan", sub_areas)
+        for j, ref in enumerate(act.goals):
+            if ref not in goals:
+                _unknown(source, (*base, "goals", j), ref, "@goal in this plan", goals)
+        if act.replaced_by is not None:
+            if act.replaced_by == act.id:
+                line, column = source.locate((*base, "replaced_by"))
+                source.add(line, column, "R022")
+            elif act.replaced_by not in activities:
+                _unknown(source, (*base, "replaced_by"), act.replaced_by, "@activity in this plan", activities)
+        for j, actor in enumerate(act.lead):
+            _actor_ref(source, index, (*base, "lead", j), actor)
+        for j, partner in enumerate(act.partners):
+            _actor_ref(source, index, (*base, "partners", j, "actor"), partner.actor)
+        if act.sami is not None:
+            for j, actor in enumerate(act.sami.consulted):
+                _actor_ref(source, index, (*base, "sami", "consulted", j), actor)
+    for j, actor in enumerate(plan.meeting.participants):
+        _actor_ref(source, index, ("meeting", "participants", j), actor)
+
+
+def _actor_ref(source: Source, index: CrossIndex, loc: Loc, actor: str) -> None:
+    line, column = source.locate(loc)
+    index.actor_refs.append((actor, source.path, line, column))
+
+
+def _check_indicators(plan: Plan, source: Source) -> None:
+    measured = {i.goal for i in plan.indicators}
+    for g, goal in enumerate(plan.goals):
+        if goal.id not in measured:
+            line, column = source.locate(("goals", g, "id"))
+            source.add(line, column, "R020", id=goal.id)
+    for i, indicator in enumerate(plan.indicators):
+        seen: set[tuple[str, str | None]] = set()
+        for j, actual in enumerate(indicator.actuals):
+            loc: Loc = ("indicators", i, "actuals", j, "period")
+            if actual.period > plan.revision:
+                line, column = source.locate(loc)
+                source.add(line, column, "R006", period=actual.period, revision=plan.revision)
+            scope = actual.municipality.value if actual.municipality else None
+            if (actual.period, scope) in seen:
+                line, column = source.locate(loc)
+                source.add(line, column, "R007", period=actual.period,
+                           scope=actual.municipality.text("sv") if actual.municipality else "@whole county")
+            seen.add((actual.period, scope))
+
+
+def _check_activities(plan: Plan, source: Source) -> None:
+    for a, act in enumerate(plan.activities):
+        base: Loc = ("activities", a)
+
+        def add(loc: Loc, code: str, *, key: bool = False, **params: object) -> None:
+            line, column = source.locate((*base, *loc), key=key)
+            source.add(line, column, code, **params)
+
+        start, end = act.period.start, act.period.end
+        if end is not None and end < start:
+            add(("period", "end"), "R004", start=start.isoformat(), end=end.isoformat())
+        for m, milestone in enumerate(act.milestones):
+            if milestone.date < start or (end is not None and milestone.date > end):
+                add(("milestones", m, "date"), "R005", date=milestone.date.isoformat(),
+                    start=start.isoformat(), end=end.isoformat() if end else "…")
+        if act.status is Status.COMPLETED:
+            if act.progress != 100:
+                add(("progress",) if "progress" in act.model_fields_set else ("status",), "R008", progress=act.progress)
+            if end is None:
+                add(("period",), "R009", key=True)
+        if act.status is Status.CANCELLED and not (act.status_note or "").strip():
+            add(("status",), "R010")
+        if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
+            add(("replaced_by",), "R014", replacement=act.replaced_by, status=act.status.value)
+        sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
+        if act.sami is None and (sami_area or act.whole_county):
+            names = ", ".join(m.text("sv") for m in sami_area) if sami_area else "@the whole county"
+            add(("id",), "R011", municipalities=names)
+        for dimension in Dimension:
+            rating = getattr(act.sustainability, dimension.value)
+            if rating is Rating.RISK and not act.goal_conflicts:
+                add(("sustainability", dimension.value), "R012", dimension=dimension)
+        if not act.goals:
+            add(("id",), "R015")
+        if not act.priorities:
+            add(("id",), "R016")
+        if not act.municipalities and not act.whole_county:
+            add(("id",), "R017")
+        elif act.municipalities and act.whole_county:
+            add(("whole_county",), "R018")
+
+
+def _check_meeting(plan: Plan, source: Source) -> None:
+    meeting_date = plan.meeting.date
+    expected = f"{meeting_date.year}-{1 if meeting_date.month <= 6 else 2}"
+    if plan.revision != expected:
+        line, column = source.locate(("revision",))
+        source.add(line, column, "R013", revision=plan.revision, date=meeting_date.isoformat(), expected=expected)
+
+
+def check_cross(index: CrossIndex, paths: list[str]) -> list[tuple[str, list[Diagnostic]]]:
+    """Rules across files: actor references against the registry."""
+    found: dict[str, list[Diagnostic]] = {}
+    if not index.has_registry:
+        if index.actor_refs:
+            first = index.actor_refs[0][1]
+            found.setdefault(first, []).append(Diagnostic(first, 1, 1, "R021"))
+        return list(found.items())
+    known = sorted(index.actor_ids)
+    for actor, path, line, column in index.actor_refs:
+        if actor in index.actor_ids:
+            continue
+        guess = _close(actor, known)
+        shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+        params = {"ref": actor, "what": "@actor in the actor registry", "known": shown}
+        if guess:
+            params["suggestion"] = guess
+        found.setdefault(path, []).append(
+            Diagnostic(path, line, column, "R003", params, HINT_DID_YOU_MEAN if guess else None)
+        )
+    return list(found.items())

@@ -1,0 +1,122 @@
+"""JSON Schema (draft 2020-12) for plan files and the actor registry, generated from the models.
+
+Enum values get their Swedish and English labels in the schema (``x-labels``, and VS Code's
+``markdownEnumDescriptions``), so an editor with the YAML language server shows Swedish help.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from rus.models import ActorRegistry, Plan
+from rus.vocab import LABELS, VOCAB_TITLES, Vocab
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
+    "plan.schema.json": Plan,
+    "actors.schema.json": ActorRegistry,
+}
+_BASE_ID = "https://github.com/regionjh/rus/schemas/"
+
+
+class _Generator(GenerateJsonSchema):
+    """Pydantic's generator, with the dialect declared and enum values labelled in both languages."""
+
+    def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
+        result = super().enum_schema(schema)
+        cls: type[Enum] = schema["cls"]
+        if issubclass(cls, Vocab):
+            members = list(cls)
+            result["x-labels"] = {
+                m.value: {"sv": LABELS[m].sv, "en": LABELS[m].en} for m in members
+            }
+            result["markdownEnumDescriptions"] = [
+                f"**{LABELS[m].sv}** ({LABELS[m].en})"
+                + (f" — {LABELS[m].sv_desc}" if LABELS[m].sv_desc else "")
+                for m in members
+            ]
+        return result
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        result = super().model_schema(schema)
+        cls = schema["cls"]
+        swedish = getattr(cls, "SV", None)
+        target = result
+        if "$ref" in result and self.definitions:
+            target = self.definitions.get(result["$ref"].split("/")[-1], result)
+        if swedish is not None:
+            target["title"] = swedish[0]
+            target["description"] = f"{swedish[1]}\n\n{(cls.__doc__ or '').strip()}"
+            target["x-title-en"] = cls.__name__
+        return result
+
+    def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
+        result = super().generate(schema, mode=mode)
+        vocabularies = {cls.__name__: title for cls, title in VOCAB_TITLES.items()}
+        for name, definition in result.get("$defs", {}).items():
+            if name in vocabularies:
+                title = vocabularies[name]
+                definition["title"] = title.sv
+                definition["description"] = f"{title.sv}\n\n{title.en}: {definition.get('description', '')}"
+                definition["x-title-en"] = title.en
+        return {"$schema": DIALECT, **result}
+
+
+def json_schema(model: type[BaseModel], file_name: str) -> dict[str, Any]:
+    """The JSON Schema of a model, with its ``$id``."""
+    schema = model.model_json_schema(schema_generator=_Generator)
+    schema["$id"] = _BASE_ID + file_name
+    return schema
+
+
+def render(model: type[BaseModel], file_name: str) -> str:
+    """The schema as the text committed to ``schemas/`` (stable key order, final newline)."""
+    return json.dumps(json_schema(model, file_name), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class SchemaFile:
+    """One schema file: where it goes, what it should hold, and whether it does."""
+
+    path: Path
+    expected: str
+    current: str | None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the file on disk differs from what the models generate."""
+        return self.current != self.expected
+
+
+def schema_files(directory: Path) -> list[SchemaFile]:
+    """The schema files of ``directory``, compared with what the models generate."""
+    files = []
+    for name, model in SCHEMA_FILES.items():
+        path = directory / name
+        try:
+            current: str | None = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        files.append(SchemaFile(path, render(model, name), current))
+    return files
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the schema files that are stale (atomically); return the paths written."""
+    from rus.fileio import write_text_atomic
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in schema_files(directory):
+        if item.stale:
+            write_text_atomic(item.path, item.expected)
+            written.append(item.path)
+    return written

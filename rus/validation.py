@@ -1,0 +1,401 @@
+"""Validating plan files: YAML syntax, the schema, and the domain's rules, all as located diagnostics.
+
+Files are checked one at a time (peak memory follows the largest file, not the corpus); what the
+rules across files need (ids, actor references) is kept as a small index.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE
+from rus.diagnostics import Diagnostic, Severity, count
+from rus.models import (
+    ACTIVITY_ID,
+    ACTOR_ID,
+    GOAL_ID,
+    INDICATOR_ID,
+    REFERENCE,
+    REVISION,
+    SUB_AREA_ID,
+    ActorRegistry,
+    Plan,
+)
+from rus.rules import CrossIndex, check_actor_registry, check_cross, check_plan
+from rus.source import Source, read_source
+
+PLAN_KEYS = frozenset(Plan.model_fields)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FileResult:
+    """What validation found in one file."""
+
+    path: str
+    kind: str | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None
+
+    @property
+    def errors(self) -> int:
+        """The number of errors in this file."""
+        return count(self.diagnostics)[0]
+
+
+@dataclass
+class ValidationResult:
+    """The outcome of validating a set of files."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic, ordered by file and position."""
+        return sorted((d for f in self.files for d in f.diagnostics), key=Diagnostic.sort_key)
+
+    @property
+    def errors(self) -> int:
+        """The number of errors."""
+        return count(self.diagnostics)[0]
+
+    @property
+    def warnings(self) -> int:
+        """The number of warnings."""
+        return count(self.diagnostics)[1]
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether validation failed: any error, or under ``strict`` any warning."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def text_of(self, path: str) -> str | None:
+        """The text of a checked file, for showing the offending lines."""
+        for result in self.files:
+            if result.path == path:
+                return result.text
+        return None
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                rel = candidate.relative_to(path).parts
+                if any(part.startswith(".") for part in rel):
+                    continue
+                if candidate.suffix in YAML_SUFFIXES and candidate.is_file():
+                    found.append(candidate)
+        else:
+            found.append(path)
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def _registry_first(paths: Sequence[Path]) -> list[Path]:
+    return sorted(paths, key=lambda p: (not p.stem.startswith("actors"), str(p)))
+
+
+def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -> ValidationResult:
+    """Validate files and folders of plans; the actor registry is found among them by content."""
+    files = _registry_first(discover(paths))
+    index = CrossIndex()
+    result = ValidationResult()
+    for path in files:
+        display = _display(path, display_root)
+        source = read_source(path, display)
+        result.files.append(check_source(source, index, file_name=path.name))
+    for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
+        for res in result.files:
+            if res.path == file_result:
+                res.diagnostics.extend(diagnostics)
+    for res in result.files:
+        res.diagnostics.sort(key=Diagnostic.sort_key)
+        if not res.diagnostics:
+            res.text = None
+    return result
+
+
+def validate_texts(texts: dict[str, str]) -> ValidationResult:
+    """Validate in-memory files (display path to text), e.g. plans read from a git revision."""
+    from rus.source import parse_text
+
+    index = CrossIndex()
+    result = ValidationResult()
+    names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
+    for name in names:
+        source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
+        result.files.append(check_source(source, index, file_name=Path(name).name))
+    for file_result, diagnostics in check_cross(index, names):
+        for res in result.files:
+            if res.path == file_result:
+                res.diagnostics.extend(diagnostics)
+    for res in result.files:
+        res.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def file_kind(data: Any, file_name: str) -> str | None:
+    """``plan``, ``actors``, or None when the parsed data is neither."""
+    if isinstance(data, dict):
+        if "area" in data or PLAN_KEYS & set(data) - {"actors"}:
+            return "plan"
+        if "actors" in data or file_name.startswith("actors"):
+            return "actors"
+    return None
+
+
+def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResult:
+    """Schema and rule checks of one parsed file; its ids and references go into ``index``."""
+    result = FileResult(source.path, None, source.diagnostics, source.text)
+    if source.data is None or source.root is None:
+        return result
+    kind = file_kind(source.data, file_name)
+    result.kind = kind
+    if kind is None:
+        source.add(1, 1, "F006")
+        return result
+    model: type[BaseModel] = Plan if kind == "plan" else ActorRegistry
+    try:
+        validated = model.model_validate(source.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            source.diagnostics.append(schema_diagnostic(source, model, error))
+        return result
+    if isinstance(validated, Plan):
+        check_plan(validated, source, index, file_name)
+    elif isinstance(validated, ActorRegistry):
+        check_actor_registry(validated, source, index)
+    return result
+
+
+# --- from pydantic errors to diagnostics ---------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string_type": ("@text", "Östersund"),
+    "int_type": ("@a whole number", "42"),
+    "int_parsing": ("@a whole number", "42"),
+    "int_from_float": ("@a whole number", "42"),
+    "float_type": ("@a number", "12.5"),
+    "float_parsing": ("@a number", "12.5"),
+    "bool_type": ("@true or false", "true"),
+    "bool_parsing": ("@true or false", "true"),
+    "list_type": ("@a list", "[a, b]"),
+    "dict_type": ("@a block of keys", "key: value"),
+    "model_type": ("@a block of keys", "key: value"),
+    "model_attributes_type": ("@a block of keys", "key: value"),
+}
+
+_PATTERNS: dict[str, tuple[str, str]] = {
+    ACTIVITY_ID: ("@an activity id", "UPP-012"),
+    GOAL_ID: ("@a goal id", "UPP-M1"),
+    INDICATOR_ID: ("@an indicator id", "UPP-I1"),
+    SUB_AREA_ID: ("@a sub-area id", "UPP-D1"),
+    ACTOR_ID: ("@an actor id", "miun"),
+    REVISION: ("@a revision", "2026-1 / 2026-2"),
+    REFERENCE: ("@a reference number", "RUN/430/2018"),
+}
+
+_LOOSE_DATE = re.compile(r"^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*$")
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return "…"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _key_name(loc: tuple[str | int, ...]) -> str:
+    for step in reversed(loc):
+        if isinstance(step, str) and step != "[key]":
+            return step
+    return "?"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that holds the last key of ``loc`` (None when it is not a model)."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if current is None:
+            return None
+        if isinstance(step, int):
+            continue
+        info = current.model_fields.get(step)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] | None:
+    parent = _model_at(model, tuple(s for s in loc[:-1] if s != "[key]"))
+    name = _key_name(loc)
+    if parent is None or name not in parent.model_fields:
+        return None
+    return _inner_enum(parent.model_fields[name].annotation, key="[key]" in loc)
+
+
+def _inner_enum(annotation: Any, key: bool) -> type[Enum] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return annotation
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is dict and args:
+        return _inner_enum(args[0] if key else args[1], key=False)
+    for arg in args:
+        found = _inner_enum(arg, key)
+        if found is not None:
+            return found
+    return None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The one close match for a misspelt word among ``choices``, if there is a clear one."""
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    normalised = word.lower().replace("_", "-").replace(" ", "-")
+    for choice in options:
+        if choice.replace("_", "-") == normalised:
+            return choice
+    matches = difflib.get_close_matches(word.lower(), options, n=2, cutoff=0.72)
+    if len(matches) == 1 or (len(matches) == 2 and _ratio(word, matches[0]) > _ratio(word, matches[1])):
+        return matches[0]
+    return None
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.lower(), b).ratio()
+
+
+def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnostic:
+    """A located diagnostic for one pydantic error."""
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    etype: str = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    key = _key_name(loc)
+    path = source.path
+
+    def at(code: str, where: tuple[str | int, ...], *, on_key: bool = False, hint: str | None = None, **params: Any) -> Diagnostic:
+        line, column = source.locate(where, key=on_key)
+        return Diagnostic(path, line, column, code, params, hint)
+
+    if etype == "missing":
+        parent = _model_at(model, loc[:-1])
+        title = key
+        if parent is not None and key in parent.model_fields:
+            title = parent.model_fields[key].title or key
+        return at("S001", loc[:-1], on_key=True, key=key, title=title)
+    if etype == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = list(parent.model_fields) if parent is not None else []
+        guess = suggest(key, allowed)
+        if guess:
+            return at("S002", loc, on_key=True, hint=HINT_DID_YOU_MEAN, key=key, suggestion=guess, allowed=", ".join(allowed))
+        return at("S002", loc, on_key=True, key=key, allowed=", ".join(allowed))
+    if etype == "enum":
+        enum = _enum_at(model, loc)
+        allowed = [str(m.value) for m in enum] if enum is not None else []
+        where = loc[:-1] if loc[-1] == "[key]" else loc
+        on_key = loc[-1] == "[key]"
+        shown_key = _key_name(loc[:-1]) if on_key else key
+        if on_key:
+            where = (*loc[:-2], str(value))
+        guess = suggest(str(value), allowed) if value is not None else None
+        if guess:
+            return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN, value=_fmt(value), key=shown_key, suggestion=guess, allowed=", ".join(allowed))
+        return at("S003", where, on_key=on_key, value=_fmt(value), key=shown_key, allowed=", ".join(allowed))
+    if etype in ("iso_date", "date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        fixed = _fix_date(value)
+        if fixed:
+            return at("S005", loc, hint=HINT_FIX_DATE, value=_fmt(value), suggestion=fixed)
+        return at("S005", loc, value=_fmt(value))
+    if etype == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        what, example = _PATTERNS.get(pattern, ("@the expected pattern", pattern))
+        if isinstance(value, str) and re.match(pattern, value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()):
+            fixed = value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()
+            return at("S006", loc, hint=HINT_DID_YOU_MEAN, value=_fmt(value), what=what, example=example, suggestion=fixed)
+        return at("S006", loc, value=_fmt(value), what=what, example=example)
+    if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "revision_year"):
+        constraint = {
+            "greater_than_equal": "≥ {ge}",
+            "less_than_equal": "≤ {le}",
+            "greater_than": "> {gt}",
+            "less_than": "< {lt}",
+            "revision_year": "2000–2100",
+        }[etype].format(**{k: _fmt(v) for k, v in ctx.items()})
+        return at("S007", loc, value=_fmt(value), key=key, constraint=constraint)
+    if etype in ("too_short", "string_too_short"):
+        minimum = ctx.get("min_length", 1)
+        what = "@one character" if etype == "string_too_short" else f"{minimum}"
+        return at("S008", loc, key=key, minimum=what)
+    if etype in _TYPE_NAMES:
+        expected, example = _TYPE_NAMES[etype]
+        return at("S004", loc, key=key, expected=expected, example=example)
+    return at("S009", loc, key=key, detail=str(error.get("msg", etype)))
+
+
+def _fix_date(value: Any) -> str | None:
+    if not isinstance(value, str | int):
+        return None
+    match = _LOOSE_DATE.match(str(value))
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "FileResult",
+    "Severity",
+    "ValidationResult",
+    "check_source",
+    "discover",
+    "file_kind",
+    "schema_diagnostic",
+    "suggest",
+    "validate_paths",
+    "validate_texts",
+]
