@@ -73,8 +73,9 @@ LangOption = Annotated[
 ColorOption = Annotated[Color, typer.Option("--color", help=_("Colour the output: auto, always or never (NO_COLOR is honoured)."))]
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
+    ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of an internal error."))] = False,
     version: Annotated[bool, typer.Option("--version", help=_("Show the version and exit."), is_eager=True)] = False,
 ) -> None:
@@ -84,6 +85,9 @@ def root(
         from importlib.metadata import version as package_version
 
         typer.echo(f"rus {package_version('rus')}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
         raise typer.Exit(0)
 
 
