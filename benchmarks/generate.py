@@ -36,37 +36,159 @@ MAX_PER_AREA = 9_999
 
 SIZES: dict[str, tuple[int, int]] = {"medium": (40, 300), "large": (100, 1_000)}
 
-MUNICIPALITIES = ("ragunda", "bracke", "krokom", "stromsund", "are", "berg", "harjedalen", "ostersund")
+MUNICIPALITIES = (
+    "ragunda",
+    "bracke",
+    "krokom",
+    "stromsund",
+    "are",
+    "berg",
+    "harjedalen",
+    "ostersund",
+)
 SAMI_AREA = frozenset({"krokom", "stromsund", "are", "berg", "harjedalen", "ostersund"})
 HELIXES = ("business", "civil-society", "academia", "public")
 LADDER = ("sees-hears", "understands", "wants", "does")
 PRIORITIES = ("whole-county", "sustainable-development", "strength-areas")
 PHASES = ("analysis", "governance", "vision", "prioritisation", "policy-mix", "evaluation")
-SOURCES = ("appropriation-1-1", "erdf", "esf-plus", "interreg", "jtf", "national", "regional", "municipal", "private", "other")
+SOURCES = (
+    "appropriation-1-1",
+    "erdf",
+    "esf-plus",
+    "interreg",
+    "jtf",
+    "national",
+    "regional",
+    "municipal",
+    "private",
+    "other",
+)
 INSTRUMENTS = ("project-grant", "business-support", "procurement", "loan", "voucher", "in-kind")
 FUNDING_STATES = ("planned", "applied", "granted", "rejected")
 RATINGS = ("contributes", "neutral", "unknown")
 CONFLICT_STATES = ("identified", "handling", "resolved", "accepted")
-INTERESTS = ("rennäring", "friluftsliv", "skogsbruk", "vindkraft", "turism", "naturvård", "economic", "environmental", "social")
+INTERESTS = (
+    "rennäring",
+    "friluftsliv",
+    "skogsbruk",
+    "vindkraft",
+    "turism",
+    "naturvård",
+    "economic",
+    "environmental",
+    "social",
+)
 
 NOUNS = (
-    "besöksnäring", "skogsbruk", "fjällturism", "vattenkraft", "bredband", "livsmedel", "mejerier",
-    "renskötsel", "fäbodar", "cykelleder", "solceller", "vätgas", "datacenter", "e-hälsa",
-    "kompetens", "kollektivtrafik", "landsbygd", "kulturarv", "evenemang", "rennäring",
-    "innovation", "företag", "samverkan", "föreningsliv", "bioenergi", "laddinfrastruktur",
+    "besöksnäring",
+    "skogsbruk",
+    "fjällturism",
+    "vattenkraft",
+    "bredband",
+    "livsmedel",
+    "mejerier",
+    "renskötsel",
+    "fäbodar",
+    "cykelleder",
+    "solceller",
+    "vätgas",
+    "datacenter",
+    "e-hälsa",
+    "kompetens",
+    "kollektivtrafik",
+    "landsbygd",
+    "kulturarv",
+    "evenemang",
+    "rennäring",
+    "innovation",
+    "företag",
+    "samverkan",
+    "föreningsliv",
+    "bioenergi",
+    "laddinfrastruktur",
 )
 VERBS = (
-    "Utveckling av", "Kartläggning av", "Stöd till", "Samordning av", "Förstudie om", "Nätverk för",
-    "Pilotprojekt för", "Kompetenslyft inom", "Innovationsarena för", "Affärsutveckling inom",
+    "Utveckling av",
+    "Kartläggning av",
+    "Stöd till",
+    "Samordning av",
+    "Förstudie om",
+    "Nätverk för",
+    "Pilotprojekt för",
+    "Kompetenslyft inom",
+    "Innovationsarena för",
+    "Affärsutveckling inom",
 )
-PLACES = ("Östersund", "Åre", "Funäsdalen", "Strömsund", "Hammarstrand", "Bräcke", "Krokom", "Svenstavik", "Sveg", "Järpen")
+PLACES = (
+    "Östersund",
+    "Åre",
+    "Funäsdalen",
+    "Strömsund",
+    "Hammarstrand",
+    "Bräcke",
+    "Krokom",
+    "Svenstavik",
+    "Sveg",
+    "Järpen",
+)
 WORDS = (
-    "insatsen", "ger", "företag", "i", "hela", "länet", "bättre", "förutsättningar", "att", "växa",
-    "och", "arbetet", "sker", "tillsammans", "med", "kommunerna", "samebyarna", "lärosätet",
-    "näringslivet", "för", "en", "hållbar", "utveckling", "där", "natur", "och", "kultur", "tas",
-    "till", "vara", "året", "runt", "resultaten", "följs", "upp", "vid", "varje", "mobiliserande",
-    "möte", "ny", "kunskap", "sprids", "genom", "seminarier", "studiebesök", "digitala", "verktyg",
-    "lokala", "aktörer", "får", "stöd", "under", "hela", "projekttiden", "fjällen", "skogen", "vattnet",
+    "insatsen",
+    "ger",
+    "företag",
+    "i",
+    "hela",
+    "länet",
+    "bättre",
+    "förutsättningar",
+    "att",
+    "växa",
+    "och",
+    "arbetet",
+    "sker",
+    "tillsammans",
+    "med",
+    "kommunerna",
+    "samebyarna",
+    "lärosätet",
+    "näringslivet",
+    "för",
+    "en",
+    "hållbar",
+    "utveckling",
+    "där",
+    "natur",
+    "och",
+    "kultur",
+    "tas",
+    "till",
+    "vara",
+    "året",
+    "runt",
+    "resultaten",
+    "följs",
+    "upp",
+    "vid",
+    "varje",
+    "mobiliserande",
+    "möte",
+    "ny",
+    "kunskap",
+    "sprids",
+    "genom",
+    "seminarier",
+    "studiebesök",
+    "digitala",
+    "verktyg",
+    "lokala",
+    "aktörer",
+    "får",
+    "stöd",
+    "under",
+    "hela",
+    "projekttiden",
+    "fjällen",
+    "skogen",
+    "vattnet",
 )
 
 
@@ -156,7 +278,9 @@ def _activity_id(prefix: str, number: int) -> str:
     return f"{prefix}-{(number - 1) % MAX_PER_AREA + 1:03d}"
 
 
-def plan_text(rng: random.Random, area_index: int, counters: _Counters, activities: int, actors: list[Actor]) -> str:
+def plan_text(
+    rng: random.Random, area_index: int, counters: _Counters, activities: int, actors: list[Actor]
+) -> str:
     """One action plan's YAML text, valid under every rule (within the id space)."""
     area, prefix, area_name = AREAS[area_index]
     year = 2026
@@ -270,7 +394,9 @@ def plan_text(rng: random.Random, area_index: int, counters: _Counters, activiti
         replacement = None
         if position % 25 == 3 and position + 1 < len(numbers):
             replacement = _activity_id(prefix, numbers[position + 1])
-        out += _activity(rng, _activity_id(prefix, number), sub_areas, goals, actor_ids, sami_actors, replacement)
+        out += _activity(
+            rng, _activity_id(prefix, number), sub_areas, goals, actor_ids, sami_actors, replacement
+        )
     return "\n".join(out) + "\n"
 
 
@@ -288,7 +414,9 @@ def _activity(
     if replaced_by is not None:
         status = "cancelled"
     else:
-        status = rng.choices(("idea", "planned", "ongoing", "paused", "completed", "cancelled"), (1, 3, 8, 1, 2, 1))[0]
+        status = rng.choices(
+            ("idea", "planned", "ongoing", "paused", "completed", "cancelled"), (1, 3, 8, 1, 2, 1)
+        )[0]
     out = [
         f"  - id: {ident}",
         f"    title: {_title(rng)}",
@@ -302,14 +430,22 @@ def _activity(
         "    partners:",
     ]
     for actor in rng.sample(actor_ids, rng.randint(1, 3)):
-        out += [f"      - actor: {actor}", f"        role: {rng.choice(('implementing', 'funding'))}"]
+        out += [
+            f"      - actor: {actor}",
+            f"        role: {rng.choice(('implementing', 'funding'))}",
+        ]
     whole_county = rng.random() < 0.2
     places: list[str] = [] if whole_county else rng.sample(MUNICIPALITIES, rng.randint(1, 4))
     if whole_county:
         out.append("    whole_county: true")
     else:
         out += ["    municipalities:", *(f"      - {m}" for m in places)]
-    out += ["    period:", f"      start: {start.isoformat()}", f"      end: {end.isoformat()}", "    milestones:"]
+    out += [
+        "    period:",
+        f"      start: {start.isoformat()}",
+        f"      end: {end.isoformat()}",
+        "    milestones:",
+    ]
     for _ in range(rng.randint(1, 3)):
         out += [
             f"      - date: {_day(rng, start, end).isoformat()}",
@@ -379,8 +515,10 @@ def _activity(
     return out
 
 
-def generate_corpus(out_dir: Path, files: int, activities_per_file: int, seed: int = 0) -> list[Path]:
-    """Write ``actors.yaml`` and ``files`` plans (areas in turn) into ``out_dir``; the paths written.
+def generate_corpus(
+    out_dir: Path, files: int, activities_per_file: int, seed: int = 0
+) -> list[Path]:
+    """Write ``actors.yaml`` and ``files`` plans (areas in turn) into ``out_dir``; return the paths.
 
     Deterministic for a given seed. Ids are unique across the corpus while an area holds at most
     :data:`MAX_PER_AREA` activities; beyond that they repeat (see the module docstring).
@@ -397,7 +535,10 @@ def generate_corpus(out_dir: Path, files: int, activities_per_file: int, seed: i
         folder = out_dir / f"set-{k // len(AREAS):0{width}d}"
         folder.mkdir(exist_ok=True)
         path = folder / f"{AREAS[area_index][0]}.yaml"
-        path.write_text(plan_text(rng, area_index, counters[area_index], activities_per_file, actors), encoding="utf-8")
+        path.write_text(
+            plan_text(rng, area_index, counters[area_index], activities_per_file, actors),
+            encoding="utf-8",
+        )
         written.append(path)
     return written
 
