@@ -13,7 +13,7 @@ from rus.errors import ExitCode
 from rus.i18n import translate
 
 
-@app.command()
+@app.command(help=_("Generate the JSON Schemas for plan files and the actor registry from the models."))
 def schema(
     check: Annotated[bool, typer.Option("--check", help=_("Do not write; exit 1 when a schema file is missing or stale."))] = False,
     directory: Annotated[Path | None, typer.Option("--dir", help=_("Folder of the schema files (default: schemas/ of the repository)."))] = None,

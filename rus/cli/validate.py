@@ -32,7 +32,7 @@ def pick_format(fmt: Format) -> Format:
     return fmt
 
 
-@app.command()
+@app.command(help=_("Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."))
 def validate(
     paths: Annotated[
         list[Path] | None,
