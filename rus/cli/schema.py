@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from rus.cli import _, LangOption, app, choose_lang, console, handled
+from rus.cli import LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import ExitCode
 from rus.i18n import translate

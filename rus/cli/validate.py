@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from rus.cli import _, ColorOption, Color, LangOption, app, choose_lang, console, handled
+from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import ExitCode, NotFoundError
 
