@@ -29,10 +29,14 @@ from rus.models import (
     REFERENCE,
     REVISION,
     SUB_AREA_ID,
+    Activity,
     ActorRegistry,
+    Goal,
+    Indicator,
     Plan,
+    SubArea,
 )
-from rus.rules import CrossIndex, check_actor_registry, check_cross, check_plan
+from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, read_source
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -88,7 +92,11 @@ class ValidationResult:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named."""
+    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named.
+
+    Anything with a YAML suffix that is not a folder is kept (broken links, FIFOs, …), so that it is
+    reported rather than silently passed over.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -96,8 +104,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                 rel = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                # A broken link is kept, so that it is reported rather than silently passed over.
-                if candidate.suffix in YAML_SUFFIXES and (candidate.is_file() or candidate.is_symlink()):
+                if candidate.suffix in YAML_SUFFIXES and not candidate.is_dir():
                     found.append(candidate)
         else:
             found.append(path)
@@ -152,10 +159,12 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
 
 def _display(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
+        # absolute() first, not resolve(): a link is shown under its own name
+        for inner, outer in ((path.absolute(), root.absolute()), (path.absolute(), root.resolve())):
+            try:
+                return str(inner.relative_to(outer))
+            except ValueError:
+                continue
     return str(path)
 
 
@@ -185,12 +194,53 @@ def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResul
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             source.diagnostics.append(schema_diagnostic(source, model, error))
+        if model is Plan:
+            partial = partial_plan(source.data)
+            if partial is not None:
+                check_plan(partial[0], source, index, file_name, partial[1])
         return result
     if isinstance(validated, Plan):
         check_plan(validated, source, index, file_name)
     elif isinstance(validated, ActorRegistry):
         check_actor_registry(validated, source, index)
     return result
+
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "sub_areas": SubArea,
+    "goals": Goal,
+    "indicators": Indicator,
+    "activities": Activity,
+}
+
+
+def partial_plan(data: dict[str, Any]) -> tuple[Plan, Partial] | None:
+    """The part of a plan that passes the schema, item by item, so that the rules can check it.
+
+    None when the plan's own keys (area, revision, meeting, …) fail: the rules need those.
+    """
+    header = {key: value for key, value in data.items() if key not in _SECTIONS}
+    try:
+        head = Plan.model_validate(header)
+    except ValidationError:
+        return None
+    kept: dict[str, list[Any]] = {}
+    positions: dict[str, list[int]] = {}
+    other_ids: dict[str, set[str]] = {}
+    dropped: set[str] = set()
+    for key, item_model in _SECTIONS.items():
+        items = data.get(key)
+        kept[key], positions[key], other_ids[key] = [], [], set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                kept[key].append(item_model.model_validate(item))
+                positions[key].append(i)
+            except ValidationError:
+                dropped.add(key)
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    other_ids[key].add(item["id"])
+    plan = head.model_copy(update=kept)
+    return plan, Partial(positions, other_ids, frozenset(dropped))
 
 
 # --- from pydantic errors to diagnostics ---------------------------------------------------------
