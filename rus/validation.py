@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,10 +29,14 @@ from rus.models import (
     REFERENCE,
     REVISION,
     SUB_AREA_ID,
+    Activity,
     ActorRegistry,
+    Goal,
+    Indicator,
     Plan,
+    SubArea,
 )
-from rus.rules import CrossIndex, check_actor_registry, check_cross, check_plan
+from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, read_source
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -87,7 +92,11 @@ class ValidationResult:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named."""
+    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named.
+
+    Anything with a YAML suffix that is not a folder is kept (broken links, FIFOs, …), so that it is
+    reported rather than silently passed over.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -95,7 +104,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                 rel = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                if candidate.suffix in YAML_SUFFIXES and candidate.is_file():
+                if candidate.suffix in YAML_SUFFIXES and not candidate.is_dir():
                     found.append(candidate)
         else:
             found.append(path)
@@ -150,10 +159,12 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
 
 def _display(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
+        # absolute() first, not resolve(): a link is shown under its own name
+        for inner, outer in ((path.absolute(), root.absolute()), (path.absolute(), root.resolve())):
+            try:
+                return str(inner.relative_to(outer))
+            except ValueError:
+                continue
     return str(path)
 
 
@@ -183,12 +194,53 @@ def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResul
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             source.diagnostics.append(schema_diagnostic(source, model, error))
+        if model is Plan:
+            partial = partial_plan(source.data)
+            if partial is not None:
+                check_plan(partial[0], source, index, file_name, partial[1])
         return result
     if isinstance(validated, Plan):
         check_plan(validated, source, index, file_name)
     elif isinstance(validated, ActorRegistry):
         check_actor_registry(validated, source, index)
     return result
+
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "sub_areas": SubArea,
+    "goals": Goal,
+    "indicators": Indicator,
+    "activities": Activity,
+}
+
+
+def partial_plan(data: dict[str, Any]) -> tuple[Plan, Partial] | None:
+    """The part of a plan that passes the schema, item by item, so that the rules can check it.
+
+    None when the plan's own keys (area, revision, meeting, …) fail: the rules need those.
+    """
+    header = {key: value for key, value in data.items() if key not in _SECTIONS}
+    try:
+        head = Plan.model_validate(header)
+    except ValidationError:
+        return None
+    kept: dict[str, list[Any]] = {}
+    positions: dict[str, list[int]] = {}
+    other_ids: dict[str, set[str]] = {}
+    dropped: set[str] = set()
+    for key, item_model in _SECTIONS.items():
+        items = data.get(key)
+        kept[key], positions[key], other_ids[key] = [], [], set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                kept[key].append(item_model.model_validate(item))
+                positions[key].append(i)
+            except ValidationError:
+                dropped.add(key)
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    other_ids[key].add(item["id"])
+    plan = head.model_copy(update=kept)
+    return plan, Partial(positions, other_ids, frozenset(dropped))
 
 
 # --- from pydantic errors to diagnostics ---------------------------------------------------------
@@ -264,24 +316,55 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    """The type annotation of the value at ``loc`` (None when the path leaves the model)."""
+    annotation: Any = model
+    steps = list(loc)
+    i = 0
+    while i < len(steps):
+        step = steps[i]
+        annotation = _unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = annotation.model_fields.get(step) if isinstance(step, str) else None
+            if info is None:
+                return None
+            annotation = info.annotation
+        elif origin is list and args:
+            annotation = args[0]
+        elif origin is dict and len(args) == 2:
+            if i + 1 < len(steps) and steps[i + 1] == "[key]":
+                annotation = args[0]
+                i += 1
+            else:
+                annotation = args[1]
+        else:
+            return None
+        i += 1
+    return _unwrap(annotation)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``Annotated`` and ``X | None`` down to the type that matters."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif args and origin in (typing.Union, types.UnionType):
+            rest = [a for a in args if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation
+
+
 def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] | None:
-    parent = _model_at(model, tuple(s for s in loc[:-1] if s != "[key]"))
-    name = _key_name(loc)
-    if parent is None or name not in parent.model_fields:
-        return None
-    return _inner_enum(parent.model_fields[name].annotation, key="[key]" in loc)
-
-
-def _inner_enum(annotation: Any, key: bool) -> type[Enum] | None:
+    annotation = _annotation_at(model, loc)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return annotation
-    args = typing.get_args(annotation)
-    if typing.get_origin(annotation) is dict and args:
-        return _inner_enum(args[0] if key else args[1], key=False)
-    for arg in args:
-        found = _inner_enum(arg, key)
-        if found is not None:
-            return found
     return None
 
 
@@ -336,7 +419,7 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         allowed = [str(m.value) for m in enum] if enum is not None else []
         where = loc[:-1] if loc[-1] == "[key]" else loc
         on_key = loc[-1] == "[key]"
-        shown_key = _key_name(loc[:-1]) if on_key else key
+        shown_key = _key_name(loc[:-2]) if on_key else key
         if on_key:
             where = (*loc[:-2], str(value))
         guess = suggest(str(value), allowed) if value is not None else None
