@@ -66,6 +66,8 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 _MAYBE_NOT_STR = frozenset("0123456789-+.~nNtTfF")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_LINE_PREFIX = re.compile(r"^(?:[ \t]|[-?:]+(?=[ \t\r\n]|\Z)|[&!][^ \t\r\n]*)+", re.MULTILINE)
 
 #: libyaml's commonest problems, with message ids so that they can be shown in Swedish.
 _KNOWN_PROBLEMS = {
@@ -329,6 +331,8 @@ def _too_deep(text: str) -> bool:
     brackets = text.count("[") + text.count("{")
     if brackets <= MAX_DEPTH and len(text) < 2 * MAX_DEPTH * MAX_DEPTH:
         return False
+    if brackets < MAX_DEPTH and _line_prefix_below(text, MAX_DEPTH - brackets):
+        return False
     loader = _Loader(text)
     depth = 0
     try:
@@ -348,6 +352,22 @@ def _too_deep(text: str) -> bool:
         return False  # the parse proper reports the syntax error
     finally:
         loader.dispose()
+
+
+def _line_prefix_below(text: str, limit: int) -> bool:
+    """Whether every line's run of indentation, indicators and properties is shorter than ``limit``.
+
+    A block collection starts where a line's content does (after indentation, ``-``/``?``/``:``
+    indicators, anchors and tags), and each nested block level starts at a greater column than the
+    one around it, so block nesting is at most that run's longest length plus one; flow nesting is
+    at most the number of brackets. Together they bound what the token scan would count, for a
+    fraction of its cost. Unusual line breaks (a lone CR, NEL, LS, PS) are left to the token scan.
+    """
+    if _ODD_BREAK.search(text):
+        return False
+    if "&" in text or "!" in text:
+        return max(map(len, _LINE_PREFIX.findall(text)), default=0) < limit
+    return re.search(rf"\n[ \t?:-]{{{limit}}}", "\n" + text) is None
 
 
 @contextmanager
