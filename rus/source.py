@@ -251,7 +251,7 @@ def parse_text(text: str, source: Source) -> Source:
         return source
     loader = _Loader(text)
     try:
-        with _gc_paused():
+        with gc_paused():
             root = loader.get_node() if loader.check_node() else None
             extra = loader.check_node()
     except yaml.MarkedYAMLError as exc:
@@ -371,7 +371,7 @@ def _line_prefix_below(text: str, limit: int) -> bool:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: building a large node tree triggers it often, for nothing."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -402,7 +402,7 @@ class _Builder:
         self.active: set[int] = set()
 
     def build(self, root: Node) -> Any:
-        with _gc_paused():
+        with gc_paused():
             return self._value(root, 0)
 
     def _value(self, node: Node, depth: int) -> Any:

@@ -37,7 +37,7 @@ from rus.models import (
     SubArea,
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
-from rus.source import Source, read_source
+from rus.source import Source, gc_paused, read_source
 
 PLAN_KEYS = frozenset(Plan.model_fields)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -125,8 +125,12 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
     result = ValidationResult()
     for path in files:
         display = _display(path, display_root)
-        source = read_source(path, display)
-        result.files.append(check_source(source, index, file_name=path.name))
+        # The collector stays paused for the whole file and the file's objects are freed (by
+        # reference counting) before it runs again, so it never walks a file's node tree.
+        with gc_paused():
+            source = read_source(path, display)
+            result.files.append(check_source(source, index, file_name=path.name))
+            del source
     for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
         for res in result.files:
             if res.path == file_result:
@@ -146,8 +150,10 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
     result = ValidationResult()
     names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
     for name in names:
-        source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
-        result.files.append(check_source(source, index, file_name=Path(name).name))
+        with gc_paused():
+            source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
+            result.files.append(check_source(source, index, file_name=Path(name).name))
+            del source
     for file_result, diagnostics in check_cross(index, names):
         for res in result.files:
             if res.path == file_result:
