@@ -89,10 +89,18 @@ _KNOWN_PROBLEMS = {
 class _Resolver(BaseResolver):
     """Leave plain scalars unresolved, so that YAML 1.2 rules can be applied to them afterwards."""
 
+    # Called by the C composer for every untagged node: answered directly (what BaseResolver
+    # answers when no path resolvers are registered, which this module never does).
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
-        if kind is ScalarNode and implicit[0]:
-            return _PLAIN
-        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STD + "str"
+        return _STD + "seq" if kind is SequenceNode else _STD + "map"
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 class _Loader(_Parser, _Resolver):
@@ -274,7 +282,7 @@ def parse_text(text: str, source: Source) -> Source:
         return source
     builder = _Builder(source, budget=50_000 + 2 * len(text))
     try:
-        source.data = builder.build(root)
+        source.data = builder.build(root, aliases="*" in text)
     except _AliasBombError:
         source.add(1, 1, "Y009", limit=builder.budget)
         source.data = None
@@ -400,10 +408,34 @@ class _Builder:
         self.budget = budget
         self.visits = 0
         self.active: set[int] = set()
+        self._walk = self._value
 
-    def build(self, root: Node) -> Any:
+    def build(self, root: Node, *, aliases: bool = True) -> Any:
+        """The values under ``root``; ``aliases=False`` when the text holds none (no ``*``)."""
         with gc_paused():
-            return self._value(root, 0)
+            if not aliases:
+                # Without aliases the nodes form a tree no bigger than the text: it can neither
+                # recurse nor exceed the budget, so the walk skips those checks.
+                self._walk = self._tree_value
+            return self._walk(root, 0)
+
+    def _tree_value(self, node: Node, depth: int) -> Any:
+        tag = node.tag
+        if node.__class__ is ScalarNode:
+            value = node.value
+            if tag == _PLAIN:
+                if value and value[0] not in _MAYBE_NOT_STR:
+                    return value
+                return plain_scalar(value)
+            if tag != _STD + "str" and tag not in _ALLOWED_TAGS:
+                self._bad_tag(node)
+            return _tagged_scalar(tag, value)
+        if tag not in _ALLOWED_TAGS:
+            self._bad_tag(node)
+        if node.__class__ is SequenceNode:
+            return [self._tree_value(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, depth)
 
     def _value(self, node: Node, depth: int) -> Any:
         self.visits += 1
@@ -432,24 +464,30 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        walk = self._walk
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 mark = key_node.start_mark
                 self.source.add(mark.line + 1, mark.column + 1, "Y011")
                 continue
             key = key_node.value
             if key in result:
                 mark = key_node.start_mark
-                self.source.add(mark.line + 1, mark.column + 1, "Y003", key=key, first=first_line[key])
-            else:
-                first_line[key] = key_node.start_mark.line + 1
-            result[key] = self._value(value_node, depth + 1)
+                self.source.add(mark.line + 1, mark.column + 1, "Y003", key=key, first=_first_line(node, key))
+            result[key] = walk(value_node, depth + 1)
         return result
 
     def _bad_tag(self, node: Node) -> None:
         mark = node.start_mark
         self.source.add(mark.line + 1, mark.column + 1, "Y008", tag=node.tag)
+
+
+def _first_line(node: MappingNode, key: str) -> int:
+    """The 1-based line of the first occurrence of ``key`` in a mapping (for duplicate keys)."""
+    for key_node, _ in node.value:
+        if key_node.__class__ is ScalarNode and key_node.value == key:
+            return int(key_node.start_mark.line) + 1
+    return 1
 
 
 def _tagged_scalar(tag: str, value: str) -> Any:
