@@ -408,16 +408,15 @@ class _Builder:
         self.budget = budget
         self.visits = 0
         self.active: set[int] = set()
-        self._walk = self._value
+        self.tree = False
 
     def build(self, root: Node, *, aliases: bool = True) -> Any:
         """The values under ``root``; ``aliases=False`` when the text holds none (no ``*``)."""
         with gc_paused():
-            if not aliases:
-                # Without aliases the nodes form a tree no bigger than the text: it can neither
-                # recurse nor exceed the budget, so the walk skips those checks.
-                self._walk = self._tree_value
-            return self._walk(root, 0)
+            # Without aliases the nodes form a tree no bigger than the text: it can neither
+            # recurse nor exceed the budget, so the walk skips those checks.
+            self.tree = not aliases
+            return self._tree_value(root, 0) if self.tree else self._value(root, 0)
 
     def _tree_value(self, node: Node, depth: int) -> Any:
         tag = node.tag
@@ -464,7 +463,9 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        walk = self._walk
+        # Bound here, not stored on self: a stored bound method would make a reference cycle that
+        # keeps the whole node tree alive until the garbage collector runs.
+        walk = self._tree_value if self.tree else self._value
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
                 mark = key_node.start_mark
