@@ -28,6 +28,7 @@ class CrossIndex:
     ids: dict[str, str] = field(default_factory=dict)
     actor_ids: set[str] = field(default_factory=set)
     has_registry: bool = False
+    #: References to actors not (yet) known when their file was checked: actor, path, line, column.
     actor_refs: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
@@ -153,6 +154,10 @@ def _check_references(plan: Plan, source: Source, index: CrossIndex, partial: Pa
 
 
 def _actor_ref(source: Source, index: CrossIndex, loc: Loc, actor: str) -> None:
+    # Once a registry is read, a reference to an actor already in it can never fail (ids are only
+    # added): it is neither located nor kept, so the index holds only references still open.
+    if index.has_registry and actor in index.actor_ids:
+        return
     line, column = source.locate(loc)
     index.actor_refs.append((actor, source.path, line, column))
 
