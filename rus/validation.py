@@ -129,8 +129,15 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
         # reference counting) before it runs again, so it never walks a file's node tree.
         with gc_paused():
             source = read_source(path, display)
-            result.files.append(check_source(source, index, file_name=path.name))
+            open_refs = len(index.actor_refs)
+            file_result = check_source(source, index, file_name=path.name)
             del source
+        # The text is kept only to show offending lines: a file without findings, and without
+        # references the rules across files may still report, lets it go now, so that memory
+        # follows the largest file rather than the corpus.
+        if not file_result.diagnostics and len(index.actor_refs) == open_refs:
+            file_result.text = None
+        result.files.append(file_result)
     for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
         for res in result.files:
             if res.path == file_result:
