@@ -34,7 +34,9 @@ AREAS: tuple[tuple[str, str, str], ...] = (
 #: The most activities one area can hold: ids ``PREFIX-001`` … ``PREFIX-9999``.
 MAX_PER_AREA = 9_999
 
-SIZES: dict[str, tuple[int, int]] = {"medium": (40, 300), "large": (100, 1_000)}
+#: Files × activities per file. ``idmax`` is the largest corpus of this shape whose ids all fit
+#: (10 files per area × 999 = 9,990 activities per area): valid, for the memory bound.
+SIZES: dict[str, tuple[int, int]] = {"medium": (40, 300), "large": (100, 1_000), "idmax": (40, 999)}
 
 MUNICIPALITIES = (
     "ragunda",

@@ -8,7 +8,7 @@ plans against ``schemas/plan.schema.json`` and ``actors.yaml`` against
 across files, no locations). For the large corpus only rus runs (check-jsonschema would take
 minutes), and its peak memory is set against the largest file and the corpus size.
 
-    python benchmarks/run.py [--sizes small,medium,large] [--repeat N] [--json]
+    python benchmarks/run.py [--sizes small,medium,large,idmax] [--repeat N] [--json]
 
 Corpora are generated on first use into ``benchmarks/corpus/<size>`` (see generate.py).
 """
@@ -38,8 +38,11 @@ TARGETS = {
     "small": "rus ≤ 0.6 × check-jsonschema (cold start)",
     "medium": "rus ≥ 5 × faster than check-jsonschema",
     "large": "peak memory bounded by the largest file, not the corpus",
+    "idmax": "peak memory bounded by the largest file (valid corpus at the id-space limit)",
 }
 MB = 1_048_576
+#: Corpora measured for memory only: check-jsonschema would take minutes on them.
+MEMORY_ONLY = frozenset({"large", "idmax"})
 
 
 @dataclass
@@ -89,9 +92,9 @@ def executable(name: str) -> str:
     return found
 
 
-def corpus(size: str, seed: int) -> Path:
-    """The corpus folder of a size, generated when missing."""
-    out = CORPUS / size
+def corpus(size: str, seed: int, root: Path = CORPUS) -> Path:
+    """The corpus folder of a size under ``root``, generated when missing."""
+    out = root / size
     done = out / ".complete"
     if size == "small" or not done.exists():
         if out.exists():
@@ -137,20 +140,20 @@ def measure(tool: str, commands: list[list[str]], repeat: int, json_out: bool = 
     return timing
 
 
-def bench_size(size: str, repeat: int, seed: int) -> SizeReport:
-    """Measure rus (text and JSON output) and, except on the large corpus, check-jsonschema."""
-    folder = corpus(size, seed)
+def bench_size(size: str, repeat: int, seed: int, root: Path = CORPUS) -> SizeReport:
+    """Measure rus (text and JSON output) and, except on the large corpora, check-jsonschema."""
+    folder = corpus(size, seed, root)
     files = sorted(p for p in folder.rglob("*.yaml") if p.is_file())
     sizes = [p.stat().st_size for p in files]
     report = SizeReport(size, len(files), sum(sizes) / MB, max(sizes) / MB, target=TARGETS[size])
     rus = executable("rus")
     env_note = [rus, "validate"]
-    if size != "large":
+    if size not in MEMORY_ONLY:
         report.timings.append(measure("rus validate", [[*env_note, str(folder)]], repeat))
     report.timings.append(
         measure("rus validate --format json", [[*env_note, "--format", "json", str(folder)]], repeat, True)
     )
-    if size != "large":
+    if size not in MEMORY_ONLY:
         cjs = executable("check-jsonschema")
         plans = [str(p) for p in files if p.name != "actors.yaml"]
         actors = [str(p) for p in files if p.name == "actors.yaml"]
@@ -194,16 +197,17 @@ def table(reports: list[SizeReport]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command line: run the benchmarks and print a table (or JSON)."""
     parser = argparse.ArgumentParser(description="Benchmark rus validate against check-jsonschema.")
-    parser.add_argument("--sizes", default="small,medium", help="comma-separated: small, medium, large")
+    parser.add_argument("--sizes", default="small,medium", help="comma-separated: small, medium, large, idmax")
     parser.add_argument("--repeat", type=int, default=3, help="runs per command (best and median shown)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON")
+    parser.add_argument("--corpus-dir", type=Path, default=CORPUS, help="where corpora are generated")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in TARGETS]
     if unknown:
         parser.error(f"unknown size(s): {', '.join(unknown)}")
-    reports = [bench_size(size, args.repeat, args.seed) for size in sizes]
+    reports = [bench_size(size, args.repeat, args.seed, args.corpus_dir) for size in sizes]
     if args.json:
         machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.platform()}
         payload = {"machine": machine, "repeat": args.repeat, "reports": [asdict(r) for r in reports]}
