@@ -339,8 +339,6 @@ def _too_deep(text: str) -> bool:
     A cheap bound first; the token scan runs only for texts that could be that deep.
     """
     brackets = text.count("[") + text.count("{")
-    if brackets <= MAX_DEPTH and len(text) < 2 * MAX_DEPTH * MAX_DEPTH:
-        return False
     if brackets < MAX_DEPTH and _line_prefix_below(text, MAX_DEPTH - brackets):
         return False
     loader = _Loader(text)
