@@ -130,14 +130,14 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
         with gc_paused():
             source = read_source(path, display)
             open_refs = len(index.actor_refs)
-            file_result = check_source(source, index, file_name=path.name)
+            checked = check_source(source, index, file_name=path.name)
             del source
         # The text is kept only to show offending lines: a file without findings, and without
         # references the rules across files may still report, lets it go now, so that memory
         # follows the largest file rather than the corpus.
-        if not file_result.diagnostics and len(index.actor_refs) == open_refs:
-            file_result.text = None
-        result.files.append(file_result)
+        if not checked.diagnostics and len(index.actor_refs) == open_refs:
+            checked.text = None
+        result.files.append(checked)
     for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
         for res in result.files:
             if res.path == file_result:
