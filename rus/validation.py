@@ -51,6 +51,16 @@ class FileResult:
     kind: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None
+    location: Path | None = None
+
+    def source_text(self) -> str | None:
+        """The file's text for showing offending lines: kept, or read again from disk."""
+        if self.text is None and self.location is not None:
+            try:
+                self.text = self.location.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return None
+        return self.text
 
     @property
     def errors(self) -> int:
@@ -87,7 +97,7 @@ class ValidationResult:
         """The text of a checked file, for showing the offending lines."""
         for result in self.files:
             if result.path == path:
-                return result.text
+                return result.source_text()
         return None
 
 
@@ -119,23 +129,21 @@ def _registry_first(paths: Sequence[Path]) -> list[Path]:
 
 
 def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -> ValidationResult:
-    """Validate files and folders of plans; the actor registry is found among them by content."""
-    files = _registry_first(discover(paths))
+    """Validate files and folders of plans; the actor registry is found among them by content.
+
+    Files are read and checked one at a time; only the text of files with findings is kept (for
+    showing the offending lines), so memory follows the largest file, not the whole corpus.
+    """
     index = CrossIndex()
     result = ValidationResult()
-    for path in files:
-        display = _display(path, display_root)
-        source = read_source(path, display)
-        result.files.append(check_source(source, index, file_name=path.name))
-    for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
-        for res in result.files:
-            if res.path == file_result:
-                res.diagnostics.extend(diagnostics)
-    for res in result.files:
-        res.diagnostics.sort(key=Diagnostic.sort_key)
-        if not res.diagnostics:
-            res.text = None
-    return result
+    for path in _registry_first(discover(paths)):
+        source = read_source(path, _display(path, display_root))
+        checked = check_source(source, index, file_name=path.name)
+        checked.location = path
+        if not checked.diagnostics:
+            checked.text = None
+        result.files.append(checked)
+    return _finish(result, index)
 
 
 def validate_texts(texts: dict[str, str]) -> ValidationResult:
@@ -144,14 +152,17 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
 
     index = CrossIndex()
     result = ValidationResult()
-    names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
-    for name in names:
+    for name in sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p)):
         source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
         result.files.append(check_source(source, index, file_name=Path(name).name))
-    for file_result, diagnostics in check_cross(index, names):
-        for res in result.files:
-            if res.path == file_result:
-                res.diagnostics.extend(diagnostics)
+    return _finish(result, index)
+
+
+def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
+    """Add the findings across files, and order every file's findings by position."""
+    by_path = {res.path: res for res in result.files}
+    for path, diagnostics in check_cross(index, list(by_path)):
+        by_path[path].diagnostics.extend(diagnostics)
     for res in result.files:
         res.diagnostics.sort(key=Diagnostic.sort_key)
     return result
