@@ -55,7 +55,7 @@ class FileResult:
 
     def source_text(self) -> str | None:
         """The file's text for showing offending lines: kept, or read again from disk."""
-        if self.text is None and self.location is not None:
+        if self.text is None and self.location is not None and self.location.is_file():
             try:
                 self.text = self.location.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
