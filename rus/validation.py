@@ -125,7 +125,15 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def _registry_first(paths: Sequence[Path]) -> list[Path]:
-    return sorted(paths, key=lambda p: (not p.stem.startswith("actors"), str(p)))
+    """The files with the actor registry first; when none is named, the one beside the plans joins."""
+    files = list(paths)
+    if not any(p.stem == "actors" for p in files):
+        for folder in dict.fromkeys(p.parent for p in files):
+            beside = folder / "actors.yaml"
+            if beside.is_file():
+                files.append(beside)
+                break
+    return sorted(files, key=lambda p: (p.stem != "actors", str(p)))
 
 
 def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -> ValidationResult:
