@@ -314,15 +314,16 @@ def _metadata_changes(old: Plan, new: Plan) -> list[Change]:
         before, after = getattr(old, name), getattr(new, name)
         if before == after:
             continue
-        changes.extend(_generic(name, _dump(before), _dump(after)))
+        changes.extend(_generic(name, as_json(before), as_json(after)))
     return changes
 
 
-def _dump(value: Any) -> Any:
+def as_json(value: Any) -> Any:
+    """A model or value as plain JSON data (dates as ISO text, vocabulary values as slugs)."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, list):
-        return [_dump(v) for v in value]
+        return [as_json(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     if hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
@@ -349,11 +350,11 @@ def _diff_items(kind: str, olds: list[Any], news: list[Any]) -> list[ItemChange]
         if before is after:
             continue
         if before is None:
-            found.append(ItemChange(kind, ident, _title(after), "added", (), _status(after), _dump(after)))
+            found.append(ItemChange(kind, ident, _title(after), "added", (), _status(after), as_json(after)))
         elif after is None:
-            found.append(ItemChange(kind, ident, _title(before), "removed", (), _status(before), _dump(before)))
+            found.append(ItemChange(kind, ident, _title(before), "removed", (), _status(before), as_json(before)))
         elif before != after:
-            changes = item_changes(kind, _dump(before), _dump(after))
+            changes = item_changes(kind, as_json(before), as_json(after))
             if changes:
                 found.append(ItemChange(kind, ident, _title(after), _category(changes), tuple(changes), _status(after)))
     return found
