@@ -486,7 +486,10 @@ def commit_counts(changes: ChangeSet, lang: Lang) -> str:
     replaced = sum(1 for item in activities if item.change == "replaced")
     statuses = sum(1 for item in items if item.status_change is not None)
     changed = sum(1 for item in activities if item.change == "changed" and item.status_change is None)
-    others = sum(1 for item in items if item.kind != "activity")
+    others = [item for item in items if item.kind != "activity"]
+    others_added = sum(1 for item in others if item.change == "added")
+    others_removed = sum(1 for item in others if item.change == "removed")
+    others_changed = len(others) - others_added - others_removed
     parts: list[str] = []
     if added:
         parts.append("+" + _plural(added, N_("{n} activity"), N_("{n} activities"), lang))
@@ -498,8 +501,12 @@ def commit_counts(changes: ChangeSet, lang: Lang) -> str:
         parts.append(_plural(statuses, N_("{n} status change"), N_("{n} status changes"), lang))
     if changed:
         parts.append(_plural(changed, N_("{n} activity changed"), N_("{n} activities changed"), lang))
-    if others:
-        parts.append(_plural(others, N_("{n} other change"), N_("{n} other changes"), lang))
+    if others_added:
+        parts.append("+" + _plural(others_added, N_("{n} other item"), N_("{n} other items"), lang))
+    if others_removed:
+        parts.append("−" + _plural(others_removed, N_("{n} other item"), N_("{n} other items"), lang))
+    if others_changed:
+        parts.append(_plural(others_changed, N_("{n} other change"), N_("{n} other changes"), lang))
     if not parts and any(area.metadata for area in changes.areas):
         parts.append(t(N_("metadata"), lang))
     return ", ".join(parts) if parts else t(N_("comments and layout only"), lang)
