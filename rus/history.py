@@ -487,6 +487,18 @@ def _check_unique_ids(group: list[tuple[str, Plan]], label: str) -> None:
                 seen[item.id] = path
 
 
+def require_plans_dir(root: Path, plans_dir: str = PLANS_DIR) -> Path:
+    """The plans folder of a repository; :class:`NotFoundError` (as ``rus validate`` words it) when there is none."""
+    folder = root / plans_dir
+    if not folder.is_dir():
+        raise NotFoundError(
+            N_("No plans/ folder found in {start} or in the root of its git repository"),
+            N_("Stand in a plans repository, name the files or folders to check, or create one with `rus init`."),
+            start=str(root),
+        )
+    return folder
+
+
 # --- the public functions --------------------------------------------------------------------------
 
 
@@ -497,11 +509,7 @@ def planset_at(root: Path, rev: str | None, plans_dir: str = PLANS_DIR) -> PlanS
     folder in the working tree) or :class:`PlanReadError` (a file that does not parse or validate).
     """
     if rev is None:
-        folder = root / plans_dir
-        if not folder.is_dir():
-            raise NotFoundError(N_("No plans/ folder found in {start} or in the root of its git repository"),
-                                N_("Stand in a plans repository, name the files or folders to check, or create one with `rus init`."),
-                                start=str(root))
+        require_plans_dir(root, plans_dir)
     with History(root, plans_dir, require_git=rev is not None) as history:
         return history.load(rev)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rus.codes import N_
-from rus.errors import ExitCode, GitError, NotFoundError, RusError
-from rus.history import History, PlanSet, blob_id, not_a_repository
+from rus.errors import ExitCode, GitError, RusError
+from rus.history import History, PlanSet, blob_id, not_a_repository, require_plans_dir
 from rus.vocab import Area, Lang
 from rus.workspace import PLANS_DIR, find_root
 
@@ -79,13 +79,7 @@ def record(
     root = find_root(start)
     if root is None:
         raise not_a_repository(start)
-    folder = root / plans_dir
-    if not folder.is_dir():
-        raise NotFoundError(
-            N_("No plans/ folder found in {start} or in the root of its git repository"),
-            N_("Stand in a plans repository, name the files or folders to check, or create one with `rus init`."),
-            start=str(root),
-        )
+    folder = require_plans_dir(root, plans_dir)
     with History(root, plans_dir) as history:
         repo = history.repo
         _check_head(repo)

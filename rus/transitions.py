@@ -20,7 +20,16 @@ from typing import Any
 
 from rus.codes import HINT_ALLOWED_FROM_FINAL
 from rus.diagnostics import Diagnostic
-from rus.history import History, ParsedFile, PlanSet, build_planset, merge_plans, next_revision, not_a_repository, parse_file
+from rus.history import (
+    History,
+    ParsedFile,
+    PlanSet,
+    build_planset,
+    merge_plans,
+    next_revision,
+    not_a_repository,
+    parse_file,
+)
 from rus.models import Activity, Plan
 from rus.vocab import FINAL_STATUSES, TRANSITIONS, Area, transition_allowed
 from rus.workspace import find_root

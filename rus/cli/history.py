@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rus.cli import ColorOption, Color, LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
+from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
+from rus.codes import HINT_DID_YOU_MEAN, N_
 from rus.errors import ExitCode, UsageError
 from rus.i18n import translate
 
@@ -51,7 +51,7 @@ def _area(value: str | None) -> Area | None:
     guess = suggest(value, [a.value for a in Area])
     raise UsageError(
         N_("Unknown area `{area}`"),
-        N_("Did you mean `{suggestion}`?") if guess else N_("Areas: {areas}."),
+        HINT_DID_YOU_MEAN if guess else N_("Areas: {areas}."),
         area=value, suggestion=guess or "", areas=", ".join(a.value for a in Area),
     )
 

@@ -56,13 +56,14 @@ KIND_LABELS = {
     "actor": (N_("actor"), N_("actors")),
 }
 
+#: Counts by category, singular (always 1, so that languages can inflect it) and plural.
 CATEGORY_LABELS = {
-    "added": N_("{n} added"),
-    "removed": N_("{n} removed"),
-    "replaced": N_("{n} replaced"),
-    "cancelled": N_("{n} cancelled"),
-    "completed": N_("{n} completed"),
-    "changed": N_("{n} changed"),
+    "added": (N_("1 added"), N_("{n} added")),
+    "removed": (N_("1 removed"), N_("{n} removed")),
+    "replaced": (N_("1 replaced"), N_("{n} replaced")),
+    "cancelled": (N_("1 cancelled"), N_("{n} cancelled")),
+    "completed": (N_("1 completed"), N_("{n} completed")),
+    "changed": (N_("1 changed"), N_("{n} changed")),
 }
 CATEGORY_HEADINGS = {
     "added": N_("Added"),
@@ -337,7 +338,7 @@ def headline(item: ItemChange, lang: Lang, *, mark: bool = True) -> str:
 
 def summary_text(summary: Summary, lang: Lang) -> str:
     """``3 added · 5 changed · 1 cancelled`` (``no changes`` when nothing changed)."""
-    parts = [t(CATEGORY_LABELS[c], lang, n=summary.counts[c]) for c in CATEGORIES if summary.counts[c]]
+    parts = [_plural(summary.counts[c], *CATEGORY_LABELS[c], lang) for c in CATEGORIES if summary.counts[c]]
     if summary.metadata:
         parts.append(t(N_("metadata changed"), lang))
     return " · ".join(parts) if parts else t(N_("no changes"), lang)
@@ -496,7 +497,7 @@ def commit_counts(changes: ChangeSet, lang: Lang) -> str:
     if removed:
         parts.append("−" + _plural(removed, N_("{n} activity"), N_("{n} activities"), lang))
     if replaced:
-        parts.append(_plural(replaced, N_("{n} replaced"), N_("{n} replaced"), lang))
+        parts.append(_plural(replaced, *CATEGORY_LABELS["replaced"], lang))
     if statuses:
         parts.append(_plural(statuses, N_("{n} status change"), N_("{n} status changes"), lang))
     if changed:
