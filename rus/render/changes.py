@@ -331,8 +331,11 @@ def headline(item: ItemChange, lang: Lang, *, mark: bool = True) -> str:
         return f"{text} ({status})"
     if item.change == "removed":
         return f"{text} ({t(N_('removed'), lang)}{', ' + status if status else ''})"
-    if item.change in ("cancelled", "completed", "replaced"):
-        return f"{text} ({t(CATEGORY_HEADINGS[item.change], lang).lower()})"
+    if item.change in ("cancelled", "completed") and status:
+        return f"{text} ({status.lower()})"
+    if item.change == "replaced":
+        replacement = next((c.new for c in item.changes if c.type == "replaced"), "")
+        return f"{text} ({t(N_('replaced by {new}'), lang, new=replacement)})"
     return text
 
 
