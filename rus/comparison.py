@@ -7,6 +7,7 @@ working tree, or by default the last recorded revision of each area.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -87,8 +88,9 @@ def resolve_side(history: History, spec: str | None, *, default_last: bool) -> S
     return SideSpec(spec, history.commit(spec).hexsha)
 
 
-def _newest(history: History, commits: Any) -> str:
-    return max(commits, key=lambda sha: history.repo.commit(sha).committed_date)
+def _newest(history: History, commits: Iterable[str]) -> str:
+    newest: str = max(commits, key=lambda sha: history.repo.commit(sha).committed_date)
+    return newest
 
 
 def _last_recorded(history: History) -> SideSpec:
@@ -381,11 +383,10 @@ def _find(history: History, commit: str | None, ident: str, attr: str, hint: str
         key = (oid, PurePosixPath(path).name.startswith("actors"))
         entry = BLOB_CACHE.get(key)
         if entry is None:
-            content = data.get(path)
-            if content is None:
-                if (oid, ident) in _ABSENT:
-                    continue
-                content = history.read_blob(oid)
+            known = data.get(path)
+            if known is None and (oid, ident) in _ABSENT:
+                continue
+            content = known if known is not None else history.read_blob(oid)
             if needle not in content:
                 _ABSENT.add((oid, ident))
                 continue

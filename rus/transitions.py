@@ -61,7 +61,7 @@ def check_transitions(
     root = root.resolve()
     shown = (display_root or root).resolve()
     targets = [Path(p) for p in current_paths]
-    prefixes = sorted({_relative(p, root) for p in targets} - {None})  # type: ignore[arg-type]
+    prefixes = sorted({rel for rel in (_relative(p, root) for p in targets) if rel is not None})
     if not prefixes:
         return []
     with History(root) as history:
@@ -128,15 +128,15 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
                 params = {"old": old.status.value, "new": now.activity.status.value, "allowed": allowed}
                 findings.append((now.path, (*at, "status"), "H001", params, hint))
     for area, group in files.items():
-        base_plan = base.plans.get(area)
+        before = base.plans.get(area)
         plan = merge_plans([p for _, p in group])
-        if base_plan is None or area in unknown or plan.revision != base_plan.revision:
+        if before is None or area in unknown or plan.revision != before.revision:
             continue
         if f"{area.value}/{plan.revision}" not in tagged:
             continue
         from rus.changes import Side, diff_plans
 
-        if not diff_plans(base_plan, plan, Side(base_rev), Side("working tree"), area).is_empty:
+        if not diff_plans(before, plan, Side(base_rev), Side("working tree"), area).is_empty:
             findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision)}, None))
     return findings
 
