@@ -129,3 +129,25 @@ def test_log_follows_an_activity_across_revisions(recorded_repo: PlansRepo) -> N
     missing = repo.rus("log", "UPP-999")
     assert missing.exit_code == 2 and "not found in any revision" in missing.stderr
     assert repo.rus("log", "nonsense").exit_code == 2
+
+
+def test_defaults_before_anything_is_recorded(plans_repo: PlansRepo) -> None:
+    repo = plans_repo
+    data = repo.rus_json("diff")  # no commits: everything is new
+    assert data["from"] == "no commits"
+    assert [a["change"] for a in data["areas"]] == ["added"] * 4
+    assert data["summary"]["by_kind"]["activity"] == {"added": 48}
+    assert len(data["actors"]) == 37
+    assert repo.rus("revisions").stdout.startswith("No revision is recorded yet")
+    repo.git("add", "plans")
+    repo.git("commit", "--quiet", "-m", "planerna")
+    repo.edit("upplevelser", lambda d: activity(d, "UPP-003").update(progress=5))
+    data = repo.rus_json("diff")  # committed but not recorded: from HEAD
+    assert data["from"] == "HEAD"
+    assert [(i["id"], i["change"]) for i in data["areas"][0]["items"]] == [("UPP-003", "changed")]
+    log = repo.rus_json("log", "UPP-003")
+    assert log["by"] == "commits"
+    assert [(e["event"], e["label"] == repo.head()[:7]) for e in log["entries"]] == [("added", True), ("changed", False)]
+    unknown = repo.rus("diff", "2031-1")
+    assert unknown.exit_code == 2 and "No revision 2031-1 is recorded" in unknown.stderr
+    assert repo.rus("diff", "--area", "upplevelse").exit_code == 2
