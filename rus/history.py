@@ -19,10 +19,11 @@ import gc
 import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -212,16 +213,23 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def parse_file(path: str, data: bytes, oid: str | None = None) -> _Entry:
-    """The file parsed and checked against the schema (cached by blob id), or its first error."""
+def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = None) -> _Entry:
+    """The file parsed and checked against the schema (cached by blob id), or its first error.
+
+    ``data`` may be a function that reads the bytes, called only when the blob ``oid`` is not cached.
+    """
     name = PurePosixPath(path).name
-    key = (oid or blob_id(data), name.startswith("actors"))
+    if oid is None:
+        assert isinstance(data, bytes)
+        oid = blob_id(data)
+    key = (oid, name.startswith("actors"))
     cached = BLOB_CACHE.get(key)
     if cached is not None:
         return cached
+    raw = data if isinstance(data, bytes) else data()
     with gc_paused():
-        entry = _parse(path, data, name)
-    BLOB_CACHE.put(key, entry, len(data))
+        entry = _parse(path, raw, name)
+    BLOB_CACHE.put(key, entry, len(raw))
     return entry
 
 
@@ -422,10 +430,6 @@ class History:
             self._tags = found
         return [t for t in self._tags if area is None or t.area is area]
 
-    def invalidate_tags(self) -> None:
-        """Forget the tags read (after creating one)."""
-        self._tags = None
-
     # -- plan sets ----------------------------------------------------------------------------------
 
     def load(self, rev: str | None, under: Iterable[str] | None = None) -> PlanSet:
@@ -439,13 +443,10 @@ class History:
 
     def load_commit(self, commit: Commit, label: str, under: Iterable[str] | None = None) -> PlanSet:
         """The plans at a commit."""
-        files: dict[str, _Entry] = {}
-        for path, oid in self.tree_files(commit, under).items():
-            key = (oid, PurePosixPath(path).name.startswith("actors"))
-            entry = BLOB_CACHE.get(key)
-            if entry is None:
-                entry = parse_file(path, self.read_blob(oid), oid)
-            files[path] = entry
+        files = {
+            path: parse_file(path, partial(self.read_blob, oid), oid)
+            for path, oid in self.tree_files(commit, under).items()
+        }
         return build_planset(files, label, commit.hexsha)
 
     def empty(self, label: str) -> PlanSet:
@@ -546,16 +547,6 @@ def snapshots(history: History, area: Area | None = None) -> Iterator[Snapshot]:
         if plan is None:
             continue  # a tag of a commit where the area has no plan: nothing to show
         yield Snapshot(tag.area, tag.revision, tag.tag, tag.commit, tag.date, plan, tag.message)
-
-
-@contextmanager
-def open_history(root: Path, plans_dir: str = PLANS_DIR) -> Iterator[History]:
-    """An open :class:`History`, closed afterwards."""
-    history = History(root, plans_dir)
-    try:
-        yield history
-    finally:
-        history.close()
 
 
 def next_revision(revision: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def check_transitions(
         base_commit = history.commit(base_rev)
         base_files = history.tree_files(base_commit, under=prefixes)
         base = build_planset(
-            {path: parse_file(path, history.read_blob(oid), oid) for path, oid in base_files.items()},
+            {path: parse_file(path, partial(history.read_blob, oid), oid) for path, oid in base_files.items()},
             base_rev, base_commit.hexsha,
         )
         current_raw = history.worktree_files(under=prefixes)
