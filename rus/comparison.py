@@ -26,6 +26,8 @@ from rus.codes import N_
 from rus.errors import NotFoundError
 from rus.history import (
     BLOB_CACHE,
+    LAST_RECORDED,
+    NO_COMMITS,
     PLANS_DIR,
     REVISION_NAME,
     TAG_PATTERN,
@@ -40,10 +42,6 @@ from rus.history import (
 )
 from rus.models import ACTIVITY_ID, GOAL_ID, INDICATOR_ID, SUB_AREA_ID, Plan
 from rus.vocab import AREA_PREFIX, Area
-
-LAST_RECORDED = N_("last recorded revision")
-NO_COMMITS = N_("no commits")
-
 
 # --- sides -----------------------------------------------------------------------------------------
 

@@ -41,7 +41,10 @@ PLANS_DIR = "plans"
 YAML_SUFFIXES = (".yaml", ".yml")
 TAG_PATTERN = re.compile(r"^(?P<area>[a-z-]+)/(?P<revision>[0-9]{4}-[12])$")
 REVISION_NAME = re.compile(r"^[0-9]{4}-[12]$")
+#: Labels of sides that are words, not names: the working tree, and the defaults of ``rus diff``.
 WORKING_TREE = N_("working tree")
+LAST_RECORDED = N_("last recorded revision")
+NO_COMMITS = N_("no commits")
 
 
 # --- errors ----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from rus.changes import CATEGORIES, AreaChanges, Change, ChangeSet, ItemChange, Summary
 from rus.codes import N_
+from rus.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
 from rus.i18n import translate
 from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea
 from rus.vocab import (
@@ -359,9 +360,12 @@ def area_title(area: AreaChanges, lang: Lang) -> str:
     return text
 
 
+_WORD_LABELS = frozenset({WORKING_TREE, LAST_RECORDED, NO_COMMITS})
+
+
 def side_label(label: str, lang: Lang) -> str:
-    """A side's label, translated when it is the working tree."""
-    return translate(label, lang) if label == "working tree" else label
+    """A side's label, translated when it is a word (``working tree``) rather than a revision's name."""
+    return translate(label, lang) if label in _WORD_LABELS else label
 
 
 # --- rich text -------------------------------------------------------------------------------------
