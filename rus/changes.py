@@ -335,7 +335,8 @@ def _natural(ident: str) -> tuple[Any, ...]:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"([0-9]+)", ident))
 
 
-def _title(model: Any) -> str:
+def item_title(model: Any) -> str:
+    """An item's title (activities, goals) or name (sub-areas, indicators, actors)."""
     return str(getattr(model, "title", None) or getattr(model, "name", None) or "")
 
 
@@ -350,13 +351,13 @@ def _diff_items(kind: str, olds: list[Any], news: list[Any]) -> list[ItemChange]
         if before is after:
             continue
         if before is None:
-            found.append(ItemChange(kind, ident, _title(after), "added", (), _status(after), as_json(after)))
+            found.append(ItemChange(kind, ident, item_title(after), "added", (), _status(after), as_json(after)))
         elif after is None:
-            found.append(ItemChange(kind, ident, _title(before), "removed", (), _status(before), as_json(before)))
+            found.append(ItemChange(kind, ident, item_title(before), "removed", (), _status(before), as_json(before)))
         elif before != after:
             changes = item_changes(kind, as_json(before), as_json(after))
             if changes:
-                found.append(ItemChange(kind, ident, _title(after), _category(changes), tuple(changes), _status(after)))
+                found.append(ItemChange(kind, ident, item_title(after), _category(changes), tuple(changes), _status(after)))
     return found
 
 

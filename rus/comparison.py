@@ -21,6 +21,7 @@ from rus.changes import (
     diff_plansets,
     diff_registries,
     item_changes,
+    item_title,
 )
 from rus.codes import N_
 from rus.errors import NotFoundError
@@ -318,13 +319,12 @@ def item_log(root: Path, ident: str, plans_dir: str = PLANS_DIR) -> ItemLog:
             if found is None:
                 if previous is not None:
                     entries.append(LogEntry(point.label, None, point.commit, point.date, "removed",
-                                            previous.title if hasattr(previous, "title") else previous.name,
-                                            _status(previous)))
+                                            item_title(previous), _status(previous)))
                 previous = None
                 continue
             path, plan, item = found
             hint = path
-            title = str(getattr(item, "title", None) or getattr(item, "name", ""))
+            title = item_title(item)
             if previous is None:
                 entries.append(LogEntry(point.label, plan.revision, point.commit, point.date, "added", title,
                                         _status(item), path, (), as_json(item)))
