@@ -17,6 +17,9 @@ from rus.codes import N_
 from rus.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
 from rus.i18n import translate
 from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea
+from rus.validation import (
+    _inner_model as inner_model,  # the model a field holds (one helper for both)
+)
 from rus.vocab import (
     Area,
     ConflictState,
@@ -118,20 +121,8 @@ def field_label(kind: str, path: str, lang: Lang) -> str:
             continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         names.append(str(info.title) if lang == "sv" else str(extra.get("x-title-en", step)))
-        model = _inner_model(info.annotation)
+        model = inner_model(info.annotation)
     return " › ".join(names)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _vocab_for(path: str, kind: str) -> type[Vocab] | None:
