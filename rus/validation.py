@@ -51,6 +51,16 @@ class FileResult:
     kind: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None
+    location: Path | None = None
+
+    def source_text(self) -> str | None:
+        """The file's text for showing offending lines: kept, or read again from disk."""
+        if self.text is None and self.location is not None and self.location.is_file():
+            try:
+                self.text = self.location.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return None
+        return self.text
 
     @property
     def errors(self) -> int:
@@ -87,7 +97,7 @@ class ValidationResult:
         """The text of a checked file, for showing the offending lines."""
         for result in self.files:
             if result.path == path:
-                return result.text
+                return result.source_text()
         return None
 
 
@@ -115,38 +125,37 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def _registry_first(paths: Sequence[Path]) -> list[Path]:
-    return sorted(paths, key=lambda p: (not p.stem.startswith("actors"), str(p)))
+    """The files with the actor registry first; when none is named, the one beside the plans joins."""
+    files = list(paths)
+    if not any(p.stem == "actors" for p in files):
+        for folder in dict.fromkeys(p.parent for p in files):
+            beside = folder / "actors.yaml"
+            if beside.is_file():
+                files.append(beside)
+                break
+    return sorted(files, key=lambda p: (p.stem != "actors", str(p)))
 
 
 def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -> ValidationResult:
-    """Validate files and folders of plans; the actor registry is found among them by content."""
-    files = _registry_first(discover(paths))
+    """Validate files and folders of plans; the actor registry is found among them by content.
+
+    Files are read and checked one at a time; only the text of files with findings is kept (for
+    showing the offending lines), so memory follows the largest file, not the whole corpus.
+    """
     index = CrossIndex()
     result = ValidationResult()
-    for path in files:
-        display = _display(path, display_root)
+    for path in _registry_first(discover(paths)):
         # The collector stays paused for the whole file and the file's objects are freed (by
         # reference counting) before it runs again, so it never walks a file's node tree.
         with gc_paused():
-            source = read_source(path, display)
-            open_refs = len(index.actor_refs)
+            source = read_source(path, _display(path, display_root))
             checked = check_source(source, index, file_name=path.name)
             del source
-        # The text is kept only to show offending lines: a file without findings, and without
-        # references the rules across files may still report, lets it go now, so that memory
-        # follows the largest file rather than the corpus.
-        if not checked.diagnostics and len(index.actor_refs) == open_refs:
+        checked.location = path
+        if not checked.diagnostics:
             checked.text = None
         result.files.append(checked)
-    for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
-        for res in result.files:
-            if res.path == file_result:
-                res.diagnostics.extend(diagnostics)
-    for res in result.files:
-        res.diagnostics.sort(key=Diagnostic.sort_key)
-        if not res.diagnostics:
-            res.text = None
-    return result
+    return _finish(result, index)
 
 
 def validate_texts(texts: dict[str, str]) -> ValidationResult:
@@ -155,16 +164,19 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
 
     index = CrossIndex()
     result = ValidationResult()
-    names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
-    for name in names:
+    for name in sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p)):
         with gc_paused():
             source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
             result.files.append(check_source(source, index, file_name=Path(name).name))
             del source
-    for file_result, diagnostics in check_cross(index, names):
-        for res in result.files:
-            if res.path == file_result:
-                res.diagnostics.extend(diagnostics)
+    return _finish(result, index)
+
+
+def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
+    """Add the findings across files, and order every file's findings by position."""
+    by_path = {res.path: res for res in result.files}
+    for path, diagnostics in check_cross(index, list(by_path)):
+        by_path[path].diagnostics.extend(diagnostics)
     for res in result.files:
         res.diagnostics.sort(key=Diagnostic.sort_key)
     return result

@@ -127,6 +127,9 @@ def test_fifo_does_not_hang(tmp_path: Path) -> None:
     folder = _folder(tmp_path, BASE_TEXT)
     os.mkfifo(folder / "pipe.yaml")
     assert _codes(tmp_path, folder) == [("pipe.yaml", 1, 1, "F001")]
+    text = run_rus("validate", str(folder), "--format", "text", cwd=tmp_path, timeout=60)
+    assert text.returncode == 1
+    assert "not a regular file" in text.stdout
 
 
 def test_broken_link_is_reported(tmp_path: Path) -> None:

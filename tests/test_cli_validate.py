@@ -193,3 +193,13 @@ def test_every_command_is_documented() -> None:
     group = typer.main.get_group(app)
     for name in group.commands:
         assert f"rus {name}" in readme, f"`rus {name}` is not in the README"
+
+
+def test_single_plan_finds_the_registry_beside_it(base_plans: Path) -> None:
+    plan = base_plans / "upplevelser.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [fjallbyn]", "lead: [fjalbyn]"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(plan), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [d["code"] for d in data["diagnostics"]] == ["R003"]
+    assert data["diagnostics"][0]["hint"] == "Did you mean `fjallbyn`?"
+    assert data["summary"]["files"] == 2
