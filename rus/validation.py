@@ -151,9 +151,10 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
             source = read_source(path, _display(path, display_root))
             checked = check_source(source, index, file_name=path.name)
             del source
+        # Read again from disk when offending lines are shown (FileResult.source_text), so that
+        # not even files with findings hold their text: memory follows the largest file.
         checked.location = path
-        if not checked.diagnostics:
-            checked.text = None
+        checked.text = None
         result.files.append(checked)
     return _finish(result, index)
 
