@@ -23,6 +23,8 @@ class Format(StrEnum):
     JSON = "json"
     GITHUB = "github"
     PARSABLE = "parsable"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 def pick_format(fmt: Format) -> Format:
@@ -62,8 +64,11 @@ def validate(
             render_text(console(color=color), result, language)
         else:
             from rus.render import diagnostics as render
+            from rus.render.junit import render_junit
+            from rus.render.sarif import render_sarif
 
-            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable}[chosen]
+            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable,
+                      Format.SARIF: render_sarif, Format.JUNIT: render_junit}[chosen]
             sys.stdout.write(writer(result, language))
             sys.stdout.flush()
         if result.failed(strict):
