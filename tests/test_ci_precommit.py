@@ -1,4 +1,4 @@
-"""The pre-commit hooks, run for real: ``pre-commit try-repo`` and an installed hook blocking a commit.
+"""The pre-commit hooks, run for real: try-repo, and an installed hook that blocks a commit.
 
 pre-commit builds a virtualenv and pip-installs this project into it, which takes a while; the
 snapshot of the project and pre-commit's store are shared by the whole module, so that happens once.
