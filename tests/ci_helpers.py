@@ -121,3 +121,36 @@ def commit_all(repo: Path, message: str) -> str:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
     return git(repo, "rev-parse", "HEAD").strip()
+
+
+def pull_request_clone(
+    tmp_path: Path, head_plan: str, base_plan: str = PLAN, *, depth: int | None = None
+) -> Path:
+    """A clone checked out on a pull-request branch, as CI sees it.
+
+    ``origin`` (a bare repository) has ``main`` with ``base_plan`` (two commits: the actor registry,
+    then the plan), and ``feature``, branched from main, with ``head_plan``; main then moves on by
+    one unrelated commit, so that its tip is not the merge base. The clone is shallow with ``depth``.
+    """
+    work = init_repo(tmp_path / "work")
+    (work / "plans").mkdir()
+    (work / "plans" / "actors.yaml").write_text(ACTORS, encoding="utf-8")
+    commit_all(work, "actor registry")
+    (work / "plans" / "upplevelser.yaml").write_text(base_plan, encoding="utf-8")
+    commit_all(work, "plan 2026-1")
+    git(work, "checkout", "-q", "-b", "feature")
+    (work / "plans" / "upplevelser.yaml").write_text(head_plan, encoding="utf-8")
+    commit_all(work, "plan changes from the spring meeting")
+    git(work, "checkout", "-q", "main")
+    (work / "README.md").write_text("Handlingsplaner\n", encoding="utf-8")
+    commit_all(work, "readme")
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(work), str(origin))
+    clone = tmp_path / "clone"
+    args = ["clone", "-q", "--branch", "feature"]
+    if depth is not None:
+        args += ["--depth", str(depth)]
+    git(tmp_path, *args, f"file://{origin}", str(clone))
+    git(clone, "config", "user.name", AUTHOR)
+    git(clone, "config", "user.email", EMAIL)
+    return clone
