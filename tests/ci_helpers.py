@@ -154,3 +154,30 @@ def pull_request_clone(
     git(clone, "config", "user.name", AUTHOR)
     git(clone, "config", "user.email", EMAIL)
     return clone
+
+
+#: A pull request that follows the rules: UPP-001 started (planned → ongoing), its title changed.
+GOOD_CHANGE = PLAN.replace("status: planned", "status: ongoing").replace(
+    "    title: Barmarksleder\n", "    title: Barmarksleder i fjällen\n"
+)
+#: A pull request that breaks a transition rule: planned → completed skips ongoing (H001).
+BAD_TRANSITION = PLAN.replace(
+    "    period: {start: 2026-01-01}\n    status: planned\n",
+    "    period: {start: 2026-01-01, end: 2026-03-01}\n    status: completed\n    progress: 100\n",
+)
+BAD_TRANSITION_LINE = BAD_TRANSITION.splitlines().index("    status: completed") + 1
+
+
+def ci_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of a GitHub Actions pull-request job, with files in ``tmp_path``."""
+    runner = tmp_path / "runner-temp"
+    runner.mkdir(exist_ok=True)
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "step-summary.md"),
+        "RUNNER_TEMP": str(runner),
+        "NO_COLOR": "1",
+    }
+    env.update(extra)
+    return env
