@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -56,10 +57,12 @@ _ALLOWED_TAGS = {
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+# The YAML 1.2 resolution that ruamel.yaml (the editing path) applies, so that both readers agree:
+# the core schema, plus ruamel's underscores in numbers and binary/octal/hex integers.
+_INT = re.compile(r"[-+]?(?:0b[0-1_]+|0o?[0-7_]+|[0-9_]+|0x[0-9a-fA-F_]+)\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.[0-9_]+(?:[eE][-+][0-9]+)?)\Z"
+)
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 _MAYBE_NOT_STR = frozenset("0123456789-+.~nNtTfF")
@@ -69,6 +72,7 @@ _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 #: libyaml's commonest problems, with message ids so that they can be shown in Swedish.
 _KNOWN_PROBLEMS = {
     "mapping values are not allowed here": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
+    "mapping values are not allowed in this context": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
     "could not find expected ':'": "@a colon is missing after the key",
     "did not find expected key": "@the indentation does not line up with the keys above",
     "did not find expected '-' indicator": "@the indentation does not line up with the list above",
@@ -88,35 +92,43 @@ class _Resolver(BaseResolver):
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0]:
             return _PLAIN
-        return str(super().resolve(kind, value, implicit))
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
-class _Loader(_Parser, _Resolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, _Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver.__init__(self)
 
 
 def plain_scalar(value: str) -> Any:
-    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    """The value of a plain (unquoted) scalar under YAML 1.2, as ruamel.yaml resolves it."""
     if not value or value[0] in _MAYBE_NOT_STR:
         if value in _NULLS:
             return None
         if value in _BOOLS:
             return _BOOLS[value]
-        if _INT.match(value):
-            return int(value)
         if _FLOAT.match(value):
-            return float(value)
-        if _OCT.match(value):
-            return int(value[2:], 8)
-        if _HEX.match(value):
-            return int(value[2:], 16)
+            return float(value.replace("_", ""))
+        if _INT.match(value):
+            return _integer(value)
         if _INF.match(value):
             return float("-inf") if value[0] == "-" else float("inf")
         if _NAN.match(value):
             return float("nan")
     return value
+
+
+def _integer(value: str) -> Any:
+    digits = value.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    if not digits:
+        return value
+    for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+        if digits.startswith(prefix):
+            return sign * int(digits[2:], base) if digits[2:] else value
+    return sign * int(digits, 10)
 
 
 @dataclass
@@ -181,7 +193,12 @@ def read_source(path: Path, display: str | None = None) -> Source:
     """Read and parse one file; every problem is recorded on the returned :class:`Source`."""
     source = Source(display if display is not None else str(path))
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
+            source.add(1, 1, "F001", reason=kind)
+            return source
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             source.add(1, 1, "F004", size=f"{size / 1_048_576:.1f}", limit=MAX_FILE_BYTES // 1_048_576)
             return source
@@ -266,11 +283,11 @@ def parse_text(text: str, source: Source) -> Source:
     builder = _Builder(source, budget=50_000 + 2 * len(text))
     try:
         source.data = builder.build(root)
-    except _AliasBomb:
+    except _AliasBombError:
         source.add(1, 1, "Y009", limit=builder.budget)
         source.data = None
         return source
-    except _Recursive as exc:
+    except _RecursiveAliasError as exc:
         source.add(exc.line, exc.column, "Y012")
         source.data = None
         return source
@@ -355,11 +372,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _AliasBomb(Exception):
+class _AliasBombError(Exception):
     pass
 
 
-class _Recursive(Exception):
+class _RecursiveAliasError(Exception):
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
         self.line, self.column = line, column
@@ -381,7 +398,7 @@ class _Builder:
     def _value(self, node: Node, depth: int) -> Any:
         self.visits += 1
         if self.visits > self.budget:
-            raise _AliasBomb
+            raise _AliasBombError
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _PLAIN:
@@ -393,11 +410,12 @@ class _Builder:
             self._bad_tag(node)
         ident = id(node)
         if ident in self.active:
-            raise _Recursive(node.start_mark.line + 1, node.start_mark.column + 1)
+            raise _RecursiveAliasError(node.start_mark.line + 1, node.start_mark.column + 1)
         self.active.add(ident)
         try:
             if isinstance(node, SequenceNode):
                 return [self._value(item, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)
             return self._mapping(node, depth)
         finally:
             self.active.discard(ident)
@@ -411,6 +429,12 @@ class _Builder:
                 self.source.add(mark.line + 1, mark.column + 1, "Y011")
                 continue
             key = key_node.value
+            if key == "<<" and key_node.tag == _PLAIN:
+                # a merge key: ruamel.yaml would merge the mapping in, so the two readers would
+                # disagree about what the plan holds; it is reported and left out instead
+                mark = key_node.start_mark
+                self.source.add(mark.line + 1, mark.column + 1, "Y013")
+                continue
             if key in result:
                 mark = key_node.start_mark
                 self.source.add(mark.line + 1, mark.column + 1, "Y003", key=key, first=first_line[key])
@@ -429,12 +453,13 @@ def _tagged_scalar(tag: str, value: str) -> Any:
     if tag == _STD + "str":
         return value
     resolved = plain_scalar(value)
-    expected = {
+    expected: dict[str, type | tuple[type, ...]] = {
         _STD + "int": int,
         _STD + "float": (int, float),
         _STD + "bool": bool,
         _STD + "null": type(None),
-    }.get(tag)
-    if expected is not None and isinstance(resolved, expected):
-        return float(resolved) if tag == _STD + "float" else resolved
+    }
+    kind = expected.get(tag)
+    if kind is not None and isinstance(resolved, kind):
+        return float(resolved) if tag == _STD + "float" and isinstance(resolved, int | float) else resolved
     return value
