@@ -25,7 +25,6 @@ from tests.ci_helpers import (
     pull_request_clone,
 )
 
-
 CI_VARIABLES = (
     "GITHUB_ACTIONS",
     "GITHUB_BASE_REF",
