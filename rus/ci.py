@@ -312,12 +312,13 @@ def _compare(result: CiResult, root: Path, plans_dir: str) -> None:
     from rus.history import PlanReadError, planset_at
     from rus.transitions import add_transitions
 
-    add_transitions(result.validation, result.base.label, [root / plans_dir], root)
     try:
         old = planset_at(root, result.base.commit, plans_dir)
     except PlanReadError as exc:
+        # Neither the transitions nor the changes can be judged against a base that does not read.
         result.base_unreadable = exc
         return
+    add_transitions(result.validation, result.base.label, [root / plans_dir], root)
     try:
         new = planset_at(root, None, plans_dir)
     except PlanReadError:

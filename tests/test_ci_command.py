@@ -196,3 +196,29 @@ def test_the_installed_command(tmp_path: Path, head: str, expected: int) -> None
     assert "Plan check against `main`" in Path(env["GITHUB_STEP_SUMMARY"]).read_text(
         encoding="utf-8"
     )
+
+
+def test_a_first_pull_request_adds_the_plans(tmp_path: Path) -> None:
+    clone = pull_request_clone(tmp_path, GOOD_CHANGE)
+    git(clone, "checkout", "-q", "-b", "fresh", "origin/main")
+    git(clone, "rm", "-q", "-r", "plans")
+    git(clone, "commit", "-q", "-m", "no plans yet")
+    git(clone, "push", "-q", "origin", "fresh")
+    git(clone, "checkout", "-q", "-b", "first-plans")
+    git(clone, "checkout", "-q", "feature", "--", "plans")
+    git(clone, "commit", "-q", "-m", "the first plans")
+    env = ci_env(tmp_path, GITHUB_BASE_REF="fresh")
+    code, out, err = run_ci(clone, env, "--lang", "en")
+    assert code == 0, out + err
+    summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
+    assert "UPP-001" in summary  # every activity is new
+
+
+def test_a_base_that_does_not_read_is_reported_not_fatal(tmp_path: Path) -> None:
+    clone = pull_request_clone(tmp_path, GOOD_CHANGE, base_plan=INVALID_PLAN)
+    env = ci_env(tmp_path)
+    code, out, err = run_ci(clone, env, "--lang", "en")
+    assert code == 0, out + err
+    summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
+    assert "The plans at the base cannot be read, so the transitions are not checked and the changes are not shown:" in summary
+    assert "plans/upplevelser.yaml" in summary.split("cannot be read", 1)[1]

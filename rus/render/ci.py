@@ -156,7 +156,12 @@ def changes_markdown(result: CiResult, lang: Lang) -> str:
     """The semantic changes against the base (a level-3 section), or why they cannot be shown."""
     heading = _t(N_("Changes to the plans"), lang)
     if result.base_unreadable is not None:
-        why = _t(N_("The plans at the base cannot be read, so the changes are not shown:"), lang)
+        why = _t(
+            N_(
+                "The plans at the base cannot be read, so the transitions are not checked and the changes are not shown:"
+            ),
+            lang,
+        )
         return f"### {heading}\n\n_{why}_ {result.base_unreadable.message(lang)}"
     if result.head_unreadable or result.changes is None:
         why = _t(
