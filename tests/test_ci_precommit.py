@@ -6,7 +6,6 @@ snapshot of the project and pre-commit's store are shared by the whole module, s
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -151,7 +150,7 @@ def test_the_project_config_runs_the_offered_hooks_on_plans_with_ruff_and_mypy()
     assert own["mypy"]["entry"] == "mypy rus"
 
 
-def test_rus_fmt_hook_leaves_formatted_plans_alone(
+def test_rus_fmt_hook_lays_out_a_plan_and_then_passes(
     tmp_path: Path, hook_repo: tuple[Path, str], store: Path
 ) -> None:
     from typer.main import get_command
@@ -163,16 +162,18 @@ def test_rus_fmt_hook_leaves_formatted_plans_alone(
         pytest.skip("rus fmt is not on this branch yet (issue 5)")
     project, _ = hook_repo
     plans = init_repo(tmp_path / "plans-repo")
-    write_plans(plans, PLAN)
-    formatted = subprocess.run(
-        [sys.executable, "-m", "rus", "fmt", "plans"],
-        cwd=plans,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    # `state` before `revision`: the canonical layout follows the model's key order.
+    unordered = PLAN.replace(
+        "revision: 2026-1\nstate: adopted\n", "state: adopted\nrevision: 2026-1\n"
     )
-    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
-    commit_all(plans, "formatted plans")
-    ran = run_precommit(plans, store, "try-repo", str(project), "rus-fmt", "--all-files")
-    assert ran.returncode == 0, ran.stdout + ran.stderr
-    assert git(plans, "status", "--porcelain") == ""
+    write_plans(plans, unordered)
+    commit_all(plans, "plans")
+    changed = run_precommit(plans, store, "try-repo", str(project), "rus-fmt", "--all-files")
+    assert changed.returncode == 1, changed.stdout + changed.stderr
+    assert "files were modified by this hook" in changed.stdout
+    text = (plans / "plans" / "upplevelser.yaml").read_text(encoding="utf-8")
+    assert text.index("revision:") < text.index("state:")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/plan.schema.json\n")
+    git(plans, "add", "-A")
+    again = run_precommit(plans, store, "try-repo", str(project), "rus-fmt", "--all-files")
+    assert again.returncode == 0, again.stdout + again.stderr
