@@ -196,3 +196,12 @@ def test_validate_offers_the_formats(
         assert [f.get("type") for f in ET.fromstring(result.stdout).iter("failure")] == [
             "error S003"
         ]
+
+
+def test_markdown_cells_keep_the_table_and_show_angle_brackets() -> None:
+    from rus.render.ci import cell
+
+    assert cell("a | b\nc <area>/<revision> \\") == "a \\| b c &lt;area&gt;/&lt;revision&gt; \\\\"
+    assert cell("`<x|y>` is <z>") == "`<x\\|y>` is &lt;z&gt;"
+    # An unbalanced backtick is no code span: everything is escaped.
+    assert cell("it`s <z>") == "it`s &lt;z&gt;"

@@ -141,7 +141,7 @@ def _print_findings(result: CiResult, lang: Lang, fmt: CiFormat, color: Color) -
 def _print_verdict(result: CiResult, lang: Lang, color: Color) -> None:
     from rus.render.ci import verdict_line
 
-    console(stderr=True, color=color).print(verdict_line(result, lang), soft_wrap=True, highlight=False)
+    console(stderr=True, color=color).print(verdict_line(result, lang), soft_wrap=True, highlight=False, markup=False)
 
 
 def _say(message: str, lang: Lang, **params: str) -> str:

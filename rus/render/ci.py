@@ -35,8 +35,17 @@ def _plural(count: int, one: str, many: str, lang: Lang) -> str:
 
 
 def cell(text: str) -> str:
-    """Text made safe for one cell of a GitHub Markdown table."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    """Text made safe for one cell of a GitHub Markdown table.
+
+    A pipe is escaped everywhere (GitHub reads ``\\|`` as a pipe even in code); outside code spans
+    backslashes and angle brackets are escaped too, so ``<area>`` is shown, not taken for HTML.
+    """
+    parts = text.split("`")
+    balanced = len(parts) % 2 == 1  # an odd number of parts: every span is closed
+    for i, part in enumerate(parts):
+        if not (balanced and i % 2 == 1):
+            parts[i] = part.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join("`".join(parts).replace("|", "\\|").split())
 
 
 def verdict(result: CiResult, lang: Lang) -> str:
