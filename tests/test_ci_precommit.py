@@ -160,20 +160,22 @@ def test_rus_fmt_hook_lays_out_a_plan_and_then_passes(
     commands: Any = get_command(app)
     if "fmt" not in commands.commands:
         pytest.skip("rus fmt is not on this branch yet (issue 5)")
-    project, _ = hook_repo
+    project, rev = hook_repo
     plans = init_repo(tmp_path / "plans-repo")
     # `state` before `revision`: the canonical layout follows the model's key order.
-    unordered = PLAN.replace(
-        "revision: 2026-1\nstate: adopted\n", "state: adopted\nrevision: 2026-1\n"
-    )
+    unordered = PLAN.replace("revision: 2026-1\nstate: adopted\n", "state: adopted\nrevision: 2026-1\n")
     write_plans(plans, unordered)
+    # A config naming this project (rather than try-repo, which builds a new environment each
+    # time): the environment built for the previous test is reused from the shared store.
+    config = {"repos": [{"repo": str(project), "rev": rev, "hooks": [{"id": "rus-fmt"}]}]}
+    (plans / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     commit_all(plans, "plans")
-    changed = run_precommit(plans, store, "try-repo", str(project), "rus-fmt", "--all-files")
+    changed = run_precommit(plans, store, "run", "rus-fmt", "--all-files")
     assert changed.returncode == 1, changed.stdout + changed.stderr
     assert "files were modified by this hook" in changed.stdout
     text = (plans / "plans" / "upplevelser.yaml").read_text(encoding="utf-8")
     assert text.index("revision:") < text.index("state:")
     assert text.startswith("# yaml-language-server: $schema=../schemas/plan.schema.json\n")
     git(plans, "add", "-A")
-    again = run_precommit(plans, store, "try-repo", str(project), "rus-fmt", "--all-files")
+    again = run_precommit(plans, store, "run", "rus-fmt", "--all-files")
     assert again.returncode == 0, again.stdout + again.stderr
