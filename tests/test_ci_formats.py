@@ -205,3 +205,32 @@ def test_markdown_cells_keep_the_table_and_show_angle_brackets() -> None:
     assert cell("`<x|y>` is <z>") == "`<x\\|y>` is &lt;z&gt;"
     # An unbalanced backtick is no code span: everything is escaped.
     assert cell("it`s <z>") == "it`s &lt;z&gt;"
+
+
+def test_long_summaries_are_cut_saying_how_much_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rus.ci import Base, CiResult
+    from rus.diagnostics import Diagnostic
+    from rus.render.ci import MAX_CHARS, MAX_FINDINGS, render_markdown
+    from rus.validation import FileResult
+
+    findings = [Diagnostic("plans/upplevelser.yaml", n, 5, "R015") for n in range(1, 151)]
+    validation = ValidationResult([FileResult("plans/upplevelser.yaml", "plan", findings)])
+    base = Base("main", "origin/main", "0" * 40, "github")
+    result = CiResult(base, "1" * 40, validation, None, {"plans/upplevelser.yaml": frozenset({7})})
+    text = render_markdown(result, "en")
+    rows = [line for line in text.splitlines() if line.startswith("| ⚠️ |")]
+    assert len(rows) == MAX_FINDINGS
+    assert "`plans/upplevelser.yaml:7:5` ✏️" in text and "`plans/upplevelser.yaml:8:5` |" in text
+    assert "_… and 50 more findings_" in text
+    assert "⚠️ **0 errors, 150 warnings** (1 plan file checked)" in text
+    assert not result.failed() and result.failed(strict=True)
+    assert [d.line for d in result.annotated()] == [7]  # warnings only where the pull request wrote
+    assert len(text) < MAX_CHARS
+    monkeypatch.setattr("rus.render.ci.MAX_CHARS", 1000)
+    cut = render_markdown(result, "sv", comment=True)
+    assert len(cut) < 1200
+    assert cut.rstrip().endswith(
+        "_Sammanfattningen är för lång för en kommentar och har kortats; jobbets sammanfattning har allt._"
+    )
