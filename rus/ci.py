@@ -107,14 +107,12 @@ def open_repo(root: Path) -> Repo:
     from git import Repo
     from git.exc import InvalidGitRepositoryError, NoSuchPathError
 
+    from rus.history import not_a_repository
+
     try:
         return Repo(root, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
-        raise GitError(
-            N_("{path} is not a git repository"),
-            N_("Run rus inside the plans repository, or create one with `git init`."),
-            path=str(root),
-        ) from None
+        raise not_a_repository(root) from None
 
 
 def is_shallow(repo: Repo) -> bool:
@@ -197,13 +195,9 @@ def resolve_base(
     if ref is None:
         if shallow:
             raise _too_shallow(name)
-        raise GitError(
-            N_("Unknown revision `{rev}`"),
-            N_(
-                "Name a recorded revision (see `rus revisions`), an <area>/<revision> tag, a branch or a commit."
-            ),
-            rev=name,
-        )
+        from rus.history import unknown_revision
+
+        raise unknown_revision(name)
     try:
         commit = str(repo.git.merge_base(ref, "HEAD")).strip()
     except GitCommandError:
@@ -278,12 +272,10 @@ def run_ci(
 
     repo = open_repo(start)
     try:
-        if repo.working_tree_dir is None:
-            raise GitError(
-                N_("{path} is not a git repository"),
-                N_("Run rus inside the plans repository, or create one with `git init`."),
-                path=str(start),
-            )
+        if repo.working_tree_dir is None:  # a bare repository: no plans to check
+            from rus.history import not_a_repository
+
+            raise not_a_repository(start)
         root = Path(repo.working_tree_dir)
         base = resolve_base(repo, rev, environ)
         folder = root / plans_dir
