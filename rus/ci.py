@@ -20,6 +20,7 @@ from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import GitError, NotFoundError, RusError, WriteError
 from rus.validation import ValidationResult
+from rus.workspace import PLANS_DIR
 
 if TYPE_CHECKING:
     from git import Repo
@@ -33,8 +34,6 @@ BASE_VARIABLES: tuple[tuple[str, str], ...] = (
 )
 #: Branch names tried, in order, when the remote does not say which branch is the default.
 DEFAULT_BRANCHES = ("main", "master")
-#: Where a CI names the file that the job summary is appended to.
-STEP_SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -47,9 +46,7 @@ class Base:
     ref: str  # what git resolved it through: "origin/main"
     commit: str  # the merge base of ``ref`` and HEAD: where the pull request's changes start
     source: str  # "option", "github", "gitlab" or "default-branch"
-    at_tip: bool = (
-        True  # whether the merge base is where ``ref`` points (the pull request is up to date)
-    )
+    at_tip: bool = True  # whether the merge base is where ``ref`` points
 
     @property
     def short(self) -> str:
@@ -249,7 +246,7 @@ def _unquote(path: str) -> str:
 
 
 def changed_lines(
-    repo: Repo, base: str, plans_dir: str = "plans"
+    repo: Repo, base: str, plans_dir: str = PLANS_DIR
 ) -> dict[str, frozenset[int] | None]:
     """The lines of the plans that differ from ``base`` in the working tree, per repo-relative path."""
     diff = repo.git.diff(
@@ -265,7 +262,7 @@ def run_ci(
     start: Path,
     rev: str | None = None,
     environ: Mapping[str, str] | None = None,
-    plans_dir: str = "plans",
+    plans_dir: str = PLANS_DIR,
 ) -> CiResult:
     """Check the plans of the working tree against the base: findings, transitions and changes."""
     from rus.validation import validate_paths
