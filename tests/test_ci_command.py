@@ -185,7 +185,9 @@ def test_outside_a_git_repository(tmp_path: Path) -> None:
     assert "is not a git repository" in err
 
 
-@pytest.mark.parametrize(("head", "expected"), [(GOOD_CHANGE, 0), (BAD_TRANSITION, 1)])
+@pytest.mark.parametrize(
+    ("head", "expected"), [(GOOD_CHANGE, 0), (BAD_TRANSITION, 1)], ids=["good", "bad"]
+)
 def test_the_installed_command(tmp_path: Path, head: str, expected: int) -> None:
     clone = pull_request_clone(tmp_path, head)
     env = {**os.environ, **ci_env(tmp_path)}
@@ -220,5 +222,8 @@ def test_a_base_that_does_not_read_is_reported_not_fatal(tmp_path: Path) -> None
     code, out, err = run_ci(clone, env, "--lang", "en")
     assert code == 0, out + err
     summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
-    assert "The plans at the base cannot be read, so the transitions are not checked and the changes are not shown:" in summary
+    assert (
+        "The plans at the base cannot be read, so the transitions are not checked and the changes are not shown:"
+        in summary
+    )
     assert "plans/upplevelser.yaml" in summary.split("cannot be read", 1)[1]
