@@ -242,7 +242,7 @@ def _collect(text: str, root: Node) -> _Layout:
 # --- writing ----------------------------------------------------------------------------------------
 
 
-def _can_be_plain(text: str) -> bool:
+def can_be_plain(text: str) -> bool:
     """Whether a text can be written without quotes and read back as the same text by every loader."""
     if not text or text != text.strip() or any(ch in text for ch in "\n\t\r") or not text.isprintable():
         return False
@@ -265,7 +265,7 @@ def _ruamel_tag(text: str) -> str:
     return str(VersionedResolver(version=(1, 2)).resolve(RuamelScalar, text, (True, False)))
 
 
-def _quote(text: str) -> str:
+def quote_text(text: str) -> str:
     if text.isprintable() and "\n" not in text:
         return "'" + text.replace("'", "''") + "'"
     return json.dumps(text, ensure_ascii=False)
@@ -423,7 +423,7 @@ class _Emitter:
     def _key(self, key: ScalarNode) -> str:
         text = key.value
         # A plain key stays plain: keys are always text to the checking loader, whatever they look like.
-        return text if key.tag == _PLAIN_TAG or _can_be_plain(text) else _quote(text)
+        return text if key.tag == _PLAIN_TAG or can_be_plain(text) else quote_text(text)
 
     def _scalar_line(self, head: str, entry: _Entry, value: Node, indent: int, name: str, sep: str = " ") -> None:
         eol = self._eol(entry)
@@ -463,11 +463,11 @@ class _Emitter:
                 return "true" if resolved else "false"
             if not isinstance(resolved, str):
                 return text
-            if _ISO_DATE.match(text) or _can_be_plain(text) or _ruamel_tag(text) == "tag:yaml.org,2002:timestamp":
+            if _ISO_DATE.match(text) or can_be_plain(text) or _ruamel_tag(text) == "tag:yaml.org,2002:timestamp":
                 if column + len(text) > MAX_LINE and _fold(text, FOLD_WIDTH):
                     return None
                 return text
-            return _quote(text)
+            return quote_text(text)
         if node.tag != "tag:yaml.org,2002:str":
             # An explicit tag such as !!int: plain when the text means that anyway, else kept.
             kind = str(node.tag).rsplit(":", 1)[-1]
@@ -475,14 +475,14 @@ class _Emitter:
             expected: dict[str, type] = {"int": int, "float": float, "bool": bool, "null": type(None)}
             if kind in expected and type(resolved) is expected[kind]:
                 return text
-            return f"!!{kind} {_quote(text)}"
+            return f"!!{kind} {quote_text(text)}"
         if "\n" in text:
-            return None if _literal(text) else _quote(text)
+            return None if _literal(text) else quote_text(text)
         if name in DATE_KEYS and _ISO_DATE.match(text) and _valid_date(text):
             return text
         if column + len(text) > MAX_LINE and _fold(text, FOLD_WIDTH - 2):
             return None
-        return text if _can_be_plain(text) else _quote(text)
+        return text if can_be_plain(text) else quote_text(text)
 
     def _block_for(self, text: str, indent: int) -> tuple[str, list[str]]:
         if "\n" in text:
@@ -491,7 +491,7 @@ class _Emitter:
                 return literal
         folded = _fold(text, max(FOLD_WIDTH - indent, 40))
         if folded is None:  # pragma: no cover - _inline only asks for texts that fold
-            return _quote(text), []
+            return quote_text(text), []
         return ">-", folded
 
     def _kept_block(self, node: ScalarNode, indent: int) -> tuple[str, list[str]] | None:
