@@ -58,6 +58,14 @@ class InvalidEditError(RusError):
         self.diagnostics = diagnostics
 
 
+def relative(path: Path) -> str:
+    """A path as shown to the user: relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -82,7 +90,7 @@ class Document:
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Document:
         """Read a file for editing; a file that is not readable YAML is refused with its first error."""
-        shown = display or str(path)
+        shown = display or relative(path)
         try:
             raw = path.read_bytes().decode("utf-8")
         except FileNotFoundError:
