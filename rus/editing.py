@@ -16,7 +16,7 @@ import io
 import re
 import typing
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -49,13 +49,14 @@ class InvalidEditError(RusError):
 
     exit_code = ExitCode.FINDINGS
 
-    def __init__(self, diagnostics: list[Diagnostic], path: str) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], path: str, text: str = "") -> None:
         super().__init__(
             N_("{path} was not changed: the edit would make the plan invalid"),
             N_("Correct the values given and run the command again."),
             path=path,
         )
         self.diagnostics = diagnostics
+        self.text = text
 
 
 def relative(path: Path) -> str:
@@ -423,8 +424,9 @@ def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
     new = errors(result) - errors(before)
     mine = [d for d in result.diagnostics if d.path == name]
     if new:
-        raise InvalidEditError([d for d in mine if (d.code, d.message()) in new and d.level is Severity.ERROR], doc.display)
-    return [d for d in mine if d.level is Severity.WARNING]
+        rejected = [d for d in mine if (d.code, d.message()) in new and d.level is Severity.ERROR]
+        raise InvalidEditError([replace(d, path=doc.display) for d in rejected], doc.display, after)
+    return [replace(d, path=doc.display) for d in mine if d.level is Severity.WARNING]
 
 
 def _neighbours(path: Path) -> dict[str, str]:
