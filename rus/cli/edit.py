@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from rus.cli import _, LangOption, app, choose_lang, console, handled
+from rus.cli import LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import ExitCode, NotFoundError
 from rus.i18n import translate
@@ -163,7 +163,7 @@ def fix_command(
 
 @app.command("init")
 def init_command(
-    directory: Annotated[Path, typer.Argument(help=_("The folder to create the plans repository in (new or empty)."))] = Path("."),
+    directory: Annotated[Path, typer.Argument(help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
     no_git: Annotated[bool, typer.Option("--no-git", help=_("Do not create a git repository."))] = False,
     lang: LangOption = None,
 ) -> None:
