@@ -468,7 +468,7 @@ def find_plan(plans_dir: Path, area: str) -> Path:
             return path
     raise NotFoundError(N_("No plan for the area `{area}` in {folder}"),
                         N_("Create it from a template with `rus init`, or check the folder."),
-                        area=wanted.value, folder=str(plans_dir))
+                        area=wanted.value, folder=relative(plans_dir))
 
 
 def _area(area: str) -> Area:
@@ -485,16 +485,26 @@ def _area(area: str) -> Area:
 
 def find_item(plans_dir: Path, list_key: str, ident: str) -> tuple[Path, str]:
     """The plan file holding the activity or indicator ``ident``, and the id as written there."""
+    broken: list[Path] = []
     for path in plan_files(plans_dir):
         data = _quick_data(path)
         if not isinstance(data, dict):
+            broken.append(path)
             continue
         for item in data.get(list_key) or []:
             if isinstance(item, dict) and str(item.get("id", "")).upper() == ident.strip().upper():
                 return path, str(item["id"])
-    what = "@activity" if list_key == "activities" else "@indicator"
-    raise NotFoundError(N_("No {what} with the id `{id}` in {folder}"), N_("Check the id with `rus validate` or in the plan file."),
-                        what=what, id=ident, folder=str(plans_dir))
+    if broken:
+        Document.load(broken[0])  # raises: the id may be in a file that cannot be read
+    _not_found(list_key, ident, relative(plans_dir))
+    raise AssertionError  # pragma: no cover - _not_found always raises
+
+
+def _not_found(list_key: str, ident: str, folder: str) -> None:
+    hint = N_("Check the id with `rus validate` or in the plan file.")
+    if list_key == "activities":
+        raise NotFoundError(N_("No activity with the id `{id}` in {folder}"), hint, id=ident, folder=folder)
+    raise NotFoundError(N_("No indicator with the id `{id}` in {folder}"), hint, id=ident, folder=folder)
 
 
 def find_registry(plans_dir: Path) -> Path:
@@ -504,15 +514,15 @@ def find_registry(plans_dir: Path) -> Path:
         if isinstance(data, dict) and "actors" in data and "area" not in data:
             return path
     raise NotFoundError(N_("No actor registry (actors.yaml) in {folder}"), N_("Create one with `rus init`, or check the folder."),
-                        folder=str(plans_dir))
+                        folder=relative(plans_dir))
 
 
 def _entry(doc: Document, list_key: str, ident: str) -> CommentedMap:
     for item in doc.data.get(list_key) or []:
         if isinstance(item, CommentedMap) and str(item.get("id", "")).upper() == ident.upper():
             return item
-    raise NotFoundError(N_("No {what} with the id `{id}` in {folder}"), "",
-                        what="@activity" if list_key == "activities" else "@indicator", id=ident, folder=doc.display)
+    _not_found(list_key, ident, doc.display)
+    raise AssertionError  # pragma: no cover - _not_found always raises
 
 
 # --- converting command-line values by the model's types -------------------------------------------
@@ -542,17 +552,17 @@ def convert(annotation: Any, raw: str, name: str) -> Any:
             return True
         if lowered in ("false", "no", "nej", "0"):
             return False
-        raise EditError(N_("`{value}` is not {expected} (for `{key}`)"), "", value=raw, expected="@true or false", key=name)
+        raise EditError(N_("`{value}` is not true or false (for `{key}`)"), "", value=raw, key=name)
     if annotation is int:
         try:
             return int(text.replace(" ", "").replace("_", ""))
         except ValueError:
-            raise EditError(N_("`{value}` is not {expected} (for `{key}`)"), "", value=raw, expected="@a whole number", key=name) from None
+            raise EditError(N_("`{value}` is not a whole number (for `{key}`)"), "", value=raw, key=name) from None
     if annotation is float:
         try:
             number = float(text.replace(" ", "").replace(",", "."))
         except ValueError:
-            raise EditError(N_("`{value}` is not {expected} (for `{key}`)"), "", value=raw, expected="@a number", key=name) from None
+            raise EditError(N_("`{value}` is not a number (for `{key}`)"), "", value=raw, key=name) from None
         return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
     if annotation is date:
         return parse_date(text, name)
@@ -566,8 +576,8 @@ def parse_date(text: str, name: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise EditError(N_("`{value}` is not {expected} (for `{key}`)"), N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01."),
-                        value=text, expected="@a date", key=name) from None
+        raise EditError(N_("`{value}` is not a date (for `{key}`)"), N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01."),
+                        value=text, key=name) from None
 
 
 def _is_model(annotation: Any) -> bool:
