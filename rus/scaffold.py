@@ -115,8 +115,10 @@ def _first_commit(root: Path, paths: list[str]) -> str:
         raise GitError(N_("git is not available: {error}"), "", error=str(exc)) from None
     try:
         repo = git.Repo.init(root)
-        repo.index.add(paths)
-        commit = repo.index.commit("Start the plans repository (rus init)")
+        # Through the git command itself, so that the user's configuration and GIT_* settings apply.
+        repo.git.add("--", *paths)
+        repo.git.commit("--quiet", "-m", "Start the plans repository (rus init)")
+        commit = repo.head.commit
     except (git.GitCommandError, git.GitError, OSError, ValueError) as exc:
         raise GitError(N_("git failed in {path}: {error}"), N_("Check that git is installed and configured (user.name, user.email)."),
                        path=str(root), error=str(exc)) from None
