@@ -174,3 +174,63 @@ def test_fmt_check_passes_on_the_bundled_plans(repo: Path) -> None:
     code, out, _ = run("fmt", "--check")
     assert code == 0
     assert out == ""
+
+
+def test_activity_add_asks_for_required_fields_in_a_terminal(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rus.cli.edit as edit_cli
+
+    monkeypatch.setattr(edit_cli, "_interactive", lambda: True)
+    answers = "Guidade turer på sydsamiska\nUPP-D3\n2027-02-01\nanalysis\n"
+    result = runner.invoke(app, ["activity", "add", "UPP", "--whole-county", "--sami", "direct", "--goal", "UPP-M3",
+                                 "--priority", "strength-areas"], input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "Title:" in result.stdout and "Sub-area (id):" in result.stdout
+    text = (repo / "plans/upplevelser.yaml").read_text(encoding="utf-8")
+    assert "  - id: UPP-013\n    title: Guidade turer på sydsamiska\n    sub_area: UPP-D3\n" in text
+
+
+def test_activity_add_without_a_terminal_names_the_missing_options(repo: Path) -> None:
+    code, _, err = run("activity", "add", "UPP", "--title", "X")
+    assert code == 2
+    assert "--sub-area" in err and "--start" in err and "--phase" in err
+
+
+SNAPSHOT_MEETING = """\
+@@ -10 +10 @@ area: upplevelser
+-revision: 2026-2
++revision: 2027-1
+@@ -16,2 +16,2 @@ meeting:
+-  date: 2026-10-08
+-  place: Funäsdalen, Härjedalens kommun
++  date: 2027-03-12
++  place: Östersund
+@@ -22,4 +21,0 @@ meeting:
+-    - are-kommun
+-    - bergs-kommun
+-    - ostersunds-kommun
+-    - ragunda-kommun
+@@ -27,9 +22,0 @@ meeting:
+-    - funasfjallen
+-    - skistar-are
+-    - bergs-gardsmejeri
+-    - miun
+-    - gaaltije
+-    - mittadalens-sameby
+-    - sametinget
+-    - heimbygda
+-    - coompanion
+@@ -37,3 +24 @@ meeting:
+-    Höstmötet handlade om barmarkssäsongen och om hur leder för cykel och
+-    skoter kan planeras tillsammans med samebyarna. Det gemensamma
+-    bokningssystemet (UPP-011) avbröts och ersattes av UPP-012.
++    Vårmötet prioriterade leder i samråd med samebyarna.
+"""
+
+
+def test_snapshot_of_a_recorded_meeting(repo: Path) -> None:
+    code, _, err = run("meeting", "record", "upplevelser", "--date", "2027-03-12", "--place", "Östersund",
+                       "--participant", "rjh", "--participant", "harjedalens-kommun", "--participant", "lansstyrelsen",
+                       "--notes", "Vårmötet prioriterade leder i samråd med samebyarna.")
+    assert code == 0, err
+    diff = git(repo, "diff", "--unified=0", "--no-color")
+    assert diff.split("\n", 4)[4] == SNAPSHOT_MEETING

@@ -183,6 +183,11 @@ def init_command(
 # --- activities ---------------------------------------------------------------------------------------
 
 
+def _interactive() -> bool:
+    """Whether to ask for missing required fields: only when a person is at a terminal."""
+    return sys.stdin.isatty()
+
+
 def _ask(label: str, lang: Lang, default: str | None = None) -> str:
     return str(typer.prompt(translate(label, lang), default=default))
 
@@ -212,7 +217,7 @@ def activity_add(
 ) -> None:
     """Add an activity with the next free id; asks for the required fields in a terminal."""
     language = choose_lang(lang)
-    interactive = sys.stdin.isatty()
+    interactive = _interactive()
     with handled(language):
         if interactive:
             title = title or _ask(N_("Title"), language)
