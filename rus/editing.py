@@ -411,8 +411,6 @@ def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
 
     texts = _neighbours(doc.path)
     name = doc.path.name
-    texts[name] = doc.raw
-    before = validate_texts(texts)
     texts[name] = after
     result = validate_texts(texts)
 
@@ -421,7 +419,10 @@ def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
             (d.code, d.message()) for d in res.diagnostics if d.path == name and d.level is Severity.ERROR
         )
 
-    new = errors(result) - errors(before)
+    new = errors(result)
+    if new:  # errors the file already had before the edit are not the edit's fault
+        texts[name] = doc.raw
+        new -= errors(validate_texts(texts))
     mine = [d for d in result.diagnostics if d.path == name]
     if new:
         rejected = [d for d in mine if (d.code, d.message()) in new and d.level is Severity.ERROR]

@@ -92,7 +92,7 @@ def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
 # --- fmt, fix, init ---------------------------------------------------------------------------------
 
 
-@app.command("fmt")
+@app.command("fmt", help=_("Write plan files in the one canonical layout, keeping every comment."))
 def fmt_command(
     paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help=_("Change nothing; list the files that are not in the canonical layout and exit 1 if there are any."))] = False,
@@ -134,7 +134,7 @@ def _targets(paths: list[Path] | None) -> list[Path]:
     return targets
 
 
-@app.command("fix")
+@app.command("fix", help=_("Repair findings that have exactly one right answer (misspellings, id case, dates, tabs)."))
 def fix_command(
     paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     dry_run: DryRunOption = False,
@@ -161,7 +161,7 @@ def fix_command(
         console(stderr=True).print(_t(message, language, n=total), soft_wrap=True, markup=False)
 
 
-@app.command("init")
+@app.command("init", help=_("Create a new plans repository: templates for every area, actor registry, schemas, git."))
 def init_command(
     directory: Annotated[Path, typer.Argument(help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
     no_git: Annotated[bool, typer.Option("--no-git", help=_("Do not create a git repository."))] = False,
@@ -192,7 +192,7 @@ def _ask(label: str, lang: Lang, default: str | None = None) -> str:
     return str(typer.prompt(translate(label, lang), default=default))
 
 
-@activity_app.command("add")
+@activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
 def activity_add(
     area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
     title: Annotated[str | None, typer.Option("--title", help=_("Title of the activity."))] = None,
@@ -253,7 +253,7 @@ def activity_add(
     _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run))
 
 
-@activity_app.command("set")
+@activity_app.command("set", help=_("Set fields of an activity."))
 def activity_set(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
     assignments: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...", help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
@@ -268,7 +268,7 @@ def activity_set(
     _edit(language, dry_run, lambda: set_activity_fields(_plans(plans), activity_id, assignments, dry_run=dry_run))
 
 
-@activity_app.command("status")
+@activity_app.command("status", help=_("Change an activity's status (only the allowed transitions)."))
 def activity_status(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
     status: Annotated[str, typer.Argument(metavar="STATUS", help=_("The new status: planned, ongoing, paused, completed or cancelled."))],
@@ -289,7 +289,7 @@ def activity_status(
     _edit(language, dry_run, action)
 
 
-@activity_app.command("cancel")
+@activity_app.command("cancel", help=_("Cancel an activity, saying why."))
 def activity_cancel(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
     reason: Annotated[str, typer.Option("--reason", help=_("Why the activity is cancelled."))],
@@ -307,7 +307,7 @@ def activity_cancel(
 # --- indicators, meetings, actors ------------------------------------------------------------------
 
 
-@indicator_app.command("record")
+@indicator_app.command("record", help=_("Record an indicator's value for a period (replacing one already recorded for it)."))
 def indicator_record(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. UPP-I2."))],
     period: Annotated[str, typer.Argument(metavar="PERIOD", help=_("The revision period, e.g. 2026-2."))],
@@ -326,7 +326,7 @@ def indicator_record(
                                                    municipality=municipality, note=note, dry_run=dry_run))
 
 
-@meeting_app.command("record")
+@meeting_app.command("record", help=_("Record the mobilising meeting of an area's plan (date, place, participants)."))
 def meeting_record(
     area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
     when: Annotated[str, typer.Option("--date", help=_("Date of the meeting (YYYY-MM-DD)."))],
@@ -349,7 +349,7 @@ def meeting_record(
     _edit(language, dry_run, action)
 
 
-@actor_app.command("add")
+@actor_app.command("add", help=_("Add an actor to the actor registry."))
 def actor_add(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("A short, lower-case id, e.g. miun."))],
     name: Annotated[str, typer.Option("--name", help=_("The actor's name."))],
@@ -380,7 +380,7 @@ def actor_add(
     _edit(language, dry_run, action)
 
 
-@actor_app.command("step")
+@actor_app.command("step", help=_("Set an actor's step on the Samhandlingstrappan for an area."))
 def actor_step(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("The actor's id."))],
     area: Annotated[str, typer.Argument(metavar="AREA", help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
