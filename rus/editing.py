@@ -30,7 +30,7 @@ from ruamel.yaml.tokens import CommentToken
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, NotFoundError, RusError
-from rus.formatting import FormatError, comments_of, format_text
+from rus.formatting import FormatError, TextError, comments_of, format_text, syntax_error
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.source import Source, parse_text
 from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status
@@ -38,7 +38,7 @@ from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status
 _NUMBER = re.compile(r"-([0-9]+)$")
 
 
-class EditError(RusError):
+class EditError(TextError):
     """An edit that cannot be made as asked (unknown id, forbidden transition, bad value)."""
 
     exit_code = ExitCode.USAGE
@@ -105,14 +105,8 @@ class Document:
         source = parse_text(body, Source(shown))
         errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
         if source.root is None or errors:
-            first = errors[0] if errors else None
-            raise EditError(
-                N_("{path} cannot be edited: it is not valid YAML (line {line}: {problem})"),
-                N_("Run `rus validate` and fix the syntax first."),
-                path=shown,
-                line=first.line if first else 1,
-                problem=first.message() if first else "",
-            )
+            raise syntax_error(EditError, N_("{path} cannot be edited: it is not valid YAML (line {line}: {problem})"),
+                               shown, errors)
         data = _yaml().load(body)
         return cls(path, shown, raw, body, bom, crlf, data, _dump(data))
 

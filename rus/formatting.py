@@ -26,9 +26,11 @@ from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rus.codes import N_
-from rus.diagnostics import Severity
+from rus.diagnostics import Diagnostic, Severity
 from rus.errors import RusError
+from rus.i18n import translate
 from rus.source import Source, parse_text, plain_scalar
+from rus.vocab import Lang
 
 #: Lists whose entries are separated by a blank line (at the top level of a file).
 SPACED_LISTS = frozenset({"sub_areas", "goals", "indicators", "activities", "actors"})
@@ -50,8 +52,31 @@ _YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off"})
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
-class FormatError(RusError):
+class TextError(RusError):
+    """A file's text stops the tool's job; it may carry the YAML syntax error that did."""
+
+    #: The syntax error that stopped it, rendered in the reader's language as ``{problem}``.
+    diagnostic: Diagnostic | None = None
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message in the given language, with the syntax error in that language too."""
+        if self.diagnostic is None:
+            return super().message(lang)
+        params = {**self.params, "problem": self.diagnostic.message(lang)}
+        return translate(self.message_id, lang).format(**params)
+
+
+class FormatError(TextError):
     """A file could not be formatted (it does not parse, or the layout would change its meaning)."""
+
+
+def syntax_error(error_class: type[TextError], message: str, path: str, diagnostics: list[Diagnostic]) -> TextError:
+    """An error for a file that is not valid YAML, naming its first problem and line."""
+    first = diagnostics[0] if diagnostics else None
+    error = error_class(message, N_("Run `rus validate` and fix the syntax first."), path=path,
+                        line=first.line if first else 1, problem=first.message() if first else "")
+    error.diagnostic = first
+    return error
 
 
 @dataclass
@@ -109,14 +134,8 @@ def format_text(text: str, file_name: str = "plan.yaml") -> str:
     source = parse_text(body, Source(file_name))
     errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
     if source.root is None or errors:
-        first = errors[0] if errors else None
-        raise FormatError(
-            N_("{path} cannot be formatted: it is not valid YAML (line {line}: {problem})"),
-            N_("Run `rus validate` and fix the syntax first."),
-            path=file_name,
-            line=first.line if first else 1,
-            problem=first.message() if first else "",
-        )
+        raise syntax_error(FormatError, N_("{path} cannot be formatted: it is not valid YAML (line {line}: {problem})"),
+                           file_name, errors)
     from rus.validation import file_kind
 
     kind = file_kind(source.data, file_name)
@@ -634,4 +653,4 @@ def _display(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-__all__ = ["FormatError", "FormatOutcome", "comments_of", "format_paths", "format_text"]
+__all__ = ["FormatError", "FormatOutcome", "TextError", "comments_of", "format_paths", "format_text", "syntax_error"]
