@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,12 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(*args: str) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def assert_yamllint_clean(folder: Path) -> None:
+    done = subprocess.run(["yamllint", "--strict", "-f", "parsable", "-d", "relaxed", str(folder)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout
 
 
 def assert_still_valid_with_comments(root: Path) -> None:
@@ -99,6 +106,7 @@ def test_activity_add_takes_the_next_free_id(repo: Path) -> None:
     assert added[:3] == ["", "  - id: UPP-013", "    title: Skoterleder i samråd"]
     assert "      relevance: direct" in added
     assert_still_valid_with_comments(repo)
+    assert_yamllint_clean(repo / "plans")
 
 
 def test_activity_add_refuses_an_invalid_activity(repo: Path) -> None:
@@ -121,6 +129,7 @@ def test_meeting_record_replaces_the_meeting_and_raises_the_revision(repo: Path)
     assert "meeting:\n  date: 2027-03-12\n  place: Östersund\n  # Deltagare anges" in text
     assert "  participants:\n    - rjh\n    - miun\n\nvision:" in text
     assert_still_valid_with_comments(repo)
+    assert_yamllint_clean(repo / "plans")
 
 
 def test_actor_add_and_step(repo: Path) -> None:
@@ -141,6 +150,7 @@ def test_actor_add_and_step(repo: Path) -> None:
         "      upplevelser: wants",
     ]
     assert_still_valid_with_comments(repo)
+    assert_yamllint_clean(repo / "plans")
 
 
 def test_actor_step_inserts_in_area_order(repo: Path) -> None:

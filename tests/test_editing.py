@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def _with_comments(text: str, comments: list[tuple[int, str]]) -> str:
     for position, comment in sorted(comments, reverse=True):
         at = min(position, len(lines))
         indent = len(lines[at]) - len(lines[at].lstrip(" ")) if at < len(lines) else 0
-        lines.insert(at, " " * indent + "# " + comment)
+        lines.insert(at, (" " * indent + "# " + comment).rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -85,6 +86,9 @@ def test_any_edit_keeps_every_comment_and_validity(tmp_path: Path, comments: lis
     after = plan.read_text(encoding="utf-8")
     assert sorted(comments_of(after)) == sorted(before)
     assert validate_paths([folder]).errors == 0
+    lint = subprocess.run(["yamllint", "-f", "parsable", "-d", "relaxed", "-"], input=after, capture_output=True,
+                          text=True, check=False)
+    assert lint.returncode == 0, lint.stdout
 
 
 def test_an_edit_keeps_crlf_and_bom(base: Path) -> None:
