@@ -400,28 +400,36 @@ def _check_comments(doc: Document, after: str) -> None:
 
 
 def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
-    """Validate the edited file with the files beside it; refuse new errors, return its warnings."""
+    """Validate the edited file with the files beside it: refuse new errors, return new warnings.
+
+    Findings the file already had before the edit are not the edit's doing; they are left to
+    ``rus validate``.
+    """
     from rus.validation import validate_texts
 
     texts = _neighbours(doc.path)
     name = doc.path.name
     texts[name] = after
-    result = validate_texts(texts)
+    mine = [d for d in validate_texts(texts).diagnostics if d.path == name]
+    if not mine:
+        return []
+    texts[name] = doc.raw
+    known = Counter(_finding(d) for d in validate_texts(texts).diagnostics if d.path == name)
+    new: list[Diagnostic] = []
+    for diagnostic in mine:
+        if known[_finding(diagnostic)] > 0:
+            known[_finding(diagnostic)] -= 1
+        else:
+            new.append(replace(diagnostic, path=doc.display))
+    errors = [d for d in new if d.level is Severity.ERROR]
+    if errors:
+        raise InvalidEditError(errors, doc.display, after)
+    return new
 
-    def errors(res: Any) -> Counter[tuple[str, str]]:
-        return Counter(
-            (d.code, d.message()) for d in res.diagnostics if d.path == name and d.level is Severity.ERROR
-        )
 
-    new = errors(result)
-    if new:  # errors the file already had before the edit are not the edit's fault
-        texts[name] = doc.raw
-        new -= errors(validate_texts(texts))
-    mine = [d for d in result.diagnostics if d.path == name]
-    if new:
-        rejected = [d for d in mine if (d.code, d.message()) in new and d.level is Severity.ERROR]
-        raise InvalidEditError([replace(d, path=doc.display) for d in rejected], doc.display, after)
-    return [replace(d, path=doc.display) for d in mine if d.level is Severity.WARNING]
+def _finding(diagnostic: Diagnostic) -> tuple[str, str]:
+    """A finding without its position, which an edit above it may move."""
+    return diagnostic.code, diagnostic.message()
 
 
 def _neighbours(path: Path) -> dict[str, str]:

@@ -173,3 +173,10 @@ def test_a_file_with_a_syntax_error_is_not_edited(base: Path) -> None:
     with pytest.raises(EditError) as caught:
         editing.set_activity_fields(base, "UPP-001", ["progress=1"])
     assert "not valid YAML" in caught.value.message()
+
+
+def test_only_warnings_the_edit_brings_are_reported(base: Path) -> None:
+    first = editing.set_activity_status(base, "UPP-001", "completed", end=date(2026, 5, 1))
+    assert [d.code for d in first.warnings] == ["R005"]  # the milestone of 2026-06-30 is now outside the period
+    second = editing.set_activity_fields(base, "UPP-001", ["description=Klar."])
+    assert second.changed and second.warnings == []
