@@ -870,8 +870,10 @@ __all__ = [
     "InvalidEditError",
     "add_activity",
     "add_actor",
+    "append_item",
     "cancel_activity",
     "convert",
+    "delete_key",
     "find_item",
     "find_plan",
     "find_registry",
@@ -881,5 +883,6 @@ __all__ = [
     "record_meeting",
     "set_activity_fields",
     "set_activity_status",
+    "set_key",
     "set_ladder_step",
 ]
