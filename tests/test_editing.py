@@ -180,3 +180,16 @@ def test_only_warnings_the_edit_brings_are_reported(base: Path) -> None:
     assert [d.code for d in first.warnings] == ["R005"]  # the milestone of 2026-06-30 is now outside the period
     second = editing.set_activity_fields(base, "UPP-001", ["description=Klar."])
     assert second.changed and second.warnings == []
+
+
+def test_lines_ruamel_would_respace_are_kept_when_the_edit_is_elsewhere(base: Path) -> None:
+    plan = base / "upplevelser.yaml"
+    odd = plan.read_text(encoding="utf-8").replace("vision: En levande", "vision:    En levande").replace(
+        "    title: Cykelleder i Åre", '    title:   "Cykelleder i Åre"   # titel')
+    plan.write_text(odd, encoding="utf-8")
+    assert Document.load(plan).base_dump != odd  # ruamel alone would rewrite those two lines
+    editing.set_activity_fields(base, "UPP-001", ["progress=41"])
+    editing.record_actual(base, "UPP-I1", "2026-2", 150, municipality="are")
+    expected = odd.replace("    progress: 40", "    progress: 41").replace(
+        "        value: 131\n", "        value: 131\n      - period: 2026-2\n        value: 150\n        municipality: are\n")
+    assert plan.read_text(encoding="utf-8") == expected
