@@ -88,6 +88,7 @@ class _Entry:
     line: int
     leading: list[str | None] = field(default_factory=list)
     eol: list[str] = field(default_factory=list)
+    in_flow: bool = False
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _collect(text: str, root: Node) -> _Layout:
         if col > ends.get(line, (-1, None))[0]:
             ends[line] = (col, owner)
 
-    def visit(node: Node, owner: _Entry | None, seen: set[int]) -> None:
+    def visit(node: Node, owner: _Entry | None, seen: set[int], in_flow: bool = False) -> None:
         if id(node) in seen:
             return
         seen = seen | {id(node)}
@@ -214,19 +215,20 @@ def _collect(text: str, root: Node) -> _Layout:
             return
         if getattr(node, "flow_style", False):
             note_end(node, owner)
+            in_flow = True
         if isinstance(node, MappingNode):
             for key, value in node.value:
-                entry = _Entry(key, value, key.start_mark.line)
+                entry = _Entry(key, value, key.start_mark.line, in_flow=in_flow)
                 layout.entries[(id(key), None)] = entry
                 starts.setdefault(entry.line, []).append(entry)
-                visit(key, entry, seen)
-                visit(value, entry, seen)
+                visit(key, entry, seen, in_flow)
+                visit(value, entry, seen, in_flow)
         elif isinstance(node, SequenceNode):
             for index, item in enumerate(node.value):
-                entry = _Entry(None, item, item.start_mark.line)
+                entry = _Entry(None, item, item.start_mark.line, in_flow=in_flow)
                 layout.entries[(id(node), index)] = entry
                 starts.setdefault(entry.line, []).append(entry)
-                visit(item, entry, seen)
+                visit(item, entry, seen, in_flow)
 
     visit(root, None, set())
     pending: list[str | None] = []
@@ -249,7 +251,9 @@ def _collect(text: str, root: Node) -> _Layout:
         if match is None:
             continue
         comment = match.group(1)[1:].rstrip()
-        owner = here[-1] if here else ends.get(number, (0, None))[1]
+        # The innermost entry of the line, but not one inside brackets: those become lines of their own.
+        block = [entry for entry in here if not entry.in_flow]
+        owner = (block or here)[-1] if here else ends.get(number, (0, None))[1]
         if owner is not None:
             owner.eol.append(comment)
         else:

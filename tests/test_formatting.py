@@ -191,3 +191,18 @@ def test_fix_leaves_a_key_alone_when_the_right_one_exists(tmp_path: Path) -> Non
     after, repairs = fix_text(text, "upplevelser.yaml", neighbours)
     assert after == text
     assert repairs == []
+
+
+def test_flow_collections_become_blocks_and_keep_their_comment() -> None:
+    text = "area: upplevelser\nnotes: [{actor: miun, role: lead}, b]  # flow\nempty: []\nplace: {}\n"
+    assert format_text(text, "x.yaml") == (
+        "area: upplevelser\n\nnotes:  # flow\n  - actor: miun\n    role: lead\n  - b\n\nempty: []\n\nplace: {}\n"
+    )
+
+
+def test_header_and_modeline_stay_on_top_when_keys_move() -> None:
+    # The modeline stays first; a comment right above a key belongs to that key and moves with it.
+    text = "# yaml-language-server: $schema=x.json\n# om läget\nstate: draft\narea: upplevelser\n"
+    assert format_text(text, "upplevelser.yaml") == (
+        "# yaml-language-server: $schema=x.json\n\narea: upplevelser\n\n# om läget\nstate: draft\n"
+    )
