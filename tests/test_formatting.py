@@ -206,3 +206,29 @@ def test_header_and_modeline_stay_on_top_when_keys_move() -> None:
     assert format_text(text, "upplevelser.yaml") == (
         "# yaml-language-server: $schema=x.json\n\narea: upplevelser\n\n# om läget\nstate: draft\n"
     )
+
+
+_KEY_LINE = __import__("re").compile(r"^( *)(- )?[a-z_]+:")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(p.name for p in PLANS.glob("*.yaml"))),
+       picks=st.lists(st.tuples(st.integers(min_value=0, max_value=10_000), st.text(alphabet="abc åäö:-", max_size=15)),
+                      max_size=6),
+       unknown_key=st.booleans())
+def test_fmt_of_bundled_plans_with_more_comments_and_keys_out_of_order(name: str, picks: list[tuple[int, str]], unknown_key: bool) -> None:
+    lines = (PLANS / name).read_text(encoding="utf-8").splitlines()
+    candidates = [i for i, line in enumerate(lines) if _KEY_LINE.match(line)]
+    for pick, comment in sorted(picks, key=lambda p: -candidates[p[0] % len(candidates)]):
+        at = candidates[pick % len(candidates)]
+        indent = len(lines[at]) - len(lines[at].lstrip(" "))
+        lines.insert(at, (" " * indent + "# " + comment).rstrip())
+    text = "\n".join(lines) + "\n"
+    if unknown_key:  # a key the model does not know moves after the known ones, with its comments
+        text = text.replace("\narea: ", "\narea_old: ", 1)
+    source = parse_text(text, Source("x"))
+    assert source.root is not None
+    out = format_text(text, name)
+    assert sorted(comments_of(out)) == sorted(comments_of(text))
+    assert format_text(out, name) == out
+    assert parse_text(out, Source("x")).data == source.data
