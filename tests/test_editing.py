@@ -193,3 +193,18 @@ def test_lines_ruamel_would_respace_are_kept_when_the_edit_is_elsewhere(base: Pa
     expected = odd.replace("    progress: 40", "    progress: 41").replace(
         "        value: 131\n", "        value: 131\n      - period: 2026-2\n        value: 150\n        municipality: are\n")
     assert plan.read_text(encoding="utf-8") == expected
+
+
+def test_comments_below_a_list_stay_below_what_is_appended(base: Path) -> None:
+    plan = base / "upplevelser.yaml"
+    text = plan.read_text(encoding="utf-8").replace("\nactivities:\n", "\n\n# Insatserna\nactivities:\n")
+    plan.write_text(text + "# slut på filen\n", encoding="utf-8")
+    editing.record_actual(base, "UPP-I1", "2025-2", 140)
+    editing.add_activity(base, "UPP", {"title": "Ny", "sub_area": "UPP-D1", "period": {"start": date(2027, 1, 1)},
+                                       "phase": "analysis", "status": "idea", "whole_county": True,
+                                       "sustainability": {"social": "unknown", "economic": "unknown", "environmental": "unknown"},
+                                       "sami": {"relevance": "none"}})
+    after = plan.read_text(encoding="utf-8")
+    assert "      - period: 2025-2\n        value: 140\n\n# Insatserna\nactivities:\n" in after
+    assert "  - id: UPP-003\n" in after
+    assert after.endswith("      relevance: none\n# slut på filen\n")

@@ -232,3 +232,14 @@ def test_fmt_of_bundled_plans_with_more_comments_and_keys_out_of_order(name: str
     assert sorted(comments_of(out)) == sorted(comments_of(text))
     assert format_text(out, name) == out
     assert parse_text(out, Source("x")).data == source.data
+
+
+def test_fix_keeps_crlf_and_bom() -> None:
+    from rus.fixing import fix_text
+
+    text = (REPO / "tests" / "fixtures" / "base" / "upplevelser.yaml").read_text(encoding="utf-8")
+    broken = "\ufeff" + text.replace("status: ongoing", "status: ongoingg").replace("\n", "\r\n")
+    neighbours = {"actors.yaml": (REPO / "tests" / "fixtures" / "base" / "actors.yaml").read_text(encoding="utf-8")}
+    after, repairs = fix_text(broken, "upplevelser.yaml", neighbours)
+    assert [r.code for r in repairs] == ["S003"]
+    assert after == "\ufeff" + text.replace("\n", "\r\n")
