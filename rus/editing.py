@@ -176,17 +176,11 @@ def _deepest_last(node: Any) -> tuple[Any, Any] | None:
     return None
 
 
-def _take_trailing(node: Any) -> str | None:
-    """Detach the comment lines after the last value under ``node`` (its own end-of-line comment stays)."""
-    found = _deepest_last(node)
-    if found is None:
+def _split_token(entry: list[Any], slot: int) -> str | None:
+    """Detach the comment lines of a comment token; an end-of-line comment stays where it is."""
+    token: CommentToken | None = entry[slot] if len(entry) > slot else None
+    if token is None:
         return None
-    container, key = found
-    slot = 2 if isinstance(container, CommentedMap) else 0
-    entry = container.ca.items.get(key)
-    if not entry or len(entry) <= slot or entry[slot] is None:
-        return None
-    token: CommentToken = entry[slot]
     value: str = token.value
     if value.startswith("#"):
         eol, _, rest = value.partition("\n")
@@ -196,6 +190,16 @@ def _take_trailing(node: Any) -> str | None:
         return "\n" + rest
     entry[slot] = None
     return value
+
+
+def _take_trailing(node: Any) -> str | None:
+    """Detach the comment lines after the last value under ``node``."""
+    found = _deepest_last(node)
+    if found is None:
+        return None
+    container, key = found
+    entry = container.ca.items.get(key)
+    return _split_token(entry, 2 if isinstance(container, CommentedMap) else 0) if entry else None
 
 
 def _give_trailing(node: Any, text: str | None) -> None:
@@ -216,6 +220,26 @@ def _give_trailing(node: Any, text: str | None) -> None:
     entry[slot] = CommentToken(text, _mark(), None)
 
 
+def _take_after(cmap: CommentedMap, key: Any) -> str | None:
+    """Detach the comment lines that follow a key's value (they belong to what comes next)."""
+    value = cmap[key]
+    if isinstance(value, CommentedMap | CommentedSeq) and value:
+        return _take_trailing(value)
+    entry = cmap.ca.items.get(key)
+    return _split_token(entry, 2) if entry else None
+
+
+def _give_after(cmap: CommentedMap, key: Any, text: str | None) -> None:
+    """Attach comment lines after a key's value."""
+    if not text:
+        return
+    value = cmap[key]
+    if isinstance(value, CommentedMap | CommentedSeq) and value:
+        _give_trailing(value, text)
+    else:
+        cmap.ca.items.setdefault(key, [None, None, None, None])[2] = CommentToken(text, _mark(), None)
+
+
 def _mark() -> Any:
     from ruamel.yaml.error import CommentMark
 
@@ -230,19 +254,17 @@ def append_item(seq: CommentedSeq, item: Any) -> None:
 
 
 def set_key(cmap: CommentedMap, key: str, value: Any, model: type[BaseModel] | None) -> None:
-    """Set a key, inserting a new one where the model's field order puts it."""
+    """Set a key, inserting a new one where the model's field order puts it.
+
+    Comment lines that followed the old value (or the key before a new one) belong to what comes
+    next, so they are moved after the new value.
+    """
     if key in cmap:
-        old = cmap[key]
-        if isinstance(old, CommentedMap | CommentedSeq) and not isinstance(value, CommentedMap | CommentedSeq):
-            trailing = _take_trailing(old)
-            cmap[key] = value
-            if trailing:
-                cmap.ca.items.setdefault(key, [None, None, None, None])[2] = CommentToken(trailing, _mark(), None)
-        else:
-            cmap[key] = value
+        trailing = _take_after(cmap, key)
+        cmap[key] = value
+        _give_after(cmap, key, trailing)
         return
-    order = list(model.model_fields) if model is not None else []
-    rank = {name: i for i, name in enumerate(order)}
+    rank = {name: i for i, name in enumerate(model.model_fields)} if model is not None else {}
     position = len(cmap)
     if key in rank:
         for index, existing in enumerate(cmap.keys()):
@@ -250,32 +272,9 @@ def set_key(cmap: CommentedMap, key: str, value: Any, model: type[BaseModel] | N
                 position = index
                 break
     keys = list(cmap.keys())
-    trailing = _take_trailing(cmap[keys[position - 1]]) if position > 0 and isinstance(cmap[keys[position - 1]], CommentedMap | CommentedSeq) else None
-    if trailing is None and position > 0:
-        trailing = _take_scalar_trailing(cmap, keys[position - 1])
+    trailing = _take_after(cmap, keys[position - 1]) if position > 0 else None
     cmap.insert(position, key, value)
-    if trailing:
-        if isinstance(value, CommentedMap | CommentedSeq) and value:
-            _give_trailing(value, trailing)
-        else:
-            entry = cmap.ca.items.setdefault(key, [None, None, None, None])
-            entry[2] = CommentToken(trailing, _mark(), None)
-
-
-def _take_scalar_trailing(cmap: CommentedMap, key: Any) -> str | None:
-    entry = cmap.ca.items.get(key)
-    if not entry or len(entry) < 3 or entry[2] is None:
-        return None
-    token: CommentToken = entry[2]
-    value: str = token.value
-    if value.startswith("#"):
-        eol, _, rest = value.partition("\n")
-        if not rest:
-            return None
-        token.value = eol + "\n"
-        return "\n" + rest
-    entry[2] = None
-    return value
+    _give_after(cmap, key, trailing)
 
 
 def delete_key(cmap: CommentedMap, key: str) -> None:
@@ -283,17 +282,12 @@ def delete_key(cmap: CommentedMap, key: str) -> None:
     if key not in cmap:
         return
     keys = list(cmap.keys())
-    value = cmap[key]
-    trailing = _take_trailing(value) if isinstance(value, CommentedMap | CommentedSeq) else _take_scalar_trailing(cmap, key)
     index = keys.index(key)
+    trailing = _take_after(cmap, key)
     del cmap[key]
-    if trailing and index > 0:
-        previous = keys[index - 1]
-        if isinstance(cmap[previous], CommentedMap | CommentedSeq) and cmap[previous]:
-            _give_trailing(cmap[previous], trailing)
-        else:
-            entry = cmap.ca.items.setdefault(previous, [None, None, None, None])
-            entry[2] = CommentToken(trailing, _mark(), None)
+    if index > 0:
+        _give_after(cmap, keys[index - 1], trailing)
+    # A first key's trailing comment has no key before it to go to; the comment check then refuses.
 
 
 def to_yaml(value: Any) -> Any:
@@ -853,12 +847,9 @@ def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_ru
     else:
         position = sum(1 for k in ladder if k in order and order.index(k) < order.index(wanted.value))
         keys = list(ladder.keys())
-        trailing = None
-        if position == len(keys) and keys:
-            trailing = _take_scalar_trailing(ladder, keys[-1])
+        trailing = _take_after(ladder, keys[position - 1]) if position > 0 else None
         ladder.insert(position, wanted.value, step.strip().lower())
-        if trailing:
-            ladder.ca.items.setdefault(wanted.value, [None, None, None, None])[2] = CommentToken(trailing, _mark(), None)
+        _give_after(ladder, wanted.value, trailing)
     return finish(doc, dry_run=dry_run, summary=N_("{id} is at step {step} for {area} in {path}"),
                   id=str(actor.get("id")), step=step, area=wanted.value, path=doc.display)
 

@@ -244,3 +244,20 @@ def test_snapshot_of_a_recorded_meeting(repo: Path) -> None:
     assert code == 0, err
     diff = git(repo, "diff", "--unified=0", "--no-color")
     assert diff.split("\n", 4)[4] == SNAPSHOT_MEETING
+
+
+def test_replacing_a_list_keeps_the_comment_of_the_next_key_in_place(repo: Path) -> None:
+    code, _, err = run("activity", "set", "UPP-001", "milestones=[{date: 2025-10-31, title: Ledplan klar, done: true}]")
+    assert code == 0, err
+    removed, added = changed_lines(repo)
+    assert added == ["        title: Ledplan klar"]
+    assert removed == [
+        "        title: Ledplan samrådd med samebyarna",
+        "      - date: 2026-06-15",
+        "        title: Sextio kilometer nya leder invigda",
+        "        done: true",
+        "      - date: 2027-06-15",
+        "        title: Cykelbuss i trafik mellan Funäsdalen och Tänndalen",
+    ]
+    text = (repo / "plans/upplevelser.yaml").read_text(encoding="utf-8")
+    assert "        done: true\n    # Status: idea, planned, ongoing, paused, completed eller cancelled.\n    status: ongoing\n" in text
