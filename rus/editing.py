@@ -468,6 +468,16 @@ def find_plan(plans_dir: Path, area: str) -> Path:
                         area=wanted.value, folder=relative(plans_dir))
 
 
+def plan_ids(plans_dir: Path, area: str) -> dict[str, list[str]]:
+    """The ids of an area's sub-areas and goals, to offer when asking for them."""
+    data = _quick_data(find_plan(plans_dir, area))
+    ids: dict[str, list[str]] = {}
+    for key in ("sub_areas", "goals"):
+        items = data.get(key) if isinstance(data, dict) else None
+        ids[key] = [str(item["id"]) for item in items or [] if isinstance(item, dict) and "id" in item]
+    return ids
+
+
 def _area(area: str) -> Area:
     from rus.validation import suggest
 
@@ -870,6 +880,7 @@ __all__ = [
     "find_registry",
     "finish",
     "next_activity_id",
+    "plan_ids",
     "record_actual",
     "record_meeting",
     "set_activity_fields",

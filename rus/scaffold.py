@@ -89,12 +89,13 @@ def scaffold_files(today: date) -> dict[str, str]:
 
 
 def init_repository(root: Path, *, today: date | None = None, git: bool = True) -> InitResult:
-    """Create a new plans repository in ``root`` (which must be empty or not exist yet)."""
+    """Create a new plans repository in ``root`` (new, empty, or an empty git repository)."""
     from rus.fileio import write_text_atomic
 
     if root.exists() and not root.is_dir():
         raise UsageError(N_("{path} exists and is not a folder"), N_("Name a new or empty folder."), path=str(root))
-    if root.is_dir() and any(root.iterdir()):
+    # A freshly cloned empty repository (only .git) is as good as an empty folder.
+    if root.is_dir() and any(p.name != ".git" for p in root.iterdir()):
         raise UsageError(N_("{path} is not empty"), N_("Name a new or empty folder, so that nothing is overwritten."), path=str(root))
     root.mkdir(parents=True, exist_ok=True)
     result = InitResult(root)

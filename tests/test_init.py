@@ -94,3 +94,10 @@ def test_end_to_end_through_the_installed_command(tmp_path: Path) -> None:
     assert rus("fmt", "--check", cwd=root).returncode == 0
     done = rus("validate", "--strict", cwd=root)
     assert done.returncode == 0, done.stdout
+
+
+def test_init_in_an_empty_clone(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert git(tmp_path, "log", "--format=%s").splitlines() == ["Start the plans repository (rus init)"]

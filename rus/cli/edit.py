@@ -188,8 +188,11 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(label: str, lang: Lang, default: str | None = None) -> str:
-    return str(typer.prompt(translate(label, lang), default=default))
+def _ask(label: str, lang: Lang, default: str | None = None, choices: list[str] | None = None) -> str:
+    text = translate(label, lang)
+    if choices:
+        text += f" [{', '.join(choices)}]"
+    return str(typer.prompt(text, default=default))
 
 
 @activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
@@ -219,9 +222,13 @@ def activity_add(
     language = choose_lang(lang)
     interactive = _interactive()
     with handled(language):
-        if interactive:
+        if interactive and not (title and sub_area and start and phase):
+            from rus.editing import plan_ids
+
+            known = plan_ids(_plans(plans), area)["sub_areas"]
             title = title or _ask(N_("Title"), language)
-            sub_area = sub_area or _ask(N_("Sub-area (id)"), language)
+            sub_area = sub_area or _ask(N_("Sub-area (id)"), language, known[0] if len(known) == 1 else None,
+                                        choices=known)
             start = start or _ask(N_("Start date (YYYY-MM-DD)"), language, date.today().isoformat())
             phase = phase or _ask(N_("Phase (analysis, governance, vision, prioritisation, policy-mix, evaluation)"), language, "analysis")
         missing = [name for name, value in (("--title", title), ("--sub-area", sub_area), ("--start", start), ("--phase", phase)) if not value]
