@@ -19,6 +19,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -282,10 +283,16 @@ def can_be_plain(text: str) -> bool:
 
 
 def _ruamel_tag(text: str) -> str:
+    """The tag ruamel.yaml resolves a plain scalar to under YAML 1.2 (the editing loader)."""
     from ruamel.yaml.nodes import ScalarNode as RuamelScalar
     from ruamel.yaml.resolver import VersionedResolver
 
-    return str(VersionedResolver(version=(1, 2)).resolve(RuamelScalar, text, (True, False)))
+    return str(_resolver(VersionedResolver).resolve(RuamelScalar, text, (True, False)))
+
+
+@cache
+def _resolver(cls: type) -> Any:
+    return cls(version=(1, 2))
 
 
 def quote_text(text: str) -> str:
