@@ -89,7 +89,7 @@ def test_invalid_yaml_is_refused() -> None:
         format_text("area: [upplevelser\n", "x.yaml")
 
 
-_WORDS = st.text(alphabet=st.sampled_from("abcåäöÅ:#'\" -,.[]{}!&*?|>%@019yesno"), min_size=1, max_size=40)
+_WORDS = st.text(alphabet=st.sampled_from("abcåäöÅ:#'\" -,.[]{}!&*?|>%@019yesno\n\t"), min_size=1, max_size=120)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
