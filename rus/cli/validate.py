@@ -42,6 +42,7 @@ def validate(
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
+    base: Annotated[str | None, typer.Option("--base", metavar="REV", help=_("Also check the transition rules against the plans at this git revision (e.g. the pull request's base)."))] = None,
 ) -> None:
     """Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."""
     language = choose_lang(lang)
@@ -55,6 +56,10 @@ def validate(
             if not target.exists() and not target.is_symlink():
                 raise NotFoundError(N_("No such file or folder: {path}"), N_("Check the path, or run `rus validate` without arguments to check plans/."), path=str(target))
         result = validate_paths(targets, display_root=find_root(cwd) or cwd)
+        if base is not None:
+            from rus.transitions import add_transitions
+
+            add_transitions(result, base, targets, cwd)
         chosen = pick_format(fmt)
         if chosen is Format.TEXT:
             from rus.render.text import render_text
