@@ -259,6 +259,8 @@ def set_key(cmap: CommentedMap, key: str, value: Any, model: type[BaseModel] | N
     Comment lines that followed the old value (or the key before a new one) belong to what comes
     next, so they are moved after the new value.
     """
+    if isinstance(value, str):
+        value = _styled(value)
     if key in cmap:
         trailing = _take_after(cmap, key)
         cmap[key] = value
@@ -290,6 +292,22 @@ def delete_key(cmap: CommentedMap, key: str) -> None:
     # A first key's trailing comment has no key before it to go to; the comment check then refuses.
 
 
+def _styled(text: str) -> Any:
+    """A text in a style both loaders read back exactly: a literal block for plain multi-line text,
+    double quotes when it holds tabs or other control characters."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+    from rus.formatting import literal_block
+
+    if type(text) is not str:
+        return text  # a string ruamel loaded keeps its style
+    if "\n" in text and literal_block(text) is not None:
+        return LiteralScalarString(text)
+    if any(not (ch.isprintable() or ch == " ") for ch in text):
+        return DoubleQuotedScalarString(text)
+    return text
+
+
 def to_yaml(value: Any) -> Any:
     """Plain Python values as round-trip nodes (block style), ready to be put into a document."""
     if isinstance(value, dict):
@@ -304,6 +322,8 @@ def to_yaml(value: Any) -> Any:
         return seq
     if isinstance(value, Enum):
         return str(value.value)
+    if isinstance(value, str):
+        return _styled(value)
     return value
 
 

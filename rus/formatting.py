@@ -320,14 +320,14 @@ def _fold(text: str, width: int) -> list[str] | None:
     return lines
 
 
-def _literal(text: str) -> tuple[str, list[str]] | None:
+def literal_block(text: str) -> tuple[str, list[str]] | None:
     """A literal block scalar for a multi-line text (None when one cannot hold it exactly)."""
     if not text.strip() or text[0] in " \n" or any(not (c.isprintable() or c in "\n\t") for c in text):
         return None
     stripped = text.rstrip("\n")
     trailing = len(text) - len(stripped)
-    if any(line != line.rstrip(" \t") for line in stripped.split("\n")):
-        return None
+    if any(line != line.rstrip(" \t") or line.startswith("\t") for line in stripped.split("\n")):
+        return None  # trailing blanks would be lost; a tab after the indentation reads as a tab indent
     chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
     body = stripped.split("\n") + ([""] * (trailing - 1) if chomp == "+" else [])
     return "|" + chomp, body
@@ -507,7 +507,7 @@ class _Emitter:
                 return text
             return f"!!{kind} {quote_text(text)}"
         if "\n" in text:
-            return None if _literal(text) else quote_text(text)
+            return None if literal_block(text) else quote_text(text)
         if name in DATE_KEYS and _ISO_DATE.match(text) and _valid_date(text):
             return text
         if column + len(text) > MAX_LINE and _fold(text, FOLD_WIDTH - 2):
@@ -516,7 +516,7 @@ class _Emitter:
 
     def _block_for(self, text: str, indent: int) -> tuple[str, list[str]]:
         if "\n" in text:
-            literal = _literal(text)
+            literal = literal_block(text)
             if literal is not None:
                 return literal
         folded = _fold(text, max(FOLD_WIDTH - indent, 40))

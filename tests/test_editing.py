@@ -62,7 +62,7 @@ def test_unedited_file_with_any_comments_round_trips(tmp_path: Path, comments: l
 _EDITS = st.one_of(
     st.tuples(st.just("progress"), st.integers(min_value=0, max_value=100).map(str)),
     st.tuples(st.just("title"), st.text(alphabet=st.sampled_from("abcåäö :#'\"-,!?019"), min_size=1, max_size=40).filter(str.strip)),
-    st.tuples(st.just("description"), st.text(alphabet=st.sampled_from("abc åäö.,:#\n"), min_size=1, max_size=120).filter(str.strip)),
+    st.tuples(st.just("description"), st.text(alphabet=st.sampled_from("abc åäö.,:#\n\t"), min_size=1, max_size=120).filter(str.strip)),
     st.tuples(st.just("period.end"), st.dates(min_value=date(2027, 1, 1), max_value=date(2030, 12, 31)).map(date.isoformat)),
     st.tuples(st.just("actual"), st.integers(min_value=0, max_value=10_000).map(str)),
 )
