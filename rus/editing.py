@@ -30,7 +30,14 @@ from ruamel.yaml.tokens import CommentToken
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, NotFoundError, RusError
-from rus.formatting import FormatError, TextError, comments_of, format_text, syntax_error
+from rus.formatting import (
+    FormatError,
+    TextError,
+    comments_of,
+    format_text,
+    replace_text,
+    syntax_error,
+)
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.source import Source, parse_text
 from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status
@@ -389,9 +396,7 @@ def finish(doc: Document, *, dry_run: bool = False, summary: str = "", **params:
     _check_comments(doc, after)
     result.warnings = _check_valid(doc, after)
     if not dry_run:
-        from rus.fileio import write_text_atomic
-
-        write_text_atomic(doc.path, after)
+        replace_text(doc.path, doc.raw, after, doc.display)
         result.written = True
     return result
 

@@ -172,7 +172,7 @@ def _scalar_starts(root: Node) -> dict[tuple[int, int], tuple[ScalarNode, set[st
 
 def fix_paths(paths: list[Path], *, dry_run: bool = False, display_root: Path | None = None) -> list[FixResult]:
     """Repair plan files in place (with ``dry_run``, only compute the repairs)."""
-    from rus.fileio import write_text_atomic
+    from rus.formatting import replace_text
     from rus.validation import discover
 
     results: list[FixResult] = []
@@ -186,7 +186,7 @@ def fix_paths(paths: list[Path], *, dry_run: bool = False, display_root: Path | 
         after, repairs = fix_text(text, path.name, neighbours)
         result = FixResult(path, display, text, after, repairs)
         if result.changed and not dry_run:
-            write_text_atomic(path, after)
+            replace_text(path, text, after, display)
             result.written = True
         results.append(result)
     return results

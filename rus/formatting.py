@@ -618,6 +618,30 @@ def _enum_keys(annotation: Any) -> list[str] | None:
 # --- files ---------------------------------------------------------------------------------------
 
 
+def replace_text(path: Path, before: str, after: str, display: str) -> None:
+    """Write ``after`` over a file atomically, unless the file no longer holds ``before``.
+
+    Someone may have saved the file (in an editor, say) since it was read; their work is not
+    overwritten. A file that cannot be written is a :class:`~rus.errors.WriteError`.
+    """
+    from rus.errors import WriteError
+    from rus.fileio import write_text_atomic
+
+    try:
+        current = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current != before:
+        raise WriteError(N_("{path} changed while rus was working on it; nothing was written"),
+                         N_("Run the command again."), path=display)
+    try:
+        write_text_atomic(path, after)
+    except OSError as exc:
+        raise WriteError(N_("{path} cannot be written: {reason}"),
+                         N_("Check that the folder exists and that you are allowed to write in it."),
+                         path=display, reason=exc.strerror or str(exc)) from None
+
+
 @dataclass
 class FormatOutcome:
     """What ``fmt`` did (or would do) to one file."""
@@ -630,7 +654,6 @@ class FormatOutcome:
 
 def format_paths(paths: list[Path], *, check: bool = False, display_root: Path | None = None) -> list[FormatOutcome]:
     """Format plan files in place (with ``check``, only find those that would change)."""
-    from rus.fileio import write_text_atomic
     from rus.validation import discover
 
     outcomes: list[FormatOutcome] = []
@@ -651,7 +674,7 @@ def format_paths(paths: list[Path], *, check: bool = False, display_root: Path |
             continue
         outcome.changed = formatted != original
         if outcome.changed and not check:
-            write_text_atomic(path, formatted)
+            replace_text(path, original, formatted, display)
     return outcomes
 
 

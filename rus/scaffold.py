@@ -15,7 +15,7 @@ from pathlib import Path
 from string import Template
 
 from rus.codes import N_
-from rus.errors import GitError, UsageError
+from rus.errors import GitError, UsageError, WriteError
 from rus.vocab import AREA_PREFIX, Area
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -97,12 +97,22 @@ def init_repository(root: Path, *, today: date | None = None, git: bool = True) 
     # A freshly cloned empty repository (only .git) is as good as an empty folder.
     if root.is_dir() and any(p.name != ".git" for p in root.iterdir()):
         raise UsageError(N_("{path} is not empty"), N_("Name a new or empty folder, so that nothing is overwritten."), path=str(root))
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(N_("{path} cannot be written: {reason}"),
+                         N_("Check that the folder exists and that you are allowed to write in it."),
+                         path=str(root), reason=exc.strerror or str(exc)) from None
     result = InitResult(root)
     for relative, text in scaffold_files(today or date.today()).items():
         target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(target, text)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(target, text)
+        except OSError as exc:
+            raise WriteError(N_("{path} cannot be written: {reason}"),
+                             N_("Check that the folder exists and that you are allowed to write in it."),
+                             path=str(target), reason=exc.strerror or str(exc)) from None
         result.files.append(target)
     if git:
         result.commit = _first_commit(root, [str(p.relative_to(root)) for p in result.files])

@@ -208,3 +208,30 @@ def test_comments_below_a_list_stay_below_what_is_appended(base: Path) -> None:
     assert "      - period: 2025-2\n        value: 140\n\n# Insatserna\nactivities:\n" in after
     assert "  - id: UPP-003\n" in after
     assert after.endswith("      relevance: none\n# slut på filen\n")
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    from rus.errors import WriteError
+    from rus.formatting import replace_text
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("area: upplevelser  # saved in an editor meanwhile\n", encoding="utf-8")
+    with pytest.raises(WriteError) as caught:
+        replace_text(path, "area: upplevelser\n", "area: upplevelser\n\n", "plan.yaml")
+    assert "changed while rus was working" in caught.value.message()
+    assert path.read_text(encoding="utf-8") == "area: upplevelser  # saved in an editor meanwhile\n"
+
+
+def test_a_file_that_cannot_be_written_is_a_write_error() -> None:
+    from rus.errors import ExitCode, WriteError
+    from rus.formatting import replace_text
+
+    # /proc takes no new files, not even from root: the temporary file beside the target fails.
+    target = Path("/proc/version")
+    if not target.is_file():
+        pytest.skip("needs Linux /proc")
+    before = target.read_bytes().decode("utf-8")
+    with pytest.raises(WriteError) as caught:
+        replace_text(target, before, before + "x", "version")
+    assert caught.value.exit_code is ExitCode.FAILURE
+    assert "cannot be written" in caught.value.message()
