@@ -23,6 +23,8 @@ class Format(StrEnum):
     JSON = "json"
     GITHUB = "github"
     PARSABLE = "parsable"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 def pick_format(fmt: Format) -> Format:
@@ -38,7 +40,7 @@ def validate(
         list[Path] | None,
         typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help=_("Output format: text, json, github, parsable or auto."))] = Format.AUTO,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=_("Output format: text, json, github, parsable, sarif, junit or auto."))] = Format.AUTO,
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
@@ -67,8 +69,11 @@ def validate(
             render_text(console(color=color), result, language)
         else:
             from rus.render import diagnostics as render
+            from rus.render.junit import render_junit
+            from rus.render.sarif import render_sarif
 
-            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable}[chosen]
+            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable,
+                      Format.SARIF: render_sarif, Format.JUNIT: render_junit}[chosen]
             sys.stdout.write(writer(result, language))
             sys.stdout.flush()
         if result.failed(strict):
