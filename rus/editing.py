@@ -30,6 +30,7 @@ from ruamel.yaml.tokens import CommentToken
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, NotFoundError, RusError
+from rus.fileio import unified_diff
 from rus.formatting import (
     FormatError,
     TextError,
@@ -376,14 +377,7 @@ class EditResult:
 
     def diff(self) -> str:
         """A unified diff of the change."""
-        return "".join(
-            difflib.unified_diff(
-                self.before.splitlines(keepends=True),
-                self.after.splitlines(keepends=True),
-                fromfile=f"a/{self.display}",
-                tofile=f"b/{self.display}",
-            )
-        )
+        return unified_diff(self.before, self.after, self.display)
 
 
 def finish(doc: Document, *, dry_run: bool = False, summary: str = "", **params: Any) -> EditResult:

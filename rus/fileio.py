@@ -6,6 +6,7 @@ An interrupted run therefore leaves either the old file or the new one, never ha
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import tempfile
 from pathlib import Path
@@ -41,3 +42,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with UTF-8 ``text`` atomically (no newline translation)."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def unified_diff(before: str, after: str, display: str) -> str:
+    """A unified diff between two versions of a file's text, as ``git diff`` shows it."""
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+    )

@@ -9,7 +9,6 @@ file moves; anything ambiguous is left for a human.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +16,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE
 from rus.diagnostics import Diagnostic
+from rus.fileio import unified_diff
 from rus.formatting import can_be_plain, quote_text
 from rus.source import Source, parse_text
+from rus.workspace import display_path
 
 #: Codes whose suggestion is the one right answer.
 FIXABLE = frozenset({"S002", "S003", "S005", "S006"})
@@ -55,14 +56,7 @@ class FixResult:
 
     def diff(self) -> str:
         """A unified diff of the repairs."""
-        return "".join(
-            difflib.unified_diff(
-                self.before.splitlines(keepends=True),
-                self.after.splitlines(keepends=True),
-                fromfile=f"a/{self.display}",
-                tofile=f"b/{self.display}",
-            )
-        )
+        return unified_diff(self.before, self.after, self.display)
 
 
 def fix_text(text: str, name: str, neighbours: dict[str, str] | None = None) -> tuple[str, list[Repair]]:
@@ -177,7 +171,7 @@ def fix_paths(paths: list[Path], *, dry_run: bool = False, display_root: Path | 
 
     results: list[FixResult] = []
     for path in discover(paths):
-        display = _display(path, display_root)
+        display = display_path(path, display_root)
         try:
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -201,15 +195,6 @@ def _neighbours(path: Path) -> dict[str, str]:
             except (OSError, UnicodeDecodeError):
                 continue
     return texts
-
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
 
 
 __all__ = ["FIXABLE", "FixResult", "Repair", "fix_paths", "fix_text"]

@@ -30,8 +30,10 @@ from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import RusError
 from rus.i18n import translate
+from rus.models import inner_model
 from rus.source import Source, parse_text, plain_scalar
 from rus.vocab import Lang
+from rus.workspace import display_path
 
 #: Lists whose entries are separated by a blank line (at the top level of a file).
 SPACED_LISTS = frozenset({"sub_areas", "goals", "indicators", "activities", "actors"})
@@ -588,19 +590,7 @@ def _child(model: type[BaseModel] | None, name: str) -> tuple[type[BaseModel] | 
     if model is None or name not in model.model_fields:
         return None, None
     annotation = model.model_fields[name].annotation
-    return _inner_model(annotation), _enum_keys(annotation)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) is dict:
-        return None
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+    return inner_model(annotation), _enum_keys(annotation)
 
 
 def _enum_keys(annotation: Any) -> list[str] | None:
@@ -658,7 +648,7 @@ def format_paths(paths: list[Path], *, check: bool = False, display_root: Path |
 
     outcomes: list[FormatOutcome] = []
     for path in discover(paths):
-        display = _display(path, display_root)
+        display = display_path(path, display_root)
         outcome = FormatOutcome(path, display)
         outcomes.append(outcome)
         try:
@@ -676,15 +666,6 @@ def format_paths(paths: list[Path], *, check: bool = False, display_root: Path |
         if outcome.changed and not check:
             replace_text(path, original, formatted, display)
     return outcomes
-
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
 
 
 __all__ = ["FormatError", "FormatOutcome", "TextError", "comments_of", "format_paths", "format_text", "syntax_error"]

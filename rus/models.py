@@ -7,6 +7,7 @@ that an editor shows Swedish help while a facilitator types. Keys are English AS
 from __future__ import annotations
 
 import re
+import typing
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
@@ -89,6 +90,19 @@ def field(
         json_schema_extra={"x-title-en": en, "x-description-sv": sv_desc or sv, "x-description-en": en_desc or en},
         **kwargs,
     )
+
+
+def inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class a field's annotation holds (through lists and ``| None``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) is dict:
+        return None
+    for arg in typing.get_args(annotation):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 class Model(BaseModel):

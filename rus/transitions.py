@@ -163,21 +163,15 @@ def _reused(old: Activity, new: Activity) -> bool:
 
 def _locate(root: Path, shown: Path, path: str, loc: tuple[str | int, ...], code: str, params: dict[str, Any], hint: str | None) -> Diagnostic:
     from rus.source import locate, read_source
+    from rus.workspace import display_path
 
     file = root / path
-    display = _display(file, shown)
+    display = display_path(file, shown)
     line, column = 1, 1
     if file.is_file():
         source = read_source(file, display)
         line, column = locate(source.root, loc, key=loc == ("activities",))
     return Diagnostic(display, line, column, code, params, hint)
-
-
-def _display(path: Path, shown: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(shown))
-    except ValueError:
-        return str(path)
 
 
 def add_transitions(result: Any, base_rev: str, targets: Iterable[Path], start: Path) -> None:

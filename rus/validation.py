@@ -35,9 +35,11 @@ from rus.models import (
     Indicator,
     Plan,
     SubArea,
+    inner_model,
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source
+from rus.workspace import display_path
 
 PLAN_KEYS = frozenset(Plan.model_fields)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -148,7 +150,7 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
         # The collector stays paused for the whole file and the file's objects are freed (by
         # reference counting) before it runs again, so it never walks a file's node tree.
         with gc_paused():
-            source = read_source(path, _display(path, display_root))
+            source = read_source(path, display_path(path, display_root))
             checked = check_source(source, index, file_name=path.name)
             del source
         # Read again from disk when offending lines are shown (FileResult.source_text), so that
@@ -181,17 +183,6 @@ def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
     for res in result.files:
         res.diagnostics.sort(key=Diagnostic.sort_key)
     return result
-
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        # absolute() first, not resolve(): a link is shown under its own name
-        for inner, outer in ((path.absolute(), root.absolute()), (path.absolute(), root.resolve())):
-            try:
-                return str(inner.relative_to(outer))
-            except ValueError:
-                continue
-    return str(path)
 
 
 def file_kind(data: Any, file_name: str) -> str | None:
@@ -328,18 +319,8 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
         info = current.model_fields.get(step)
         if info is None:
             return None
-        current = _inner_model(info.annotation)
+        current = inner_model(info.annotation)
     return current
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:

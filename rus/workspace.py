@@ -37,3 +37,17 @@ def default_plans_dir(start: Path) -> Path:
         N_("Stand in a plans repository, name the files or folders to check, or create one with `rus init`."),
         start=str(start),
     )
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """``path`` as shown to people: relative to ``root`` where it lies below it, else as given.
+
+    ``absolute()`` is tried before ``resolve()``, so that a link is shown under its own name.
+    """
+    if root is not None:
+        for inner, outer in ((path.absolute(), root.absolute()), (path.absolute(), root.resolve()), (path.resolve(), root.resolve())):
+            try:
+                return str(inner.relative_to(outer))
+            except ValueError:
+                continue
+    return str(path)

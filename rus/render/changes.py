@@ -16,10 +16,7 @@ from rus.changes import CATEGORIES, AreaChanges, Change, ChangeSet, ItemChange, 
 from rus.codes import N_
 from rus.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
 from rus.i18n import translate
-from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea
-from rus.validation import (
-    _inner_model as inner_model,  # the model a field holds (one helper for both)
-)
+from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea, inner_model
 from rus.vocab import (
     Area,
     ConflictState,
