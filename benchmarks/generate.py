@@ -36,7 +36,14 @@ MAX_PER_AREA = 9_999
 
 #: Files × activities per file. ``idmax`` is the largest corpus of this shape whose ids all fit
 #: (10 files per area × 999 = 9,990 activities per area): valid, for the memory bound.
-SIZES: dict[str, tuple[int, int]] = {"medium": (40, 300), "large": (100, 1_000), "idmax": (40, 999)}
+SIZES: dict[str, tuple[int, int]] = {
+    "medium": (40, 300),
+    "large": (100, 1_000),
+    "idmax": (40, 999),
+    "faults": (40, 300),
+}
+#: ``faults`` is the medium corpus with ten findings in every plan (400 in all), to time locating.
+FAULTS_PER_FILE = {"faults": 10}
 
 MUNICIPALITIES = (
     "ragunda",
@@ -281,9 +288,14 @@ def _activity_id(prefix: str, number: int) -> str:
 
 
 def plan_text(
-    rng: random.Random, area_index: int, counters: _Counters, activities: int, actors: list[Actor]
+    rng: random.Random,
+    area_index: int,
+    counters: _Counters,
+    activities: int,
+    actors: list[Actor],
+    faults: int = 0,
 ) -> str:
-    """One action plan's YAML text, valid under every rule (within the id space)."""
+    """One action plan's YAML text, valid under every rule (within the id space) but ``faults``."""
     area, prefix, area_name = AREAS[area_index]
     year = 2026
     meeting = _day(rng, date(year, 9, 1), date(year, 11, 30))
@@ -392,14 +404,61 @@ def plan_text(
     for _ in range(activities):
         counters.activity += 1
         numbers.append(counters.activity)
+    faulty = _fault_positions(activities, faults)
     for position, number in enumerate(numbers):
         replacement = None
         if position % 25 == 3 and position + 1 < len(numbers):
             replacement = _activity_id(prefix, numbers[position + 1])
-        out += _activity(
+        lines = _activity(
             rng, _activity_id(prefix, number), sub_areas, goals, actor_ids, sami_actors, replacement
         )
+        if position in faulty:
+            _inject_fault(lines, faulty[position])
+        out += lines
     return "\n".join(out) + "\n"
+
+
+#: The faults injected by ``faults_per_file``, in turn; each gives exactly one finding.
+FAULTS = ("S003", "R003", "R004", "S002")
+
+
+def _fault_positions(activities: int, faults: int) -> dict[int, str]:
+    """Evenly spread activity positions for the faults (never a replaced/replacing pair)."""
+    if faults <= 0:
+        return {}
+    spacing = max(activities // faults, 1)
+    chosen: dict[int, str] = {}
+    position = spacing // 2
+    while len(chosen) < faults and position < activities:
+        if position % 25 in (3, 4):  # keep the cancelled-and-replaced pairs intact
+            position += 2
+            continue
+        chosen[position] = FAULTS[len(chosen) % len(FAULTS)]
+        position += spacing
+    return chosen
+
+
+def _inject_fault(lines: list[str], code: str) -> None:
+    """Change one activity's lines so that it carries the finding ``code`` (and no other)."""
+    if code == "S003":  # a near-miss enum value: did you mean `policy-mix`?
+        i = next(i for i, line in enumerate(lines) if line.startswith("    phase: "))
+        lines[i] = "    phase: policymix"
+    elif code == "R003":  # a lead actor missing from the registry
+        i = lines.index("    lead:") + 1
+        lines[i] = "      - aktor-okand"
+    elif code == "R004":  # the period ends before it starts
+        i = lines.index("    period:")
+        start, end = lines[i + 1].split(": ")[1], lines[i + 2].split(": ")[1]
+        lines[i + 1], lines[i + 2] = f"      start: {end}", f"      end: {start}"
+        # No milestone fits a reversed period (R005): drop them, to keep to one finding.
+        first = lines.index("    milestones:")
+        last = first + 1
+        while lines[last].startswith("      "):
+            last += 1
+        del lines[first:last]
+    elif code == "S002":  # a misspelt key: did you mean `progress`?
+        i = next(i for i, line in enumerate(lines) if line.startswith("    progress: "))
+        lines[i] = lines[i].replace("progress:", "progres:")
 
 
 def _activity(
@@ -518,12 +577,14 @@ def _activity(
 
 
 def generate_corpus(
-    out_dir: Path, files: int, activities_per_file: int, seed: int = 0
+    out_dir: Path, files: int, activities_per_file: int, seed: int = 0, faults_per_file: int = 0
 ) -> list[Path]:
     """Write ``actors.yaml`` and ``files`` plans (areas in turn) into ``out_dir``; return the paths.
 
     Deterministic for a given seed. Ids are unique across the corpus while an area holds at most
-    :data:`MAX_PER_AREA` activities; beyond that they repeat (see the module docstring).
+    :data:`MAX_PER_AREA` activities; beyond that they repeat (see the module docstring). With
+    ``faults_per_file``, that many activities per plan carry one finding each (see :data:`FAULTS`);
+    the rest of the text is the same as without.
     """
     rng = random.Random(seed)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -538,7 +599,9 @@ def generate_corpus(
         folder.mkdir(exist_ok=True)
         path = folder / f"{AREAS[area_index][0]}.yaml"
         path.write_text(
-            plan_text(rng, area_index, counters[area_index], activities_per_file, actors),
+            plan_text(
+                rng, area_index, counters[area_index], activities_per_file, actors, faults_per_file
+            ),
             encoding="utf-8",
         )
         written.append(path)
@@ -568,7 +631,7 @@ def build(size: str, out_dir: Path, seed: int = 0) -> list[Path]:
     if size == "small":
         return copy_bundled(out_dir)
     files, activities = SIZES[size]
-    return generate_corpus(out_dir, files, activities, seed)
+    return generate_corpus(out_dir, files, activities, seed, FAULTS_PER_FILE.get(size, 0))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ plans against ``schemas/plan.schema.json`` and ``actors.yaml`` against
 across files, no locations). For the large corpus only rus runs (check-jsonschema would take
 minutes), and its peak memory is set against the largest file and the corpus size.
 
-    python benchmarks/run.py [--sizes small,medium,large,idmax] [--repeat N] [--json]
+    python benchmarks/run.py [--sizes small,medium,faults,large,idmax] [--repeat N] [--json]
 
 Corpora are generated on first use into ``benchmarks/corpus/<size>`` (see generate.py).
 """
@@ -39,6 +39,7 @@ TARGETS = {
     "medium": "rus ≥ 5 × faster than check-jsonschema",
     "large": "peak memory bounded by the largest file, not the corpus",
     "idmax": "peak memory bounded by the largest file (valid corpus at the id-space limit)",
+    "faults": "medium with 400 findings: rus ≥ 5 × faster, every finding located",
 }
 MB = 1_048_576
 #: Corpora measured for memory only: check-jsonschema would take minutes on them.
@@ -197,7 +198,7 @@ def table(reports: list[SizeReport]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command line: run the benchmarks and print a table (or JSON)."""
     parser = argparse.ArgumentParser(description="Benchmark rus validate against check-jsonschema.")
-    parser.add_argument("--sizes", default="small,medium", help="comma-separated: small, medium, large, idmax")
+    parser.add_argument("--sizes", default="small,medium", help="comma-separated: small, medium, faults, large, idmax")
     parser.add_argument("--repeat", type=int, default=3, help="runs per command (best and median shown)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON")

@@ -72,6 +72,19 @@ def test_ids_repeat_only_past_the_id_space(generate: ModuleType, tmp_path: Path,
     assert set(codes) == {"R001"}
 
 
+def test_faults_give_one_located_finding_each(generate: ModuleType, tmp_path: Path) -> None:
+    clean = generate.generate_corpus(tmp_path / "clean", files=2, activities_per_file=40, seed=3)
+    faulty = generate.generate_corpus(tmp_path / "faulty", files=2, activities_per_file=40, seed=3, faults_per_file=4)
+    diagnostics = validate_paths([tmp_path / "faulty"]).diagnostics
+    assert Counter(d.code for d in diagnostics) == {"S003": 2, "R003": 2, "R004": 2, "S002": 2}
+    for d in diagnostics:
+        line = Path(d.path).read_text(encoding="utf-8").splitlines()[d.line - 1]
+        expected = {"S003": "policymix", "R003": "aktor-okand", "R004": "end: ", "S002": "progres:"}[d.code]
+        assert expected in line and 0 < d.column <= len(line) and line[d.column - 1] != " ", (d.code, line)
+    # The registry is untouched; the plans differ only in the faulty activities.
+    assert clean[0].read_bytes() == faulty[0].read_bytes()
+
+
 def test_small_corpus_is_the_bundled_plans(generate: ModuleType, tmp_path: Path) -> None:
     written = generate.build("small", tmp_path)
     bundled = sorted((BENCHMARKS.parent / "plans").glob("*.yaml"))
