@@ -56,10 +56,14 @@ class FileResult:
     location: Path | None = None
 
     def source_text(self) -> str | None:
-        """The file's text for showing offending lines: kept, or read again from disk."""
+        """The file's text for showing offending lines: kept, or read again from disk.
+
+        Text read again is not kept, so that rendering the findings of many files holds one
+        file's text at a time.
+        """
         if self.text is None and self.location is not None and self.location.is_file():
             try:
-                self.text = self.location.read_bytes().decode("utf-8-sig")
+                return self.location.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 return None
         return self.text
