@@ -25,12 +25,19 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 #: Colours that stay apart for common colour-vision deficiencies (Okabe and Ito).
-BLUE, ORANGE, GREEN, VERMILION, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999", "#56B4E9"
+BLUE, ORANGE, GREEN, VERMILION, GREY, SKY = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#999999",
+    "#56B4E9",
+)
 
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart: a stable name (for file names and ids), a title, a text alternative and the SVG."""
+    """One chart: a stable name (for files and ids), a title, a text alternative and the SVG."""
 
     name: str
     title: str
@@ -64,10 +71,10 @@ def _svg(figure: Figure, name: str, title: str) -> str:
     with matplotlib.rc_context(settings):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
-    # Inline use: drop the XML prolog and DOCTYPE, give the root an id prefix and an accessible role.
+    # Inline use: drop the XML prolog and DOCTYPE, prefix the ids, give the root a role.
     text = text[text.index("<svg") :]
     text = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', text)
-    text = re.sub(r'url\(#([^)]+)\)', rf"url(#{name}-\1)", text)
+    text = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", text)
     text = re.sub(r'xlink:href="#([^"]+)"', rf'xlink:href="#{name}-\1"', text)
     text = re.sub(r'\bhref="#([^"]+)"', rf'href="#{name}-\1"', text)
     label = html.escape(title, quote=True)
@@ -84,7 +91,7 @@ def _sek_millions(value: float, _pos: int = 0) -> str:
 
 
 def indicator_chart(report: Report, area: Area, lang: Lang) -> Chart | None:
-    """Small multiples: each indicator of an area from baseline through its actuals towards its target."""
+    """Small multiples: each indicator of an area, from baseline through actuals to target."""
     import matplotlib
 
     rows = [row for row in report.indicators.rows if row.area is area]
@@ -93,7 +100,9 @@ def indicator_chart(report: Report, area: Area, lang: Lang) -> Chart | None:
     columns = min(3, len(rows))
     lines = math.ceil(len(rows) / columns)
     name = f"indicators-{area.value}"
-    title = translate(N_("Indicators of {area}: baseline, actuals and target"), lang).format(area=area.text(lang))
+    title = translate(N_("Indicators of {area}: baseline, actuals and target"), lang).format(
+        area=area.text(lang)
+    )
     with matplotlib.rc_context(_settings()):
         figure = _figure(3.1 * columns, 2.3 * lines)
         axes_grid = figure.subplots(lines, columns, squeeze=False)
@@ -102,10 +111,30 @@ def indicator_chart(report: Report, area: Area, lang: Lang) -> Chart | None:
             base_x, target_x = float(row.baseline.period), float(row.target.period)
             xs = [base_x] + [period_time(p.period) for p in row.trajectory]
             ys = [row.baseline.value] + [p.value for p in row.trajectory]
-            axes.plot([base_x, target_x], [row.baseline.value, row.target.value], color=GREY, linestyle=":", linewidth=1,
-                      label=translate(N_("straight line to target"), lang))
-            axes.axhline(row.target.value, color=GREEN, linestyle="--", linewidth=1, label=translate(N_("target"), lang))
-            axes.plot(xs, ys, color=BLUE, marker="o", markersize=3.5, linewidth=1.6, label=translate(N_("actuals"), lang))
+            axes.plot(
+                [base_x, target_x],
+                [row.baseline.value, row.target.value],
+                color=GREY,
+                linestyle=":",
+                linewidth=1,
+                label=translate(N_("straight line to target"), lang),
+            )
+            axes.axhline(
+                row.target.value,
+                color=GREEN,
+                linestyle="--",
+                linewidth=1,
+                label=translate(N_("target"), lang),
+            )
+            axes.plot(
+                xs,
+                ys,
+                color=BLUE,
+                marker="o",
+                markersize=3.5,
+                linewidth=1.6,
+                label=translate(N_("actuals"), lang),
+            )
             axes.plot([target_x], [row.target.value], color=GREEN, marker="D", markersize=4)
             axes.set_title(_plain(row.id), fontsize=9, loc="left")
             axes.set_ylabel(_plain(row.unit), fontsize=7)
@@ -115,14 +144,23 @@ def indicator_chart(report: Report, area: Area, lang: Lang) -> Chart | None:
         for index in range(len(rows), lines * columns):
             axes_grid[index // columns][index % columns].set_visible(False)
         handles, labels = axes_grid[0][0].get_legend_handles_labels()
-        figure.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+        figure.legend(
+            handles, labels, loc="outside lower center", ncols=3, fontsize=8, frameon=False
+        )
         svg = _svg(figure, name, title)
-    description = translate(N_("One panel per indicator: the baseline, the county's actuals per revision period (blue), the target (green, dashed) and a straight line from baseline to target (grey, dotted). The table below gives the same numbers."), lang)
+    description = translate(
+        N_(
+            "One panel per indicator: the baseline, the county's actuals per revision period "
+            "(blue), the target (green, dashed) and a straight line from baseline to target "
+            "(grey, dotted). The table below gives the same numbers."
+        ),
+        lang,
+    )
     return Chart(name, title, description, svg)
 
 
 def money_chart(report: Report, lang: Lang) -> Chart:
-    """Two bar charts: SEK per long-term priority (granted and in the pipeline) and granted SEK per source."""
+    """Two bar charts: SEK per long-term priority and granted SEK per funding source."""
     import matplotlib
 
     name = "money"
@@ -136,7 +174,13 @@ def money_chart(report: Report, lang: Lang) -> Chart:
         pipeline = [row.pipeline_sek for row in rows]
         positions = list(range(len(rows)))
         left.barh(positions, granted, color=BLUE, label=translate(N_("granted"), lang))
-        left.barh(positions, pipeline, left=granted, color=SKY, label=translate(N_("applied or planned"), lang))
+        left.barh(
+            positions,
+            pipeline,
+            left=granted,
+            color=SKY,
+            label=translate(N_("applied or planned"), lang),
+        )
         left.set_yticks(positions, labels, fontsize=8)
         left.invert_yaxis()
         left.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_sek_millions))
@@ -150,7 +194,14 @@ def money_chart(report: Report, lang: Lang) -> Chart:
         right.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_sek_millions))
         right.set_title(translate(N_("Granted, per source"), lang), loc="left", fontsize=9)
         svg = _svg(figure, name, title)
-    description = translate(N_("Left: SEK per long-term priority, granted and applied or planned (an activity serving two priorities counts in both). Right: granted SEK per funding source. The tables give the same numbers."), lang)
+    description = translate(
+        N_(
+            "Left: SEK per long-term priority, granted and applied or planned (an activity "
+            "serving two priorities counts in both). Right: granted SEK per funding source. The "
+            "tables give the same numbers."
+        ),
+        lang,
+    )
     return Chart(name, title, description, svg)
 
 
@@ -168,14 +219,29 @@ def municipality_chart(report: Report, lang: Lang) -> Chart:
         positions = list(range(len(rows)))
         colours = [VERMILION if row.thin else BLUE for row in rows]
         axes.barh(positions, [row.activities for row in rows], color=colours)
-        axes.set_yticks(positions, [_plain(row.municipality.text(lang)) for row in rows], fontsize=8)
+        axes.set_yticks(
+            positions, [_plain(row.municipality.text(lang)) for row in rows], fontsize=8
+        )
         axes.invert_yaxis()
         axes.axvline(section.threshold, color=GREY, linestyle="--", linewidth=1)
-        axes.text(section.threshold, len(rows) - 0.4, " " + translate(N_("thin below this line"), lang), fontsize=7, color="#555555")
+        axes.text(
+            section.threshold,
+            len(rows) - 0.4,
+            " " + translate(N_("thin below this line"), lang),
+            fontsize=7,
+            color="#555555",
+        )
         axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
         axes.set_xlabel(translate(N_("activities that name the municipality"), lang), fontsize=8)
         svg = _svg(figure, name, title)
-    description = translate(N_("Activities that name each municipality; thin municipalities (below half the county mean, dashed line) in red. Activities for the whole county are counted apart. The table gives the same numbers."), lang)
+    description = translate(
+        N_(
+            "Activities that name each municipality; thin municipalities (below half the county "
+            "mean, dashed line) in red. Activities for the whole county are counted apart. The "
+            "table gives the same numbers."
+        ),
+        lang,
+    )
     return Chart(name, title, description, svg)
 
 

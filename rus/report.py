@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import pairwise
 
 from rus.models import Activity, ActorRegistry, Indicator, Plan
 from rus.vocab import (
@@ -38,7 +39,7 @@ STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 
 @dataclass(frozen=True)
 class PlansAt:
-    """The plans and the actor registry as they stood at one point (the working tree or a commit)."""
+    """The plans and the actor registry as they stood at one point (working tree or commit)."""
 
     plans: dict[Area, Plan]
     registry: ActorRegistry | None
@@ -57,7 +58,7 @@ class RecordedRevision:
 
 @dataclass(frozen=True)
 class Window:
-    """The revision periods a report covers, inclusive (``2026-1`` to ``2026-2`` for the year 2026)."""
+    """The revision periods a report covers, inclusive (``2026-1`` to ``2026-2`` for 2026)."""
 
     first: str
     last: str
@@ -87,7 +88,7 @@ class Window:
 
 @dataclass(frozen=True)
 class ReportInput:
-    """What a report is computed from: the plans at the end of the window and the recorded history."""
+    """What a report is computed from: the plans at the window's end and the recorded history."""
 
     end: PlansAt
     window: Window
@@ -207,7 +208,7 @@ class FundingSection:
 
     @property
     def leverage(self) -> float | None:
-        """Granted co-funding per krona of the region's own granted money (None without own money)."""
+        """Granted co-funding per krona of the region's own granted money (None without any)."""
         return self.co_funding_granted / self.own_granted if self.own_granted else None
 
 
@@ -435,7 +436,7 @@ def _period_parts(period: str) -> tuple[int, int]:
 
 
 def period_time(period: str) -> float:
-    """A revision period on the scale of baseline and target years: ``2026-2`` is 2026, ``2026-1`` 2025.5.
+    """A revision period on the scale of baseline and target years (``2026-2`` is 2026).
 
     A baseline or target year means the value for that whole year, known at its end; the autumn
     revision reports the year's value, the spring revision half a year less.
@@ -469,7 +470,9 @@ def build_report(data: ReportInput, today: date) -> Report:
     scoped: dict[Area, list[Activity]] = {}
     changed_ids = {change.activity.id for step in _steps(data) for change in step.status_changes}
     for area in areas:
-        scoped[area] = [a for a in plans[area].activities if in_window(a, data.window) or a.id in changed_ids]
+        scoped[area] = [
+            a for a in plans[area].activities if in_window(a, data.window) or a.id in changed_ids
+        ]
     steps = _steps(data)
     history = sorted(
         {(r.area, r.revision, r.date) for r in (*data.revisions, *data.before.values())},
@@ -497,7 +500,14 @@ def build_report(data: ReportInput, today: date) -> Report:
 
 def _meetings(plans: dict[Area, Plan]) -> list[MeetingNote]:
     return [
-        MeetingNote(area, plan.revision, plan.meeting.date, plan.meeting.place, len(plan.meeting.participants), plan.meeting.notes)
+        MeetingNote(
+            area,
+            plan.revision,
+            plan.meeting.date,
+            plan.meeting.place,
+            len(plan.meeting.participants),
+            plan.meeting.notes,
+        )
         for area, plan in plans.items()
     ]
 
@@ -517,12 +527,14 @@ def _chains(data: ReportInput) -> dict[Area, list[RecordedRevision]]:
 def _steps(data: ReportInput) -> list[RevisionStep]:
     steps: list[RevisionStep] = []
     for area, chain in sorted(_chains(data).items(), key=lambda item: list(Area).index(item[0])):
-        for old, new in zip(chain, chain[1:], strict=False):
+        for old, new in pairwise(chain):
             steps.append(compare_plans(area, old.plan, new.plan, old.date, new.date))
     return steps
 
 
-def compare_plans(area: Area, old: Plan, new: Plan, old_date: datetime | None, new_date: datetime) -> RevisionStep:
+def compare_plans(
+    area: Area, old: Plan, new: Plan, old_date: datetime | None, new_date: datetime
+) -> RevisionStep:
     """What changed in one area's activities from one revision of its plan to the next."""
     before = {a.id: a for a in old.activities}
     added = [_ref(a, area) for a in new.activities if a.id not in before]
@@ -533,15 +545,46 @@ def compare_plans(area: Area, old: Plan, new: Plan, old_date: datetime | None, n
         if previous is None:
             continue
         if previous.status != activity.status:
-            changes.append(StatusChange(_ref(activity, area), previous.status, activity.status, old.revision, new.revision, activity.status_note))
+            changes.append(
+                StatusChange(
+                    _ref(activity, area),
+                    previous.status,
+                    activity.status,
+                    old.revision,
+                    new.revision,
+                    activity.status_note,
+                )
+            )
         if set(previous.priorities) != set(activity.priorities):
-            reprioritised.append((_ref(activity, area), list(previous.priorities), list(activity.priorities)))
+            reprioritised.append(
+                (_ref(activity, area), list(previous.priorities), list(activity.priorities))
+            )
     old_actuals = {(i.id, a.period, a.municipality) for i in old.indicators for a in i.actuals}
-    new_actuals = sum(1 for i in new.indicators for a in i.actuals if (i.id, a.period, a.municipality) not in old_actuals)
-    return RevisionStep(area, old.revision, new.revision, old_date, new_date, added, changes, reprioritised, new_actuals)
+    new_actuals = sum(
+        1
+        for i in new.indicators
+        for a in i.actuals
+        if (i.id, a.period, a.municipality) not in old_actuals
+    )
+    return RevisionStep(
+        area,
+        old.revision,
+        new.revision,
+        old_date,
+        new_date,
+        added,
+        changes,
+        reprioritised,
+        new_actuals,
+    )
 
 
-def _status_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]], steps: list[RevisionStep], data: ReportInput) -> StatusSection:
+def _status_section(
+    plans: dict[Area, Plan],
+    scoped: dict[Area, list[Activity]],
+    steps: list[RevisionStep],
+    data: ReportInput,
+) -> StatusSection:
     counts: dict[Area, dict[Status, int]] = {}
     totals: Counter[Status] = Counter()
     for area, activities in scoped.items():
@@ -551,13 +594,20 @@ def _status_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]],
     all_count = sum(len(plan.activities) for plan in plans.values())
     in_scope = sum(len(v) for v in scoped.values())
     ended: list[tuple[ActivityRef, Status, str | None]] = []
-    recorded_end = {c.activity.id for step in steps for c in step.status_changes if c.new in (Status.COMPLETED, Status.CANCELLED)}
+    recorded_end = {
+        c.activity.id
+        for step in steps
+        for c in step.status_changes
+        if c.new in (Status.COMPLETED, Status.CANCELLED)
+    }
     for area, activities in scoped.items():
         for activity in activities:
             if activity.status not in (Status.COMPLETED, Status.CANCELLED):
                 continue
             end = activity.period.end
-            ended_in_window = activity.id in recorded_end or (end is not None and data.window.start_date <= end <= data.window.end_date)
+            ended_in_window = activity.id in recorded_end or (
+                end is not None and data.window.start_date <= end <= data.window.end_date
+            )
             if ended_in_window or activity.status is Status.CANCELLED:
                 ended.append((_ref(activity, area), activity.status, activity.status_note))
     return StatusSection(
@@ -601,7 +651,9 @@ def _funding_section(scoped: dict[Area, list[Activity]]) -> FundingSection:
     order = {s: i for i, s in enumerate(FundingSource)}, {s: i for i, s in enumerate(Instrument)}
     rows = [
         FundingRow(source, instrument, {state: amounts.get(state, 0) for state in FundingState})
-        for (source, instrument), amounts in sorted(table.items(), key=lambda kv: (order[0][kv[0][0]], order[1][kv[0][1]]))
+        for (source, instrument), amounts in sorted(
+            table.items(), key=lambda kv: (order[0][kv[0][0]], order[1][kv[0][1]])
+        )
     ]
     per_source: Counter[FundingSource] = Counter()
     for row in rows:
@@ -637,7 +689,7 @@ def indicator_progress(indicator: Indicator, value: float) -> float:
 
 
 def expected_progress(indicator: Indicator, period: str) -> float:
-    """The share of the way to the target a straight line from baseline to target reaches by ``period``."""
+    """The share of the way a straight line from baseline to target has come by ``period``."""
     start, end = float(indicator.baseline.year), float(indicator.target.year)
     if end <= start:
         return 1.0
@@ -653,8 +705,10 @@ def county_trajectory(indicator: Indicator, last_period: str | None = None) -> l
     return [Point(period, values[period]) for period in sorted(values)]
 
 
-def judge_indicator(indicator: Indicator, latest: Point | None) -> tuple[str, float | None, float | None]:
-    """The verdict on an indicator's latest value, its progress and the progress expected by then."""
+def judge_indicator(
+    indicator: Indicator, latest: Point | None
+) -> tuple[str, float | None, float | None]:
+    """The verdict on an indicator's latest value, its progress and the progress expected."""
     if latest is None:
         return VERDICT_NO_DATA, None, None
     progress = indicator_progress(indicator, latest.value)
@@ -682,13 +736,26 @@ def _indicator_section(plans: dict[Area, Plan], data: ReportInput) -> IndicatorS
             trajectory = county_trajectory(indicator, data.window.last)
             latest = trajectory[-1] if trajectory else None
             verdict, progress, expected = judge_indicator(indicator, latest)
-            revised = [p.period for p in trajectory if earlier.get((indicator.id, p.period), {p.value}) - {p.value}]
+            revised = [
+                p.period
+                for p in trajectory
+                if earlier.get((indicator.id, p.period), {p.value}) - {p.value}
+            ]
             rows.append(
                 IndicatorRow(
-                    area, indicator.id, indicator.name, indicator.unit, indicator.higher_is_better,
+                    area,
+                    indicator.id,
+                    indicator.name,
+                    indicator.unit,
+                    indicator.higher_is_better,
                     Point(str(indicator.baseline.year), indicator.baseline.value),
                     Point(str(indicator.target.year), indicator.target.value),
-                    trajectory, latest, progress, expected, verdict, revised,
+                    trajectory,
+                    latest,
+                    progress,
+                    expected,
+                    verdict,
+                    revised,
                 )
             )
     return IndicatorSection(rows)
@@ -707,20 +774,29 @@ def _municipality_section(scoped: dict[Area, list[Activity]]) -> MunicipalitySec
             counts[municipality] += 1
             money[municipality] += _money(activity, [FundingState.GRANTED])
     mean = sum(counts.values()) / len(Municipality)
-    # Thin: reached by name by fewer than half the county's mean number of activities per municipality.
+    # Thin: named by fewer than half the mean number of activities per municipality.
     threshold = mean / 2
     rows = [
-        MunicipalityRow(m, counts[m], money[m], MUNICIPALITY_INFO[m].sami_area, counts[m] < threshold or counts[m] == 0)
+        MunicipalityRow(
+            m,
+            counts[m],
+            money[m],
+            MUNICIPALITY_INFO[m].sami_area,
+            counts[m] < threshold or counts[m] == 0,
+        )
         for m in Municipality
     ]
     return MunicipalitySection(rows, whole, mean, threshold)
 
 
 def _sustainability_section(scoped: dict[Area, list[Activity]]) -> SustainabilitySection:
-    ratings: dict[Dimension, dict[Rating, int]] = {d: {r: 0 for r in Rating} for d in Dimension}
+    ratings: dict[Dimension, dict[Rating, int]] = {d: dict.fromkeys(Rating, 0) for d in Dimension}
     risks: list[RiskRow] = []
     for area, activity in _all(scoped):
-        rated = {Dimension(name): getattr(activity.sustainability, name) for name in ("social", "economic", "environmental")}
+        rated = {
+            Dimension(name): getattr(activity.sustainability, name)
+            for name in ("social", "economic", "environmental")
+        }
         for dimension, rating in rated.items():
             ratings[dimension][rating] += 1
         at_risk = [d for d, r in rated.items() if r is Rating.RISK]
@@ -746,16 +822,27 @@ def _sami_section(scoped: dict[Area, list[Activity]]) -> SamiSection:
     unassessed: list[ActivityRef] = []
     for area, activity in _all(scoped):
         if activity.sami is None:
-            reaches_sapmi = activity.whole_county or any(MUNICIPALITY_INFO[m].sami_area for m in activity.municipalities)
+            reaches_sapmi = activity.whole_county or any(
+                MUNICIPALITY_INFO[m].sami_area for m in activity.municipalities
+            )
             if reaches_sapmi:
                 unassessed.append(_ref(activity, area))
             continue
         if activity.sami.relevance is not SamiRelevance.NONE:
-            rows.append(SamiRow(_ref(activity, area), activity.sami.relevance, list(activity.sami.consulted), activity.sami.consultation))
+            rows.append(
+                SamiRow(
+                    _ref(activity, area),
+                    activity.sami.relevance,
+                    list(activity.sami.consulted),
+                    activity.sami.consultation,
+                )
+            )
     return SamiSection(rows, unassessed)
 
 
-def _participation_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]], data: ReportInput) -> ParticipationSection:
+def _participation_section(
+    plans: dict[Area, Plan], scoped: dict[Area, list[Activity]], data: ReportInput
+) -> ParticipationSection:
     registry = data.end.registry
     actors = {actor.id: actor for actor in (registry.actors if registry else [])}
     active: set[str] = set()
@@ -787,7 +874,9 @@ def _participation_section(plans: dict[Area, Plan], scoped: dict[Area, list[Acti
         registry_actors=per_helix(actors),
         active_actors=per_helix(active),
         meeting_actors=per_helix(met),
-        sami_organisations_active=sum(1 for i in active if i in actors and actors[i].sami_organisation),
+        sami_organisations_active=sum(
+            1 for i in active if i in actors and actors[i].sami_organisation
+        ),
         ladder=ladder,
         moves=moves,
         ladder_compared=compared,
@@ -795,7 +884,12 @@ def _participation_section(plans: dict[Area, Plan], scoped: dict[Area, list[Acti
     )
 
 
-def _learning_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]], steps: list[RevisionStep], data: ReportInput) -> LearningSection:
+def _learning_section(
+    plans: dict[Area, Plan],
+    scoped: dict[Area, list[Activity]],
+    steps: list[RevisionStep],
+    data: ReportInput,
+) -> LearningSection:
     chains = _chains(data)
     compared = any(len(chain) >= 2 for chain in chains.values())
     start_plans: dict[Area, list[Activity]] = {}
@@ -818,12 +912,23 @@ def _learning_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]
         for change in step.status_changes:
             if change.new in (Status.CANCELLED, Status.COMPLETED, Status.PAUSED):
                 current = by_id.get(change.activity.id)
-                ended.append((change.activity, change.new, change.note, current.replaced_by if current else None))
+                ended.append(
+                    (
+                        change.activity,
+                        change.new,
+                        change.note,
+                        current.replaced_by if current else None,
+                    )
+                )
                 seen.add(change.activity.id)
-    # Without a recorded change, the plans still tell which activities were cancelled or replaced, and why.
+    # Without recorded changes the plans still say what was cancelled or replaced, and why.
     for area, activity in _all(scoped):
-        if activity.id not in seen and (activity.status is Status.CANCELLED or activity.replaced_by):
-            ended.append((_ref(activity, area), activity.status, activity.status_note, activity.replaced_by))
+        if activity.id not in seen and (
+            activity.status is Status.CANCELLED or activity.replaced_by
+        ):
+            ended.append(
+                (_ref(activity, area), activity.status, activity.status_note, activity.replaced_by)
+            )
     reprioritised = [item for step in steps for item in step.priority_changes]
     phases = Counter(a.phase for _, a in _all(scoped))
     return LearningSection(

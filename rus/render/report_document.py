@@ -1,4 +1,4 @@
-"""The yearly report as a document of plain blocks (headings, paragraphs, tables, charts) in one language.
+"""The yearly report as a document of plain blocks (headings, paragraphs, tables, charts).
 
 The HTML and Markdown renderers serialise the same blocks, so both say exactly the same thing; all
 wording and number formatting happens here, all escaping in the serialisers.
@@ -82,15 +82,39 @@ class Document:
 
 #: The ten questions, in order, with their anchors.
 QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("status", N_("Which activities were ongoing, completed, paused or cancelled, per area, and what changed between the revisions?")),
+    (
+        "status",
+        N_(
+            "Which activities were ongoing, completed, paused or cancelled, per area, and what "
+            "changed between the revisions?"
+        ),
+    ),
     ("priorities", N_("How do the activities serve each long-term priority (count and SEK)?")),
-    ("funding", N_("How was money used per source and instrument, and how much co-funding was drawn in?")),
+    (
+        "funding",
+        N_("How was money used per source and instrument, and how much co-funding was drawn in?"),
+    ),
     ("indicators", N_("What did the indicators show against baseline and target?")),
-    ("municipalities", N_("Where in the county did the efforts land, and which municipalities are thin?")),
-    ("sustainability", N_("How were the three sustainability dimensions integrated, and which activities carry a risk?")),
+    (
+        "municipalities",
+        N_("Where in the county did the efforts land, and which municipalities are thin?"),
+    ),
+    (
+        "sustainability",
+        N_(
+            "How were the three sustainability dimensions integrated, and which activities carry "
+            "a risk?"
+        ),
+    ),
     ("conflicts", N_("Which goal conflicts were identified, and how were they handled?")),
     ("sami", N_("Which activities affect Sámi conditions, and was there consultation?")),
-    ("participation", N_("How broad was participation: actors per helix type and movement up the Samhandlingstrappan?")),
+    (
+        "participation",
+        N_(
+            "How broad was participation: actors per helix type and movement up the "
+            "Samhandlingstrappan?"
+        ),
+    ),
     ("learning", N_("What did the learning loop change in priorities, and why?")),
 )
 
@@ -109,7 +133,7 @@ def verdict_text(verdict: str, lang: Lang) -> str:
 
 
 def number(value: float, lang: Lang, decimals: int = 0) -> str:
-    """A number with a thousands separator: a (narrow no-break) space in Swedish, a comma in English."""
+    """A number with thousands separated: a narrow space in Swedish, a comma in English."""
     if decimals == 0 and float(value).is_integer():
         text = f"{int(value):,}"
     else:
@@ -119,9 +143,14 @@ def number(value: float, lang: Lang, decimals: int = 0) -> str:
     return text
 
 
-def sek(value: int, lang: Lang) -> str:
+def value(amount: float, lang: Lang) -> str:
+    """A measured value: whole numbers as they are, others with one decimal."""
+    return number(amount, lang, 0 if float(amount).is_integer() else 1)
+
+
+def sek(amount: int, lang: Lang) -> str:
     """An amount of money in kronor."""
-    return translate(N_("{amount} SEK"), lang).format(amount=number(value, lang))
+    return translate(N_("{amount} SEK"), lang).format(amount=number(amount, lang))
 
 
 def percent(share: float, lang: Lang) -> str:
@@ -141,15 +170,39 @@ def _ref(ref: ActivityRef) -> str:
 def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Document:
     """The report as blocks in one language, with the given charts placed next to their tables."""
     if report.window.year is not None:
-        title = _t(N_("Smart specialisation in Jämtland Härjedalen: follow-up of the action plans {year}"), lang, year=report.window.year)
+        title = _t(
+            N_("Smart specialisation in Jämtland Härjedalen: follow-up of the action plans {year}"),
+            lang,
+            year=report.window.year,
+        )
     else:
-        title = _t(N_("Smart specialisation in Jämtland Härjedalen: follow-up of the action plans {first} to {last}"), lang,
-                   first=report.window.first, last=report.window.last)
+        title = _t(
+            N_(
+                "Smart specialisation in Jämtland Härjedalen: follow-up of the action plans "
+                "{first} to {last}"
+            ),
+            lang,
+            first=report.window.first,
+            last=report.window.last,
+        )
     doc = Document(title, lang)
     doc.add(Heading(1, title, "top"))
     _front(doc, report, lang)
-    sections = (_status, _priorities, _funding, _indicators, _municipalities, _sustainability, _conflicts, _sami, _participation, _learning)
-    for number_, ((anchor, question), section) in enumerate(zip(QUESTIONS, sections, strict=True), start=1):
+    sections = (
+        _status,
+        _priorities,
+        _funding,
+        _indicators,
+        _municipalities,
+        _sustainability,
+        _conflicts,
+        _sami,
+        _participation,
+        _learning,
+    )
+    for number_, ((anchor, question), section) in enumerate(
+        zip(QUESTIONS, sections, strict=True), start=1
+    ):
         doc.add(Heading(2, f"{number_}. {translate(question, lang)}", anchor))
         section(doc, report, charts, lang)
     return doc
@@ -157,43 +210,151 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
 
 def _front(doc: Document, report: Report, lang: Lang) -> None:
     window = report.window
-    doc.add(Paragraph(_t(N_("The report covers the revision periods {first} to {last} ({start} to {end}). It is computed by rus from the action plans on {today}."), lang,
-                         first=window.first, last=window.last, start=window.start_date.isoformat(), end=window.end_date.isoformat(), today=report.today.isoformat())))
-    doc.add(Table(
-        _t(N_("The plans the report is built from"), lang),
-        [_t(N_("Strength area"), lang), _t(N_("Revision"), lang)],
-        [[area.text(lang), report.revisions[area]] for area in report.areas],
-    ))
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "The report covers the revision periods {first} to {last} ({start} to "
+                    "{end}). It is computed by rus from the action plans on {today}."
+                ),
+                lang,
+                first=window.first,
+                last=window.last,
+                start=window.start_date.isoformat(),
+                end=window.end_date.isoformat(),
+                today=report.today.isoformat(),
+            )
+        )
+    )
+    doc.add(
+        Table(
+            _t(N_("The plans the report is built from"), lang),
+            [_t(N_("Strength area"), lang), _t(N_("Revision"), lang)],
+            [[area.text(lang), report.revisions[area]] for area in report.areas],
+        )
+    )
     if report.has_history:
-        items = [f"{area.text(lang)} {revision} ({when.date().isoformat()})" for area, revision, when in report.history]
-        doc.add(Paragraph(_t(N_("Revisions recorded in git and used for the changes over the period:"), lang)), Bullets(items))
+        items = [
+            f"{area.text(lang)} {revision} ({when.date().isoformat()})"
+            for area, revision, when in report.history
+        ]
+        doc.add(
+            Paragraph(
+                _t(N_("Revisions recorded in git and used for the changes over the period:"), lang)
+            ),
+            Bullets(items),
+        )
     else:
-        doc.add(Paragraph(_t(N_("No revision history is recorded (no revision tags in git), so the changes between revisions cannot be shown. Every answer below is computed from the plans' own periods, statuses and indicator actuals per period."), lang), note=True))
-    doc.add(Paragraph(_t(N_("Activities count in the report when their period overlaps the reporting period or their status changed during it; {out} activities of the plans lie wholly outside it."), lang,
-                         out=report.status.out_of_scope)))
-    doc.add(Heading(2, _t(N_("Contents"), lang), "contents"), Bullets([f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)]))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No revision history is recorded (no revision tags in git), so the "
+                        "changes between revisions cannot be shown. Every answer below is "
+                        "computed from the plans' own periods, statuses and indicator actuals "
+                        "per period."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Activities count in the report when their period overlaps the reporting "
+                    "period or their status changed during it; {out} activities of the plans lie "
+                    "wholly outside it."
+                ),
+                lang,
+                out=report.status.out_of_scope,
+            )
+        )
+    )
+    doc.add(
+        Heading(2, _t(N_("Contents"), lang), "contents"),
+        Bullets([f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)]),
+    )
 
 
 def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.status
     statuses = list(Status)
-    headers = [_t(N_("Strength area"), lang)] + [s.text(lang) for s in statuses] + [_t(N_("Total"), lang)]
-    rows = [[area.text(lang)] + [str(counts[s]) for s in statuses] + [str(sum(counts.values()))] for area, counts in section.counts.items()]
-    rows.append([_t(N_("All areas"), lang)] + [str(section.totals[s]) for s in statuses] + [str(section.in_scope)])
-    doc.add(Paragraph(_t(N_("{count} activities were in progress or ended during the period."), lang, count=section.in_scope)))
-    doc.add(Table(_t(N_("Activities by status and strength area"), lang), headers, rows, frozenset(range(1, len(headers)))))
+    headers = (
+        [_t(N_("Strength area"), lang)] + [s.text(lang) for s in statuses] + [_t(N_("Total"), lang)]
+    )
+    rows = [
+        [area.text(lang)] + [str(counts[s]) for s in statuses] + [str(sum(counts.values()))]
+        for area, counts in section.counts.items()
+    ]
+    rows.append(
+        [_t(N_("All areas"), lang)]
+        + [str(section.totals[s]) for s in statuses]
+        + [str(section.in_scope)]
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("{count} activities were in progress or ended during the period."),
+                lang,
+                count=section.in_scope,
+            )
+        )
+    )
+    doc.add(
+        Table(
+            _t(N_("Activities by status and strength area"), lang),
+            headers,
+            rows,
+            frozenset(range(1, len(headers))),
+        )
+    )
     if section.ended:
         doc.add(Paragraph(_t(N_("Activities that were completed or cancelled:"), lang)))
-        doc.add(Bullets([f"{_ref(ref)}: {status.text(lang)}" + (f". {note}" if note else "") for ref, status, note in section.ended]))
+        doc.add(
+            Bullets(
+                [
+                    f"{_ref(ref)}: {status.text(lang)}" + (f". {note}" if note else "")
+                    for ref, status, note in section.ended
+                ]
+            )
+        )
     doc.add(Heading(3, _t(N_("Changes between the revisions"), lang)))
     if not section.steps:
-        doc.add(Paragraph(_t(N_("No revision history is recorded for the period, so the changes between the spring and autumn revisions cannot be computed. The plans' meeting notes below say what the meetings decided."), lang), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No revision history is recorded for the period, so the changes between "
+                        "the spring and autumn revisions cannot be computed. The plans' meeting "
+                        "notes below say what the meetings decided."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
     for step in section.steps:
-        summary = _t(N_("{area}, {old} to {new}: {added} new activities, {changed} status changes, {actuals} new indicator values."), lang,
-                     area=step.area.text(lang), old=step.from_revision, new=step.to_revision, added=len(step.added),
-                     changed=len(step.status_changes), actuals=step.new_actuals)
+        summary = _t(
+            N_(
+                "{area}, {old} to {new}: {added} new activities, {changed} status changes, "
+                "{actuals} new indicator values."
+            ),
+            lang,
+            area=step.area.text(lang),
+            old=step.from_revision,
+            new=step.to_revision,
+            added=len(step.added),
+            changed=len(step.status_changes),
+            actuals=step.new_actuals,
+        )
         items = [_t(N_("new: {activity}"), lang, activity=_ref(ref)) for ref in step.added]
-        items += [f"{_ref(c.activity)}: {c.old.text(lang)} → {c.new.text(lang)}" + (f" ({c.note})" if c.note else "") for c in step.status_changes]
+        items += [
+            f"{_ref(c.activity)}: {c.old.text(lang)} → {c.new.text(lang)}"
+            + (f" ({c.note})" if c.note else "")
+            for c in step.status_changes
+        ]
         doc.add(Paragraph(summary))
         if items:
             doc.add(Bullets(items))
@@ -202,27 +363,79 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
 
 def _meetings(doc: Document, report: Report, lang: Lang) -> None:
     rows = [
-        [m.area.text(lang), m.revision, m.date.isoformat(), m.place, str(m.participants), m.notes or ""]
+        [
+            m.area.text(lang),
+            m.revision,
+            m.date.isoformat(),
+            m.place,
+            str(m.participants),
+            m.notes or "",
+        ]
         for m in report.status.meetings
     ]
-    doc.add(Table(
-        _t(N_("The mobilising meetings the current plans came from"), lang),
-        [_t(N_("Strength area"), lang), _t(N_("Revision"), lang), _t(N_("Date"), lang), _t(N_("Place"), lang),
-         _t(N_("Actors taking part"), lang), _t(N_("Notes"), lang)],
-        rows, frozenset({4}),
-    ))
+    doc.add(
+        Table(
+            _t(N_("The mobilising meetings the current plans came from"), lang),
+            [
+                _t(N_("Strength area"), lang),
+                _t(N_("Revision"), lang),
+                _t(N_("Date"), lang),
+                _t(N_("Place"), lang),
+                _t(N_("Actors taking part"), lang),
+                _t(N_("Notes"), lang),
+            ],
+            rows,
+            frozenset({4}),
+        )
+    )
 
 
 def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
-    rows = [[row.priority.text(lang), str(row.activities), sek(row.granted_sek, lang), sek(row.pipeline_sek, lang)] for row in report.priorities.rows]
-    doc.add(Paragraph(_t(N_("An activity that serves more than one long-term priority counts in each, so the rows overlap. Money is the activities' funding lines: granted, and applied or planned; rejected lines are left out."), lang)))
-    doc.add(Table(
-        _t(N_("Activities and SEK per long-term priority"), lang),
-        [_t(N_("Long-term priority"), lang), _t(N_("Activities"), lang), _t(N_("Granted"), lang), _t(N_("Applied or planned"), lang)],
-        rows, frozenset({1, 2, 3}),
-    ))
+    rows = [
+        [
+            row.priority.text(lang),
+            str(row.activities),
+            sek(row.granted_sek, lang),
+            sek(row.pipeline_sek, lang),
+        ]
+        for row in report.priorities.rows
+    ]
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "An activity that serves more than one long-term priority counts in each, so "
+                    "the rows overlap. Money is the activities' funding lines: granted, and "
+                    "applied or planned; rejected lines are left out."
+                ),
+                lang,
+            )
+        )
+    )
+    doc.add(
+        Table(
+            _t(N_("Activities and SEK per long-term priority"), lang),
+            [
+                _t(N_("Long-term priority"), lang),
+                _t(N_("Activities"), lang),
+                _t(N_("Granted"), lang),
+                _t(N_("Applied or planned"), lang),
+            ],
+            rows,
+            frozenset({1, 2, 3}),
+        )
+    )
     if report.priorities.without_priority:
-        doc.add(Paragraph(_t(N_("Activities that name no long-term priority: {list}"), lang, list=", ".join(r.id for r in report.priorities.without_priority)), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Activities that name no long-term priority: {list}"),
+                    lang,
+                    list=", ".join(r.id for r in report.priorities.without_priority),
+                ),
+                note=True,
+            )
+        )
     if "money" in charts:
         doc.add(Figure(charts["money"]))
 
@@ -230,26 +443,92 @@ def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: L
 def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.funding
     states = list(FundingState)
-    rows = [[row.source.text(lang), row.instrument.text(lang)] + [sek(row.by_state[s], lang) for s in states] for row in section.rows]
-    doc.add(Table(
-        _t(N_("Funding per source and instrument, by state"), lang),
-        [_t(N_("Source"), lang), _t(N_("Instrument"), lang)] + [s.text(lang) for s in states],
-        rows, frozenset(range(2, 2 + len(states))),
-    ))
-    doc.add(Paragraph(_t(N_("Granted in total: {granted}. Of this, the region's own money (appropriation 1:1 and regional funds) is {own} and co-funding drawn in from other sources is {co}."), lang,
-                         granted=sek(section.granted_total, lang), own=sek(section.own_granted, lang), co=sek(section.co_funding_granted, lang))))
+    rows = [
+        [row.source.text(lang), row.instrument.text(lang)]
+        + [sek(row.by_state[s], lang) for s in states]
+        for row in section.rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Funding per source and instrument, by state"), lang),
+            [_t(N_("Source"), lang), _t(N_("Instrument"), lang)] + [s.text(lang) for s in states],
+            rows,
+            frozenset(range(2, 2 + len(states))),
+        )
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Granted in total: {granted}. Of this, the region's own money (appropriation "
+                    "1:1 and regional funds) is {own} and co-funding drawn in from other sources "
+                    "is {co}."
+                ),
+                lang,
+                granted=sek(section.granted_total, lang),
+                own=sek(section.own_granted, lang),
+                co=sek(section.co_funding_granted, lang),
+            )
+        )
+    )
     if section.leverage is not None:
-        doc.add(Paragraph(_t(N_("Each krona of the region's own granted money is matched by {ratio} kronor of co-funding."), lang, ratio=number(section.leverage, lang, 1))))
-    doc.add(Paragraph(_t(N_("Applied for or planned but not yet granted: {pipeline}. Rejected: {rejected}."), lang,
-                         pipeline=sek(section.committed_total - section.granted_total, lang), rejected=sek(section.rejected_total, lang))))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Each krona of the region's own granted money is matched by {ratio} "
+                        "kronor of co-funding."
+                    ),
+                    lang,
+                    ratio=number(section.leverage, lang, 1),
+                )
+            )
+        )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("Applied for or planned but not yet granted: {pipeline}. Rejected: {rejected}."),
+                lang,
+                pipeline=sek(section.committed_total - section.granted_total, lang),
+                rejected=sek(section.rejected_total, lang),
+            )
+        )
+    )
 
 
 def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.indicators
-    doc.add(Paragraph(_t(N_("Of {total} indicators, {reached} have reached their target, {on_track} are on track, {behind} are behind, {wrong} are moving away from the target and {none} have no actuals yet."), lang,
-                         total=len(section.rows), reached=section.count(VERDICT_REACHED), on_track=section.count(VERDICT_ON_TRACK),
-                         behind=section.count(VERDICT_BEHIND), wrong=section.count(VERDICT_WRONG_WAY), none=section.count(VERDICT_NO_DATA))))
-    doc.add(Paragraph(_t(N_("Progress is the share of the way from baseline to target that the latest county value has come; expected is the share a straight line from the baseline year to the target year reaches by that period. An indicator is behind when its progress is below the expected share."), lang)))
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Of {total} indicators, {reached} have reached their target, {on_track} are "
+                    "on track, {behind} are behind, {wrong} are moving away from the target and "
+                    "{none} have no actuals yet."
+                ),
+                lang,
+                total=len(section.rows),
+                reached=section.count(VERDICT_REACHED),
+                on_track=section.count(VERDICT_ON_TRACK),
+                behind=section.count(VERDICT_BEHIND),
+                wrong=section.count(VERDICT_WRONG_WAY),
+                none=section.count(VERDICT_NO_DATA),
+            )
+        )
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Progress is the share of the way from baseline to target that the latest "
+                    "county value has come; expected is the share a straight line from the "
+                    "baseline year to the target year reaches by that period. An indicator is "
+                    "behind when its progress is below the expected share."
+                ),
+                lang,
+            )
+        )
+    )
     for area in report.areas:
         rows = [row for row in section.rows if row.area is area]
         if not rows:
@@ -260,54 +539,139 @@ def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: L
             doc.add(Figure(chart))
         table_rows = []
         for row in rows:
-            trajectory = "; ".join(f"{p.period}: {number(p.value, lang, 1 if not float(p.value).is_integer() else 0)}" for p in row.trajectory)
-            table_rows.append([
-                row.id, row.name, row.unit,
-                f"{number(row.baseline.value, lang, 1 if not float(row.baseline.value).is_integer() else 0)} ({row.baseline.period})",
-                f"{number(row.target.value, lang, 1 if not float(row.target.value).is_integer() else 0)} ({row.target.period})",
-                trajectory or "–",
-                percent(row.progress, lang) if row.progress is not None else "–",
-                percent(row.expected, lang) if row.expected is not None else "–",
-                verdict_text(row.verdict, lang)
-                + ("" if row.higher_is_better else " " + _t(N_("(lower is better)"), lang))
-                + (" " + _t(N_("(values for {periods} were revised)"), lang, periods=", ".join(row.revised)) if row.revised else ""),
-            ])
-        doc.add(Table(
-            _t(N_("Indicators of {area}"), lang, area=area.text(lang)),
-            [_t(N_("Id"), lang), _t(N_("Indicator"), lang), _t(N_("Unit"), lang), _t(N_("Baseline"), lang), _t(N_("Target"), lang),
-             _t(N_("County values per period"), lang), _t(N_("Progress"), lang), _t(N_("Expected"), lang), _t(N_("Verdict"), lang)],
-            table_rows, frozenset({6, 7}),
-        ))
+            trajectory = "; ".join(f"{p.period}: {value(p.value, lang)}" for p in row.trajectory)
+            table_rows.append(
+                [
+                    row.id,
+                    row.name,
+                    row.unit,
+                    f"{value(row.baseline.value, lang)} ({row.baseline.period})",
+                    f"{value(row.target.value, lang)} ({row.target.period})",
+                    trajectory or "–",
+                    percent(row.progress, lang) if row.progress is not None else "–",
+                    percent(row.expected, lang) if row.expected is not None else "–",
+                    verdict_text(row.verdict, lang)
+                    + ("" if row.higher_is_better else " " + _t(N_("(lower is better)"), lang))
+                    + (
+                        " "
+                        + _t(
+                            N_("(values for {periods} were revised)"),
+                            lang,
+                            periods=", ".join(row.revised),
+                        )
+                        if row.revised
+                        else ""
+                    ),
+                ]
+            )
+        doc.add(
+            Table(
+                _t(N_("Indicators of {area}"), lang, area=area.text(lang)),
+                [
+                    _t(N_("Id"), lang),
+                    _t(N_("Indicator"), lang),
+                    _t(N_("Unit"), lang),
+                    _t(N_("Baseline"), lang),
+                    _t(N_("Target"), lang),
+                    _t(N_("County values per period"), lang),
+                    _t(N_("Progress"), lang),
+                    _t(N_("Expected"), lang),
+                    _t(N_("Verdict"), lang),
+                ],
+                table_rows,
+                frozenset({6, 7}),
+            )
+        )
 
 
 def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.municipalities
     if section.thin:
         names = ", ".join(m.text(lang) for m in section.thin)
-        doc.add(Paragraph(_t(N_("Thin municipalities (reached by fewer than half the county mean of {mean} activities): {names}."), lang,
-                             mean=number(section.mean, lang, 1), names=names), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Thin municipalities (reached by fewer than half the county mean of "
+                        "{mean} activities): {names}."
+                    ),
+                    lang,
+                    mean=number(section.mean, lang, 1),
+                    names=names,
+                ),
+                note=True,
+            )
+        )
     else:
-        fewest = ", ".join(f"{row.municipality.text(lang)} ({row.activities})" for row in section.fewest)
-        doc.add(Paragraph(_t(N_("No municipality is reached by fewer than half the county mean of {mean} activities. Fewest: {fewest}."), lang,
-                             mean=number(section.mean, lang, 1), fewest=fewest)))
-    doc.add(Paragraph(_t(N_("In addition, {count} activities are for the whole county and reach every municipality."), lang, count=section.whole_county)))
+        fewest = ", ".join(
+            f"{row.municipality.text(lang)} ({row.activities})" for row in section.fewest
+        )
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No municipality is reached by fewer than half the county mean of {mean} "
+                        "activities. Fewest: {fewest}."
+                    ),
+                    lang,
+                    mean=number(section.mean, lang, 1),
+                    fewest=fewest,
+                )
+            )
+        )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "In addition, {count} activities are for the whole county and reach every "
+                    "municipality."
+                ),
+                lang,
+                count=section.whole_county,
+            )
+        )
+    )
     if "municipalities" in charts:
         doc.add(Figure(charts["municipalities"]))
     yes, no = _t(N_("yes"), lang), _t(N_("no"), lang)
-    rows = [[row.municipality.text(lang), str(row.activities), sek(row.granted_sek, lang), yes if row.sami_area else no, yes if row.thin else no] for row in section.rows]
-    doc.add(Table(
-        _t(N_("Activities per municipality"), lang),
-        [_t(N_("Municipality"), lang), _t(N_("Activities"), lang), _t(N_("Granted SEK of these activities"), lang),
-         _t(N_("Sámi administrative area"), lang), _t(N_("Thin"), lang)],
-        rows, frozenset({1, 2}),
-    ))
+    rows = [
+        [
+            row.municipality.text(lang),
+            str(row.activities),
+            sek(row.granted_sek, lang),
+            yes if row.sami_area else no,
+            yes if row.thin else no,
+        ]
+        for row in section.rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Activities per municipality"), lang),
+            [
+                _t(N_("Municipality"), lang),
+                _t(N_("Activities"), lang),
+                _t(N_("Granted SEK of these activities"), lang),
+                _t(N_("Sámi administrative area"), lang),
+                _t(N_("Thin"), lang),
+            ],
+            rows,
+            frozenset({1, 2}),
+        )
+    )
 
 
 def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.sustainability
     ratings = list(Rating)
     rows = [[d.text(lang)] + [str(section.ratings[d][r]) for r in ratings] for d in Dimension]
-    doc.add(Table(_t(N_("Activities by sustainability dimension and rating"), lang), [_t(N_("Dimension"), lang)] + [r.text(lang) for r in ratings], rows, frozenset(range(1, 5))))
+    doc.add(
+        Table(
+            _t(N_("Activities by sustainability dimension and rating"), lang),
+            [_t(N_("Dimension"), lang)] + [r.text(lang) for r in ratings],
+            rows,
+            frozenset(range(1, 5)),
+        )
+    )
     if not section.risks:
         doc.add(Paragraph(_t(N_("No activity is rated as a risk for any dimension."), lang)))
         return
@@ -315,7 +679,11 @@ def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lan
     items = []
     for risk in section.risks:
         dims = ", ".join(d.text(lang) for d in risk.dimensions)
-        tail = _t(N_("goal conflict recorded"), lang) if risk.conflict_recorded else _t(N_("no goal conflict recorded"), lang)
+        tail = (
+            _t(N_("goal conflict recorded"), lang)
+            if risk.conflict_recorded
+            else _t(N_("no goal conflict recorded"), lang)
+        )
         items.append(f"{_ref(risk.activity)}: {dims} ({tail})")
     doc.add(Bullets(items))
 
@@ -325,62 +693,217 @@ def _conflicts(doc: Document, report: Report, charts: dict[str, Chart], lang: La
     if not section.rows:
         doc.add(Paragraph(_t(N_("No goal conflicts are recorded in the plans."), lang)))
         return
-    counts = ", ".join(f"{state.text(lang).lower()} {n}" for state, n in section.by_state.items() if n)
-    doc.add(Paragraph(_t(N_("{count} goal conflicts are recorded ({states})."), lang, count=len(section.rows), states=counts)))
-    rows = [[_ref(row.activity), " ↔ ".join(row.between), row.description, row.handling or "–", row.state.text(lang)] for row in section.rows]
-    doc.add(Table(
-        _t(N_("Goal conflicts and how they are handled"), lang),
-        [_t(N_("Activity"), lang), _t(N_("Between"), lang), _t(N_("Conflict"), lang), _t(N_("Handling"), lang), _t(N_("State"), lang)],
-        rows,
-    ))
+    counts = ", ".join(
+        f"{state.text(lang).lower()} {n}" for state, n in section.by_state.items() if n
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("{count} goal conflicts are recorded ({states})."),
+                lang,
+                count=len(section.rows),
+                states=counts,
+            )
+        )
+    )
+    rows = [
+        [
+            _ref(row.activity),
+            " ↔ ".join(row.between),
+            row.description,
+            row.handling or "–",
+            row.state.text(lang),
+        ]
+        for row in section.rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Goal conflicts and how they are handled"), lang),
+            [
+                _t(N_("Activity"), lang),
+                _t(N_("Between"), lang),
+                _t(N_("Conflict"), lang),
+                _t(N_("Handling"), lang),
+                _t(N_("State"), lang),
+            ],
+            rows,
+        )
+    )
     if section.unhandled:
-        doc.add(Paragraph(_t(N_("Conflicts with no handling described: {list}"), lang, list=", ".join(r.activity.id for r in section.unhandled)), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Conflicts with no handling described: {list}"),
+                    lang,
+                    list=", ".join(r.activity.id for r in section.unhandled),
+                ),
+                note=True,
+            )
+        )
 
 
 def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.sami
     consulted = sum(1 for row in section.rows if row.consulted_at_all)
-    doc.add(Paragraph(_t(N_("{count} activities affect Sámi conditions; consultation is recorded for {consulted} of them."), lang, count=len(section.rows), consulted=consulted)))
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "{count} activities affect Sámi conditions; consultation is recorded for "
+                    "{consulted} of them."
+                ),
+                lang,
+                count=len(section.rows),
+                consulted=consulted,
+            )
+        )
+    )
     if section.rows:
-        rows = [[_ref(row.activity), row.relevance.text(lang), ", ".join(row.consulted) or "–", row.consultation or "–"] for row in section.rows]
-        doc.add(Table(
-            _t(N_("Activities affecting Sámi conditions"), lang),
-            [_t(N_("Activity"), lang), _t(N_("Relevance"), lang), _t(N_("Consulted"), lang), _t(N_("Consultation"), lang)],
-            rows,
-        ))
+        rows = [
+            [
+                _ref(row.activity),
+                row.relevance.text(lang),
+                ", ".join(row.consulted) or "–",
+                row.consultation or "–",
+            ]
+            for row in section.rows
+        ]
+        doc.add(
+            Table(
+                _t(N_("Activities affecting Sámi conditions"), lang),
+                [
+                    _t(N_("Activity"), lang),
+                    _t(N_("Relevance"), lang),
+                    _t(N_("Consulted"), lang),
+                    _t(N_("Consultation"), lang),
+                ],
+                rows,
+            )
+        )
     if section.without_consultation:
-        doc.add(Paragraph(_t(N_("Affecting activities with no consultation recorded: {list}"), lang, list=", ".join(r.activity.id for r in section.without_consultation)), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Affecting activities with no consultation recorded: {list}"),
+                    lang,
+                    list=", ".join(r.activity.id for r in section.without_consultation),
+                ),
+                note=True,
+            )
+        )
     if section.unassessed_in_sami_area:
-        doc.add(Paragraph(_t(N_("Activities in the Sámi administrative area whose Sámi relevance is not assessed: {list}"), lang,
-                             list=", ".join(r.id for r in section.unassessed_in_sami_area)), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Activities in the Sámi administrative area whose Sámi relevance is not "
+                        "assessed: {list}"
+                    ),
+                    lang,
+                    list=", ".join(r.id for r in section.unassessed_in_sami_area),
+                ),
+                note=True,
+            )
+        )
 
 
 def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.participation
     helixes = list(Helix)
     rows = [
-        [_t(N_("In the actor registry"), lang)] + [str(section.registry_actors[h]) for h in helixes] + [str(sum(section.registry_actors.values()))],
-        [_t(N_("Leading or partner in an activity"), lang)] + [str(section.active_actors[h]) for h in helixes] + [str(sum(section.active_actors.values()))],
-        [_t(N_("Took part in the latest meeting"), lang)] + [str(section.meeting_actors[h]) for h in helixes] + [str(sum(section.meeting_actors.values()))],
+        [_t(N_("In the actor registry"), lang)]
+        + [str(section.registry_actors[h]) for h in helixes]
+        + [str(sum(section.registry_actors.values()))],
+        [_t(N_("Leading or partner in an activity"), lang)]
+        + [str(section.active_actors[h]) for h in helixes]
+        + [str(sum(section.active_actors.values()))],
+        [_t(N_("Took part in the latest meeting"), lang)]
+        + [str(section.meeting_actors[h]) for h in helixes]
+        + [str(sum(section.meeting_actors.values()))],
     ]
-    doc.add(Table(_t(N_("Actors per helix type"), lang), [""] + [h.text(lang) for h in helixes] + [_t(N_("Total"), lang)], rows, frozenset(range(1, 6))))
-    doc.add(Paragraph(_t(N_("{count} Sámi organisations lead or take part in activities."), lang, count=section.sami_organisations_active)))
+    doc.add(
+        Table(
+            _t(N_("Actors per helix type"), lang),
+            [""] + [h.text(lang) for h in helixes] + [_t(N_("Total"), lang)],
+            rows,
+            frozenset(range(1, 6)),
+        )
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("{count} Sámi organisations lead or take part in activities."),
+                lang,
+                count=section.sami_organisations_active,
+            )
+        )
+    )
     steps = list(LadderStep)
-    ladder_rows = [[area.text(lang)] + [str(counts[s]) for s in steps] for area, counts in section.ladder.items()]
-    doc.add(Table(_t(N_("Actors per step of the Samhandlingstrappan"), lang), [_t(N_("Strength area"), lang)] + [s.text(lang) for s in steps], ladder_rows, frozenset(range(1, 5))))
+    ladder_rows = [
+        [area.text(lang)] + [str(counts[s]) for s in steps]
+        for area, counts in section.ladder.items()
+    ]
+    doc.add(
+        Table(
+            _t(N_("Actors per step of the Samhandlingstrappan"), lang),
+            [_t(N_("Strength area"), lang)] + [s.text(lang) for s in steps],
+            ladder_rows,
+            frozenset(range(1, 5)),
+        )
+    )
     if not section.ladder_compared:
-        doc.add(Paragraph(_t(N_("No earlier actor registry is recorded for the period, so movement up the Samhandlingstrappan cannot be shown; the table shows where the actors stand now."), lang), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No earlier actor registry is recorded for the period, so movement up "
+                        "the Samhandlingstrappan cannot be shown; the table shows where the "
+                        "actors stand now."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
     elif not section.moves:
-        doc.add(Paragraph(_t(N_("No actor changed step on the Samhandlingstrappan during the period."), lang)))
+        doc.add(
+            Paragraph(
+                _t(N_("No actor changed step on the Samhandlingstrappan during the period."), lang)
+            )
+        )
     else:
         up = sum(1 for m in section.moves if _rank(m.new) > _rank(m.old))
-        doc.add(Paragraph(_t(N_("{moves} changes of step during the period, {up} of them upwards:"), lang, moves=len(section.moves), up=up)))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("{moves} changes of step during the period, {up} of them upwards:"),
+                    lang,
+                    moves=len(section.moves),
+                    up=up,
+                )
+            )
+        )
         none = _t(N_("not engaged"), lang)
-        doc.add(Bullets([
-            f"{m.name} ({m.area.text(lang)}): {m.old.text(lang) if m.old else none} → {m.new.text(lang) if m.new else none}" for m in section.moves
-        ]))
+        doc.add(
+            Bullets(
+                [
+                    f"{m.name} ({m.area.text(lang)}): "
+                    f"{m.old.text(lang) if m.old else none} → {m.new.text(lang) if m.new else none}"
+                    for m in section.moves
+                ]
+            )
+        )
     if section.unknown_actors:
-        doc.add(Paragraph(_t(N_("Actor ids not in the registry: {list}"), lang, list=", ".join(section.unknown_actors)), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Actor ids not in the registry: {list}"),
+                    lang,
+                    list=", ".join(section.unknown_actors),
+                ),
+                note=True,
+            )
+        )
 
 
 def _rank(step: LadderStep | None) -> int:
@@ -390,16 +913,55 @@ def _rank(step: LadderStep | None) -> int:
 def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.learning
     if section.compared:
-        rows = [[s.priority.text(lang), str(s.activities_before), str(s.activities_after), sek(s.sek_before, lang), sek(s.sek_after, lang)] for s in section.shifts]
-        doc.add(Table(
-            _t(N_("Long-term priorities at the start and end of the period (activities and SEK, not rejected)"), lang),
-            [_t(N_("Long-term priority"), lang), _t(N_("Activities before"), lang), _t(N_("Activities after"), lang), _t(N_("SEK before"), lang), _t(N_("SEK after"), lang)],
-            rows, frozenset({1, 2, 3, 4}),
-        ))
+        rows = [
+            [
+                s.priority.text(lang),
+                str(s.activities_before),
+                str(s.activities_after),
+                sek(s.sek_before, lang),
+                sek(s.sek_after, lang),
+            ]
+            for s in section.shifts
+        ]
+        doc.add(
+            Table(
+                _t(
+                    N_(
+                        "Long-term priorities at the start and end of the period (activities and "
+                        "SEK, not rejected)"
+                    ),
+                    lang,
+                ),
+                [
+                    _t(N_("Long-term priority"), lang),
+                    _t(N_("Activities before"), lang),
+                    _t(N_("Activities after"), lang),
+                    _t(N_("SEK before"), lang),
+                    _t(N_("SEK after"), lang),
+                ],
+                rows,
+                frozenset({1, 2, 3, 4}),
+            )
+        )
     else:
-        doc.add(Paragraph(_t(N_("No revision history is recorded, so the priorities before and after the period cannot be compared. What the plans themselves record about the learning loop follows."), lang), note=True))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No revision history is recorded, so the priorities before and after the "
+                        "period cannot be compared. What the plans themselves record about the "
+                        "learning loop follows."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
     if section.added:
-        doc.add(Paragraph(_t(N_("New activities during the period:"), lang)), Bullets([_ref(ref) for ref in section.added]))
+        doc.add(
+            Paragraph(_t(N_("New activities during the period:"), lang)),
+            Bullets([_ref(ref) for ref in section.added]),
+        )
     if section.ended:
         doc.add(Paragraph(_t(N_("Activities stopped, paused or replaced, and why:"), lang)))
         items = []
@@ -412,12 +974,30 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
     if section.reprioritised:
         none = "–"
         doc.add(Paragraph(_t(N_("Activities whose long-term priorities changed:"), lang)))
-        doc.add(Bullets([
-            f"{_ref(ref)}: {', '.join(p.text(lang) for p in old) or none} → {', '.join(p.text(lang) for p in new) or none}" for ref, old, new in section.reprioritised
-        ]))
+        doc.add(
+            Bullets(
+                [
+                    f"{_ref(ref)}: {', '.join(p.text(lang) for p in old) or none} → "
+                    f"{', '.join(p.text(lang) for p in new) or none}"
+                    for ref, old, new in section.reprioritised
+                ]
+            )
+        )
     phase_rows = [[phase.text(lang), str(n)] for phase, n in section.phases.items()]
-    doc.add(Table(_t(N_("Activities per step of the six-step process"), lang), [_t(N_("Step"), lang), _t(N_("Activities"), lang)], phase_rows, frozenset({1})))
-    notes = [f"{m.area.text(lang)} {m.revision} ({m.date.isoformat()}): {m.notes}" for m in section.meetings if m.notes]
+    doc.add(
+        Table(
+            _t(N_("Activities per step of the six-step process"), lang),
+            [_t(N_("Step"), lang), _t(N_("Activities"), lang)],
+            phase_rows,
+            frozenset({1}),
+        )
+    )
+    notes = [
+        f"{m.area.text(lang)} {m.revision} ({m.date.isoformat()}): {m.notes}"
+        for m in section.meetings
+        if m.notes
+    ]
     if notes:
-        doc.add(Paragraph(_t(N_("What the latest mobilising meetings recorded:"), lang)), Bullets(notes))
-
+        doc.add(
+            Paragraph(_t(N_("What the latest mobilising meetings recorded:"), lang)), Bullets(notes)
+        )

@@ -14,11 +14,15 @@ from rus.i18n import translate
 from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
 
 #: Nothing may be loaded: no scripts, no fonts, no images except inline data, no connections.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
 
 _STYLE = """
 :root { color-scheme: light; }
-body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; max-width: 68rem; margin: 2rem auto;
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; max-width: 68rem;
+       margin: 2rem auto;
        padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
 h1 { font-size: 1.7rem; border-bottom: 3px solid #0072B2; padding-bottom: .4rem; }
 h2 { font-size: 1.25rem; margin-top: 2.4rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
@@ -63,7 +67,11 @@ def _block(block: Block, document: Document) -> str:
         anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
         return f"<h{block.level}{anchor}>{escape(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
-        return f'<p class="note">{escape(block.text)}</p>' if block.note else f"<p>{escape(block.text)}</p>"
+        return (
+            f'<p class="note">{escape(block.text)}</p>'
+            if block.note
+            else f"<p>{escape(block.text)}</p>"
+        )
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Table):
@@ -78,8 +86,12 @@ def _table(table: Table) -> str:
         return f"<{tag}{cls}{scope}>{escape(text)}</{tag}>"
 
     head = "<tr>" + "".join(cell("th", i, h) for i, h in enumerate(table.headers)) + "</tr>"
-    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in table.rows)
-    return f"<table><caption>{escape(table.caption)}</caption><thead>{head}</thead><tbody>{body}</tbody></table>"
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>"
+        for row in table.rows
+    )
+    caption = f"<caption>{escape(table.caption)}</caption>"
+    return f"<table>{caption}<thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
 def _figure(figure: Figure, document: Document) -> str:
@@ -87,5 +99,6 @@ def _figure(figure: Figure, document: Document) -> str:
     alternative = translate(N_("Text alternative"), document.lang)
     return (
         f'<figure id="chart-{escape(chart.name)}" data-chart="{escape(chart.name)}">{chart.svg}'
-        f"<figcaption><strong>{escape(chart.title)}</strong>{escape(alternative)}: {escape(chart.description)}</figcaption></figure>"
+        f"<figcaption><strong>{escape(chart.title)}</strong>"
+        f"{escape(alternative)}: {escape(chart.description)}</figcaption></figure>"
     )

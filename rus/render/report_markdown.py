@@ -16,14 +16,16 @@ def embedded_chart(name: str, svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def render_markdown(document: Document, chart_link: Callable[[str, str], str] = embedded_chart) -> str:
+def render_markdown(
+    document: Document, chart_link: Callable[[str, str], str] = embedded_chart
+) -> str:
     """The whole report as Markdown; ``chart_link(name, svg)`` says where each chart's image is."""
     out = [_block(block, document, chart_link) for block in document.blocks]
     return "\n\n".join(part for part in out if part) + "\n"
 
 
 def escape_markdown(text: str, line_start: bool = True) -> str:
-    """Plain text that Markdown shows as written: no markup, no HTML, no line breaks inside tables."""
+    """Plain text that Markdown shows as written: no markup, no HTML, no line breaks."""
     text = " ".join(text.split())
     for char in "\\`*_{}[]<>|~":
         text = text.replace(char, "\\" + char)
@@ -50,12 +52,21 @@ def _block(block: Block, document: Document, chart_link: Callable[[str, str], st
 def _table(table: Table) -> str:
     headers = [escape_markdown(h, line_start=False) or " " for h in table.headers]
     align = ["---:" if i in table.numeric else "---" for i in range(len(headers))]
-    lines = [f"**{escape_markdown(table.caption)}**", "", "| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(escape_markdown(cell, line_start=False) for cell in row) + " |" for row in table.rows]
+    lines = [
+        f"**{escape_markdown(table.caption)}**",
+        "",
+        "| " + " | ".join(headers) + " |",
+        "| " + " | ".join(align) + " |",
+    ]
+    lines += [
+        "| " + " | ".join(escape_markdown(cell, line_start=False) for cell in row) + " |"
+        for row in table.rows
+    ]
     return "\n".join(lines)
 
 
 def _figure(figure: Figure, document: Document, chart_link: Callable[[str, str], str]) -> str:
     chart = figure.chart
     alternative = translate(N_("Text alternative"), document.lang)
-    return f"![{escape_markdown(chart.title)}]({chart_link(chart.name, chart.svg)})\n\n*{escape_markdown(alternative)}: {escape_markdown(chart.description)}*"
+    image = f"![{escape_markdown(chart.title)}]({chart_link(chart.name, chart.svg)})"
+    return f"{image}\n\n*{escape_markdown(alternative)}: {escape_markdown(chart.description)}*"
