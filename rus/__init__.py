@@ -36,7 +36,21 @@ _EXPORTS = {
     "ExitCode": "rus.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Activity",
+    "Actor",
+    "ActorRegistry",
+    "Diagnostic",
+    "ExitCode",
+    "Goal",
+    "Indicator",
+    "Plan",
+    "RusError",
+    "Severity",
+    "ValidationResult",
+    "validate_paths",
+    "validate_texts",
+]
 
 if TYPE_CHECKING:
     from rus.diagnostics import Diagnostic, Severity

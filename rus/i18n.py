@@ -28,7 +28,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 def _catalog(lang: Lang) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang])
+    return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang], fallback=True)
 
 
 def translate(message: str, lang: Lang) -> str:

@@ -10,7 +10,16 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+)
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from rus.vocab import (
@@ -143,8 +152,8 @@ class Measurement(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Mätvärde", "En indikators värde ett visst år (utgångsvärde eller målvärde).")
 
-    value: float = field("Värde", "Value")
-    year: int = field("År", "Year", ge=2000, le=2100)
+    value: StrictFloat = field("Värde", "Value")
+    year: StrictInt = field("År", "Year", ge=2000, le=2100)
 
 
 class Actual(Model):
@@ -153,7 +162,7 @@ class Actual(Model):
     SV: ClassVar[tuple[str, str]] = ("Utfall", "En indikators uppmätta värde för en revisionsperiod, ev. för en kommun.")
 
     period: Revision = field("Period", "Period", "Revisionsperiod, t.ex. 2026-1 (vår) eller 2026-2 (höst)", "Revision period, e.g. 2026-1 (spring) or 2026-2 (autumn)")
-    value: float = field("Värde", "Value")
+    value: StrictFloat = field("Värde", "Value")
     municipality: Municipality | None = field("Kommun", "Municipality", "Utfall för en kommun; utelämna för hela länet", "Value for one municipality; leave out for the whole county", default=None)
     note: str | None = field("Anteckning", "Note", default=None)
 
@@ -168,7 +177,7 @@ class Indicator(Model):
     name: str = field("Namn", "Name", min_length=1)
     kind: IndicatorKind = field("Typ", "Kind", "output (aktivitet) eller result (resultat)", "output or result")
     unit: str = field("Enhet", "Unit", "Mått, t.ex. antal företag eller MWh", "Measure, e.g. number of companies or MWh", min_length=1)
-    higher_is_better: bool = field("Högre är bättre", "Higher is better", default=True)
+    higher_is_better: StrictBool = field("Högre är bättre", "Higher is better", default=True)
     baseline: Measurement = field("Utgångsvärde", "Baseline")
     target: Measurement = field("Målvärde", "Target")
     actuals: list[Actual] = field("Utfall", "Actuals", "Uppmätta värden per revisionsperiod", "Measured values per revision period", default_factory=list)
@@ -191,7 +200,7 @@ class Milestone(Model):
 
     date: IsoDate = field("Datum", "Date", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
     title: str = field("Rubrik", "Title", min_length=1)
-    done: bool = field("Klar", "Done", default=False)
+    done: StrictBool = field("Klar", "Done", default=False)
 
 
 class Partner(Model):
@@ -210,9 +219,9 @@ class Funding(Model):
 
     source: FundingSource = field("Källa", "Source", "Finansieringskälla", "Source of the money")
     instrument: Instrument = field("Instrument", "Instrument")
-    amount_sek: int = field("Belopp (kr)", "Amount (SEK)", "Belopp i kronor, heltal", "Amount in Swedish kronor, a whole number", ge=0)
+    amount_sek: StrictInt = field("Belopp (kr)", "Amount (SEK)", "Belopp i kronor, heltal", "Amount in Swedish kronor, a whole number", ge=0)
     state: FundingState = field("Läge", "State")
-    year: int | None = field("År", "Year", default=None, ge=2000, le=2100)
+    year: StrictInt | None = field("År", "Year", default=None, ge=2000, le=2100)
     note: str | None = field("Anteckning", "Note", default=None)
 
 
@@ -264,12 +273,12 @@ class Activity(Model):
     lead: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field("Ansvarig", "Lead", "Ansvariga aktörer (id)", "Lead actors (ids)", default_factory=list)
     partners: list[Partner] = field("Parter", "Partners", default_factory=list)
     municipalities: list[Municipality] = field("Kommuner", "Municipalities", "Kommuner som insatsen når", "Municipalities the activity reaches", default_factory=list)
-    whole_county: bool = field("Hela länet", "Whole county", "Insatsen når hela länet", "The activity reaches the whole county", default=False)
+    whole_county: StrictBool = field("Hela länet", "Whole county", "Insatsen når hela länet", "The activity reaches the whole county", default=False)
     period: Period = field("Period", "Period")
     milestones: list[Milestone] = field("Delmål", "Milestones", default_factory=list)
     status: Status = field("Status", "Status", "idea, planned, ongoing, paused, completed eller cancelled", "idea, planned, ongoing, paused, completed or cancelled")
     status_note: str | None = field("Statuskommentar", "Status note", "Varför statusen ändrades; krävs för avbrutna insatser", "Why the status changed; required for cancelled activities", default=None)
-    progress: int = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
+    progress: StrictInt = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
     funding: list[Funding] = field("Finansiering", "Funding", default_factory=list)
     priorities: list[Priority] = field("Långsiktiga prioriteringar", "Long-term priorities", default_factory=list)
     phase: Phase = field("Steg i sexstegsprocessen", "Six-step phase")
@@ -305,7 +314,7 @@ class Actor(Model):
     name: str = field("Namn", "Name", min_length=1)
     helix: Helix = field("Helixtyp", "Helix type", "business, civil-society, academia eller public", "business, civil-society, academia or public")
     municipality: Municipality | None = field("Kommun", "Municipality", "Hemkommun; utelämna för aktörer utanför länet", "Home municipality; leave out for actors outside the county", default=None)
-    sami_organisation: bool = field("Samisk organisation", "Sámi organisation", default=False)
+    sami_organisation: StrictBool = field("Samisk organisation", "Sámi organisation", default=False)
     ladder: dict[Area, LadderStep] = field(
         "Samhandlingstrappan", "Ladder of joint action", "Aktörens steg per styrkeområde", "The actor's step per strength area", default_factory=dict
     )

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rus.codes import HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
@@ -162,7 +163,7 @@ def _check_activities(plan: Plan, source: Source) -> None:
     for a, act in enumerate(plan.activities):
         base: Loc = ("activities", a)
 
-        def add(loc: Loc, code: str, *, key: bool = False, **params: object) -> None:
+        def add(loc: Loc, code: str, *, key: bool = False, base: Loc = base, **params: Any) -> None:
             line, column = source.locate((*base, *loc), key=key)
             source.add(line, column, code, **params)
 

@@ -16,9 +16,13 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from rus import models
 from rus.models import ActorRegistry, Plan
 from rus.vocab import LABELS, VOCAB_TITLES, Vocab
 
+_MODELS: dict[str, type[BaseModel]] = {
+    cls.__name__: cls for cls in vars(models).values() if isinstance(cls, type) and issubclass(cls, models.Model)
+}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
@@ -55,12 +59,21 @@ class _Generator(GenerateJsonSchema):
         if swedish is not None:
             target["title"] = swedish[0]
             target["description"] = f"{swedish[1]}\n\n{(cls.__doc__ or '').strip()}"
-            target["x-title-en"] = cls.__name__
+            target["x-model"] = cls.__name__
         return result
 
     def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
         result = super().generate(schema, mode=mode)
         vocabularies = {cls.__name__: title for cls, title in VOCAB_TITLES.items()}
+        for name, definition in [("", result), *result.get("$defs", {}).items()]:
+            model = _MODELS.get(name or result.get("x-model", ""))
+            if model is None:
+                continue
+            for key, prop in definition.get("properties", {}).items():
+                info = model.model_fields.get(key)
+                # pydantic leaves the title out next to a $ref; editors need it there
+                if info is not None and info.title and "title" not in prop:
+                    prop["title"] = info.title
         for name, definition in result.get("$defs", {}).items():
             if name in vocabularies:
                 title = vocabularies[name]

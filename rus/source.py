@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 #: libyaml's commonest problems, with message ids so that they can be shown in Swedish.
 _KNOWN_PROBLEMS = {
     "mapping values are not allowed here": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
+    "mapping values are not allowed in this context": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
     "could not find expected ':'": "@a colon is missing after the key",
     "did not find expected key": "@the indentation does not line up with the keys above",
     "did not find expected '-' indicator": "@the indentation does not line up with the list above",
@@ -88,10 +90,10 @@ class _Resolver(BaseResolver):
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0]:
             return _PLAIN
-        return str(super().resolve(kind, value, implicit))
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
-class _Loader(_Parser, _Resolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, _Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver.__init__(self)
@@ -181,7 +183,12 @@ def read_source(path: Path, display: str | None = None) -> Source:
     """Read and parse one file; every problem is recorded on the returned :class:`Source`."""
     source = Source(display if display is not None else str(path))
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
+            source.add(1, 1, "F001", reason=kind)
+            return source
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             source.add(1, 1, "F004", size=f"{size / 1_048_576:.1f}", limit=MAX_FILE_BYTES // 1_048_576)
             return source
@@ -266,11 +273,11 @@ def parse_text(text: str, source: Source) -> Source:
     builder = _Builder(source, budget=50_000 + 2 * len(text))
     try:
         source.data = builder.build(root)
-    except _AliasBomb:
+    except _AliasBombError:
         source.add(1, 1, "Y009", limit=builder.budget)
         source.data = None
         return source
-    except _Recursive as exc:
+    except _RecursiveAliasError as exc:
         source.add(exc.line, exc.column, "Y012")
         source.data = None
         return source
@@ -355,11 +362,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _AliasBomb(Exception):
+class _AliasBombError(Exception):
     pass
 
 
-class _Recursive(Exception):
+class _RecursiveAliasError(Exception):
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
         self.line, self.column = line, column
@@ -381,7 +388,7 @@ class _Builder:
     def _value(self, node: Node, depth: int) -> Any:
         self.visits += 1
         if self.visits > self.budget:
-            raise _AliasBomb
+            raise _AliasBombError
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _PLAIN:
@@ -393,11 +400,12 @@ class _Builder:
             self._bad_tag(node)
         ident = id(node)
         if ident in self.active:
-            raise _Recursive(node.start_mark.line + 1, node.start_mark.column + 1)
+            raise _RecursiveAliasError(node.start_mark.line + 1, node.start_mark.column + 1)
         self.active.add(ident)
         try:
             if isinstance(node, SequenceNode):
                 return [self._value(item, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)
             return self._mapping(node, depth)
         finally:
             self.active.discard(ident)
@@ -429,12 +437,13 @@ def _tagged_scalar(tag: str, value: str) -> Any:
     if tag == _STD + "str":
         return value
     resolved = plain_scalar(value)
-    expected = {
+    expected: dict[str, type | tuple[type, ...]] = {
         _STD + "int": int,
         _STD + "float": (int, float),
         _STD + "bool": bool,
         _STD + "null": type(None),
-    }.get(tag)
-    if expected is not None and isinstance(resolved, expected):
-        return float(resolved) if tag == _STD + "float" else resolved
+    }
+    kind = expected.get(tag)
+    if kind is not None and isinstance(resolved, kind):
+        return float(resolved) if tag == _STD + "float" and isinstance(resolved, int | float) else resolved
     return value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,7 +96,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                 rel = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                if candidate.suffix in YAML_SUFFIXES and candidate.is_file():
+                # A broken link is kept, so that it is reported rather than silently passed over.
+                if candidate.suffix in YAML_SUFFIXES and (candidate.is_file() or candidate.is_symlink()):
                     found.append(candidate)
         else:
             found.append(path)
@@ -264,24 +266,55 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    """The type annotation of the value at ``loc`` (None when the path leaves the model)."""
+    annotation: Any = model
+    steps = list(loc)
+    i = 0
+    while i < len(steps):
+        step = steps[i]
+        annotation = _unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = annotation.model_fields.get(step) if isinstance(step, str) else None
+            if info is None:
+                return None
+            annotation = info.annotation
+        elif origin is list and args:
+            annotation = args[0]
+        elif origin is dict and len(args) == 2:
+            if i + 1 < len(steps) and steps[i + 1] == "[key]":
+                annotation = args[0]
+                i += 1
+            else:
+                annotation = args[1]
+        else:
+            return None
+        i += 1
+    return _unwrap(annotation)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``Annotated`` and ``X | None`` down to the type that matters."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif args and origin in (typing.Union, types.UnionType):
+            rest = [a for a in args if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation
+
+
 def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] | None:
-    parent = _model_at(model, tuple(s for s in loc[:-1] if s != "[key]"))
-    name = _key_name(loc)
-    if parent is None or name not in parent.model_fields:
-        return None
-    return _inner_enum(parent.model_fields[name].annotation, key="[key]" in loc)
-
-
-def _inner_enum(annotation: Any, key: bool) -> type[Enum] | None:
+    annotation = _annotation_at(model, loc)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return annotation
-    args = typing.get_args(annotation)
-    if typing.get_origin(annotation) is dict and args:
-        return _inner_enum(args[0] if key else args[1], key=False)
-    for arg in args:
-        found = _inner_enum(arg, key)
-        if found is not None:
-            return found
     return None
 
 
@@ -336,7 +369,7 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         allowed = [str(m.value) for m in enum] if enum is not None else []
         where = loc[:-1] if loc[-1] == "[key]" else loc
         on_key = loc[-1] == "[key]"
-        shown_key = _key_name(loc[:-1]) if on_key else key
+        shown_key = _key_name(loc[:-2]) if on_key else key
         if on_key:
             where = (*loc[:-2], str(value))
         guess = suggest(str(value), allowed) if value is not None else None

@@ -7,7 +7,6 @@ tool's job are turned into messages and exit codes in one place, :func:`handled`
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -161,4 +160,4 @@ def _register() -> None:
 _register()
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from rus.cli import _, LangOption, app, choose_lang, console, handled
+from rus.cli import LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import ExitCode
 from rus.i18n import translate
 
 
-@app.command()
+@app.command(help=_("Generate the JSON Schemas for plan files and the actor registry from the models."))
 def schema(
     check: Annotated[bool, typer.Option("--check", help=_("Do not write; exit 1 when a schema file is missing or stale."))] = False,
     directory: Annotated[Path | None, typer.Option("--dir", help=_("Folder of the schema files (default: schemas/ of the repository)."))] = None,

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from rus.cli import _, ColorOption, Color, LangOption, app, choose_lang, console, handled
+from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import ExitCode, NotFoundError
 
@@ -32,7 +32,7 @@ def pick_format(fmt: Format) -> Format:
     return fmt
 
 
-@app.command()
+@app.command(help=_("Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."))
 def validate(
     paths: Annotated[
         list[Path] | None,

@@ -1,0 +1,58 @@
+"""Shared test helpers: paths to the bundled data, a copy of the plans, and running the installed ``rus``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PLANS = REPO / "plans"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BASE = FIXTURES / "base"
+
+
+def rus_command() -> str:
+    """The installed ``rus`` console script (end-to-end tests run it as a user would)."""
+    found = shutil.which("rus")
+    if found is None:
+        raise RuntimeError("the rus command is not installed: pip install -e '.[test]'")
+    return found
+
+
+def run_rus(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``rus`` in a subprocess, in English unless ``env`` says otherwise."""
+    full_env = {**os.environ, "RUS_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120"}
+    full_env.pop("GITHUB_ACTIONS", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [rus_command(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+@pytest.fixture
+def plans_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled plans in a fresh folder (tests may change it)."""
+    target = tmp_path / "plans"
+    shutil.copytree(PLANS, target)
+    return target
+
+
+@pytest.fixture
+def base_plans(tmp_path: Path) -> Path:
+    """A folder with the small valid base plan and its actor registry."""
+    target = tmp_path / "base"
+    shutil.copytree(BASE, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _english_and_no_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests speak English and do not see the CI environment unless they set it."""
+    monkeypatch.setenv("RUS_LANG", "en")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
