@@ -36,7 +36,7 @@ def _counts(area: AreaFollowUp, lang: Lang) -> Text:
     for index, (status, n) in enumerate(shown):
         if index:
             text.append(" · ")
-        text.append(f"{n} {status.text(lang).lower()}", style=_STATUS_STYLE[status])
+        text.append(f"{status.text(lang)} {n}", style=_STATUS_STYLE[status])
     return text if shown else Text(_t(N_("no activities"), lang), style="dim")
 
 
