@@ -75,8 +75,7 @@ def _svg(figure: Figure, name: str, title: str) -> str:
     text = text[text.index("<svg") :]
     text = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', text)
     text = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", text)
-    text = re.sub(r'xlink:href="#([^"]+)"', rf'xlink:href="#{name}-\1"', text)
-    text = re.sub(r'\bhref="#([^"]+)"', rf'href="#{name}-\1"', text)
+    text = re.sub(r'((?:xlink:)?href)="#([^"]+)"', rf'\1="#{name}-\2"', text)
     label = html.escape(title, quote=True)
     return text.replace("<svg ", f'<svg role="img" aria-label="{label}" class="chart" ', 1)
 

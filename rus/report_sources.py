@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rus.codes import N_
 from rus.errors import NotFoundError, RusError, UsageError
 from rus.models import ActorRegistry, Plan
 from rus.report import PlansAt, RecordedRevision, ReportInput, Window
 from rus.vocab import Area
+
+if TYPE_CHECKING:
+    from rus.history import Snapshot
 
 
 class InvalidPlansError(RusError):
@@ -53,15 +57,77 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
             N_("Name the folder that holds the plan files (plans/)."),
             path=str(folder),
         )
-    return PlansAt({area: plans[area] for area in Area if area in plans}, registry)
+    return PlansAt(_ordered(plans), registry)
 
 
 def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> ReportInput:
-    """The plans at the end of the window and the revisions recorded in and just before it."""
-    end = load_plans(root / plans_dir, display_root=root)
-    return ReportInput(end=end, window=window, source=str(root / plans_dir))
+    """The plans at the end of the window and the revisions recorded in and just before it.
+
+    The end of the window is the working tree, unless revisions after the window are recorded:
+    then it is the commit of the window's last recorded revision (a report on 2025 written in 2027
+    shows the plans as they stood at the end of 2025). Outside a git repository, or without
+    revision tags, the report is built from the working tree alone.
+    """
+    from rus.workspace import find_root
+
+    current = load_plans(root / plans_dir, display_root=root)
+    if find_root(root) != root.resolve():
+        return ReportInput(end=current, window=window, source=WORKING_TREE)
+    from rus.history import planset_at, revision_snapshots
+
+    snapshots = revision_snapshots(root, plans_dir=plans_dir)
+    inside = [s for s in snapshots if window.contains(s.revision)]
+    earlier = [s for s in snapshots if s.revision < window.first]
+    before: dict[Area, RecordedRevision] = {}
+    for snapshot in earlier:  # oldest first: the last one per area wins
+        before[snapshot.area] = _recorded(snapshot)
+    end, source = current, WORKING_TREE
+    if any(s.revision > window.last for s in snapshots):
+        last = max((*earlier, *inside), key=lambda s: (s.revision, s.date), default=None)
+        if last is not None:
+            planset = planset_at(root, last.commit, plans_dir)
+            end, source = PlansAt(_ordered(planset.plans), planset.registry), last.tag
+    start_registry = None
+    first = min(
+        (*before.values(), *[_recorded(s) for s in inside]),
+        key=lambda r: (r.revision, r.date),
+        default=None,
+    )
+    if first is not None:
+        commit = next(s.commit for s in snapshots if s.tag == first.tag)
+        start_registry = planset_at(root, commit, plans_dir).registry
+    return ReportInput(
+        end=end,
+        window=window,
+        revisions=tuple(_recorded(s) for s in inside),
+        before=before,
+        start_registry=start_registry,
+        source=source,
+    )
 
 
-def load_revisions(root: Path, area: Area | None = None) -> list[RecordedRevision]:
+#: What :attr:`ReportInput.source` says when the report is built from the files as they are.
+WORKING_TREE = "working-tree"
+
+
+def _ordered(plans: dict[Area, Plan]) -> dict[Area, Plan]:
+    return {area: plans[area] for area in Area if area in plans}
+
+
+def _recorded(snapshot: Snapshot) -> RecordedRevision:
+    return RecordedRevision(
+        snapshot.area, snapshot.revision, snapshot.tag, snapshot.date, snapshot.plan
+    )
+
+
+def load_revisions(
+    root: Path, area: Area | None = None, plans_dir: str = "plans"
+) -> list[RecordedRevision]:
     """The revisions recorded as tags in the repository at ``root`` (none outside git)."""
-    return []
+    from rus.workspace import find_root
+
+    if find_root(root) != root.resolve():
+        return []
+    from rus.history import revision_snapshots
+
+    return [_recorded(s) for s in revision_snapshots(root, area, plans_dir)]
