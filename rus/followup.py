@@ -154,7 +154,8 @@ def build_follow_up(
                         verdict,
                     )
                 )
-        recorded = plan_area in latest
+        # The plan's own meeting dates a revision not yet tagged; a later tag dates a recorded one.
+        recorded = plan_area in latest and latest[plan_area] >= plan.meeting.date
         last = latest[plan_area] if recorded else plan.meeting.date
         result.append(
             AreaFollowUp(
