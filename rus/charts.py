@@ -184,7 +184,7 @@ def money_chart(report: Report, lang: Lang) -> Chart:
         left.invert_yaxis()
         left.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_sek_millions))
         left.set_title(translate(N_("Per long-term priority"), lang), loc="left", fontsize=9)
-        left.legend(fontsize=7, frameon=False, loc="lower right")
+        figure.legend(fontsize=7, frameon=False, loc="outside lower left", ncols=2)
         sources = list(report.funding.per_source.items())
         spos = list(range(len(sources)))
         right.barh(spos, [v for _, v in sources], color=ORANGE)
