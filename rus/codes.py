@@ -64,6 +64,8 @@ CODES: dict[str, Code] = {
                  N_("Write the key as a word followed by a colon, e.g. `status:`.")),
     "Y012": Code("recursive-alias", "error", N_("An alias refers to the block it is part of"),
                  N_("Write the values out instead of using `&anchor` and `*alias`.")),
+    "Y013": Code("merge-key", "error", N_("A merge key (`<<`) is not allowed"),
+                 N_("Write the keys out in full; merge keys make the plan mean different things to different tools.")),
     # --- schema ----------------------------------------------------------------------------------
     "S001": Code("missing-key", "error", N_("The required key `{key}` is missing"),
                  N_("Add `{key}:` ({title}).")),

@@ -245,6 +245,7 @@ class Sami(Model):
         "Konsulterade", "Consulted", "Id för aktörer som har konsulterats", "Ids of actors who were consulted", default_factory=list
     )
     consultation: str | None = field("Samråd", "Consultation", "Hur och när samrådet skedde", "How and when consultation took place", default=None)
+    consulted_on: IsoDate | None = field("Samrådsdatum", "Consultation date", "Datum för senaste samrådet (ÅÅÅÅ-MM-DD)", "Date of the latest consultation (YYYY-MM-DD)", default=None)
 
 
 class GoalConflict(Model):

@@ -47,12 +47,30 @@ def check_actor_registry(registry: ActorRegistry, source: Source, index: CrossIn
         index.ids["actor:" + actor.id] = _where(source.path, line)
 
 
-def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str) -> None:
+@dataclass(frozen=True)
+class Partial:
+    """Where the items of a plan that validated only in part stand in the file, and the ids of the rest.
+
+    When some items of a plan fail the schema, the rules still run on the items that passed; their
+    positions in the file are kept here, and the ids of the failed items still count as known, so
+    that references to them are not reported twice.
+    """
+
+    positions: dict[str, list[int]]
+    other_ids: dict[str, set[str]]
+    dropped: frozenset[str]
+
+
+def _position(partial: Partial | None, section: str, i: int) -> int:
+    return partial.positions[section][i] if partial is not None else i
+
+
+def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str, partial: Partial | None = None) -> None:
     """Every rule that can be checked within one plan, and its ids and actor references indexed."""
-    _check_ids(plan, source, index)
-    _check_references(plan, source, index)
-    _check_indicators(plan, source)
-    _check_activities(plan, source)
+    _check_ids(plan, source, index, partial)
+    _check_references(plan, source, index, partial)
+    _check_indicators(plan, source, partial)
+    _check_activities(plan, source, partial)
     _check_meeting(plan, source)
     expected = f"{plan.area.value}.yaml"
     if Path(file_name).stem != plan.area.value:
@@ -60,7 +78,7 @@ def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str) ->
         source.add(line, column, "R019", name=file_name, area=plan.area.value, expected=expected)
 
 
-def _check_ids(plan: Plan, source: Source, index: CrossIndex) -> None:
+def _check_ids(plan: Plan, source: Source, index: CrossIndex, partial: Partial | None) -> None:
     prefix = AREA_PREFIX[plan.area]
     groups: list[tuple[str, list[str], str]] = [
         ("sub_areas", [s.id for s in plan.sub_areas], f"{prefix}-D1"),
@@ -70,7 +88,7 @@ def _check_ids(plan: Plan, source: Source, index: CrossIndex) -> None:
     ]
     for key, ids, example in groups:
         for i, ident in enumerate(ids):
-            line, column = source.locate((key, i, "id"))
+            line, column = source.locate((key, _position(partial, key, i), "id"))
             if not ident.startswith(prefix + "-"):
                 source.add(line, column, "R002", id=ident, prefix=prefix, example=example)
             if ident in index.ids:
@@ -98,19 +116,20 @@ def _close(word: str, options: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _check_references(plan: Plan, source: Source, index: CrossIndex) -> None:
-    sub_areas = {s.id for s in plan.sub_areas}
-    goals = {g.id for g in plan.goals}
-    activities = {a.id for a in plan.activities}
+def _check_references(plan: Plan, source: Source, index: CrossIndex, partial: Partial | None) -> None:
+    other = partial.other_ids if partial is not None else {}
+    sub_areas = {s.id for s in plan.sub_areas} | other.get("sub_areas", set())
+    goals = {g.id for g in plan.goals} | other.get("goals", set())
+    activities = {a.id for a in plan.activities} | other.get("activities", set())
     for g, goal in enumerate(plan.goals):
         for j, ref in enumerate(goal.sub_areas):
             if ref not in sub_areas:
-                _unknown(source, ("goals", g, "sub_areas", j), ref, "@sub-area in this plan", sub_areas)
+                _unknown(source, ("goals", _position(partial, "goals", g), "sub_areas", j), ref, "@sub-area in this plan", sub_areas)
     for i, indicator in enumerate(plan.indicators):
         if indicator.goal not in goals:
-            _unknown(source, ("indicators", i, "goal"), indicator.goal, "@goal in this plan", goals)
+            _unknown(source, ("indicators", _position(partial, "indicators", i), "goal"), indicator.goal, "@goal in this plan", goals)
     for a, act in enumerate(plan.activities):
-        base: Loc = ("activities", a)
+        base: Loc = ("activities", _position(partial, "activities", a))
         if act.sub_area not in sub_areas:
             _unknown(source, (*base, "sub_area"), act.sub_area, "@sub-area in this plan", sub_areas)
         for j, ref in enumerate(act.goals):
@@ -138,16 +157,18 @@ def _actor_ref(source: Source, index: CrossIndex, loc: Loc, actor: str) -> None:
     index.actor_refs.append((actor, source.path, line, column))
 
 
-def _check_indicators(plan: Plan, source: Source) -> None:
+def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> None:
     measured = {i.goal for i in plan.indicators}
+    # an indicator that failed the schema may measure a goal: say nothing about unmeasured goals then
+    judge_goals = partial is None or "indicators" not in partial.dropped
     for g, goal in enumerate(plan.goals):
-        if goal.id not in measured:
-            line, column = source.locate(("goals", g, "id"))
+        if judge_goals and goal.id not in measured:
+            line, column = source.locate(("goals", _position(partial, "goals", g), "id"))
             source.add(line, column, "R020", id=goal.id)
     for i, indicator in enumerate(plan.indicators):
         seen: set[tuple[str, str | None]] = set()
         for j, actual in enumerate(indicator.actuals):
-            loc: Loc = ("indicators", i, "actuals", j, "period")
+            loc: Loc = ("indicators", _position(partial, "indicators", i), "actuals", j, "period")
             if actual.period > plan.revision:
                 line, column = source.locate(loc)
                 source.add(line, column, "R006", period=actual.period, revision=plan.revision)
@@ -159,9 +180,9 @@ def _check_indicators(plan: Plan, source: Source) -> None:
             seen.add((actual.period, scope))
 
 
-def _check_activities(plan: Plan, source: Source) -> None:
+def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> None:
     for a, act in enumerate(plan.activities):
-        base: Loc = ("activities", a)
+        base: Loc = ("activities", _position(partial, "activities", a))
 
         def add(loc: Loc, code: str, *, key: bool = False, base: Loc = base, **params: Any) -> None:
             line, column = source.locate((*base, *loc), key=key)

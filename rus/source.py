@@ -57,10 +57,12 @@ _ALLOWED_TAGS = {
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+# The YAML 1.2 resolution that ruamel.yaml (the editing path) applies, so that both readers agree:
+# the core schema, plus ruamel's underscores in numbers and binary/octal/hex integers.
+_INT = re.compile(r"[-+]?(?:0b[0-1_]+|0o?[0-7_]+|[0-9_]+|0x[0-9a-fA-F_]+)\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.[0-9_]+(?:[eE][-+][0-9]+)?)\Z"
+)
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 _MAYBE_NOT_STR = frozenset("0123456789-+.~nNtTfF")
@@ -100,25 +102,33 @@ class _Loader(_Parser, _Resolver):
 
 
 def plain_scalar(value: str) -> Any:
-    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    """The value of a plain (unquoted) scalar under YAML 1.2, as ruamel.yaml resolves it."""
     if not value or value[0] in _MAYBE_NOT_STR:
         if value in _NULLS:
             return None
         if value in _BOOLS:
             return _BOOLS[value]
-        if _INT.match(value):
-            return int(value)
         if _FLOAT.match(value):
-            return float(value)
-        if _OCT.match(value):
-            return int(value[2:], 8)
-        if _HEX.match(value):
-            return int(value[2:], 16)
+            return float(value.replace("_", ""))
+        if _INT.match(value):
+            return _integer(value)
         if _INF.match(value):
             return float("-inf") if value[0] == "-" else float("inf")
         if _NAN.match(value):
             return float("nan")
     return value
+
+
+def _integer(value: str) -> Any:
+    digits = value.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    if not digits:
+        return value
+    for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+        if digits.startswith(prefix):
+            return sign * int(digits[2:], base) if digits[2:] else value
+    return sign * int(digits, 10)
 
 
 @dataclass
@@ -419,6 +429,12 @@ class _Builder:
                 self.source.add(mark.line + 1, mark.column + 1, "Y011")
                 continue
             key = key_node.value
+            if key == "<<" and key_node.tag == _PLAIN:
+                # a merge key: ruamel.yaml would merge the mapping in, so the two readers would
+                # disagree about what the plan holds; it is reported and left out instead
+                mark = key_node.start_mark
+                self.source.add(mark.line + 1, mark.column + 1, "Y013")
+                continue
             if key in result:
                 mark = key_node.start_mark
                 self.source.add(mark.line + 1, mark.column + 1, "Y003", key=key, first=first_line[key])

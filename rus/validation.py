@@ -29,10 +29,14 @@ from rus.models import (
     REFERENCE,
     REVISION,
     SUB_AREA_ID,
+    Activity,
     ActorRegistry,
+    Goal,
+    Indicator,
     Plan,
+    SubArea,
 )
-from rus.rules import CrossIndex, check_actor_registry, check_cross, check_plan
+from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, read_source
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -47,6 +51,16 @@ class FileResult:
     kind: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None
+    location: Path | None = None
+
+    def source_text(self) -> str | None:
+        """The file's text for showing offending lines: kept, or read again from disk."""
+        if self.text is None and self.location is not None and self.location.is_file():
+            try:
+                self.text = self.location.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return None
+        return self.text
 
     @property
     def errors(self) -> int:
@@ -83,12 +97,16 @@ class ValidationResult:
         """The text of a checked file, for showing the offending lines."""
         for result in self.files:
             if result.path == path:
-                return result.text
+                return result.source_text()
         return None
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named."""
+    """The YAML files named, and those found (recursively, hidden folders skipped) in folders named.
+
+    Anything with a YAML suffix that is not a folder is kept (broken links, FIFOs, …), so that it is
+    reported rather than silently passed over.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -96,8 +114,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                 rel = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                # A broken link is kept, so that it is reported rather than silently passed over.
-                if candidate.suffix in YAML_SUFFIXES and (candidate.is_file() or candidate.is_symlink()):
+                if candidate.suffix in YAML_SUFFIXES and not candidate.is_dir():
                     found.append(candidate)
         else:
             found.append(path)
@@ -108,27 +125,33 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def _registry_first(paths: Sequence[Path]) -> list[Path]:
-    return sorted(paths, key=lambda p: (not p.stem.startswith("actors"), str(p)))
+    """The files with the actor registry first; when none is named, the one beside the plans joins."""
+    files = list(paths)
+    if not any(p.stem == "actors" for p in files):
+        for folder in dict.fromkeys(p.parent for p in files):
+            beside = folder / "actors.yaml"
+            if beside.is_file():
+                files.append(beside)
+                break
+    return sorted(files, key=lambda p: (p.stem != "actors", str(p)))
 
 
 def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -> ValidationResult:
-    """Validate files and folders of plans; the actor registry is found among them by content."""
-    files = _registry_first(discover(paths))
+    """Validate files and folders of plans; the actor registry is found among them by content.
+
+    Files are read and checked one at a time; only the text of files with findings is kept (for
+    showing the offending lines), so memory follows the largest file, not the whole corpus.
+    """
     index = CrossIndex()
     result = ValidationResult()
-    for path in files:
-        display = _display(path, display_root)
-        source = read_source(path, display)
-        result.files.append(check_source(source, index, file_name=path.name))
-    for file_result, diagnostics in check_cross(index, [r.path for r in result.files]):
-        for res in result.files:
-            if res.path == file_result:
-                res.diagnostics.extend(diagnostics)
-    for res in result.files:
-        res.diagnostics.sort(key=Diagnostic.sort_key)
-        if not res.diagnostics:
-            res.text = None
-    return result
+    for path in _registry_first(discover(paths)):
+        source = read_source(path, _display(path, display_root))
+        checked = check_source(source, index, file_name=path.name)
+        checked.location = path
+        if not checked.diagnostics:
+            checked.text = None
+        result.files.append(checked)
+    return _finish(result, index)
 
 
 def validate_texts(texts: dict[str, str]) -> ValidationResult:
@@ -137,14 +160,17 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
 
     index = CrossIndex()
     result = ValidationResult()
-    names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
-    for name in names:
+    for name in sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p)):
         source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
         result.files.append(check_source(source, index, file_name=Path(name).name))
-    for file_result, diagnostics in check_cross(index, names):
-        for res in result.files:
-            if res.path == file_result:
-                res.diagnostics.extend(diagnostics)
+    return _finish(result, index)
+
+
+def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
+    """Add the findings across files, and order every file's findings by position."""
+    by_path = {res.path: res for res in result.files}
+    for path, diagnostics in check_cross(index, list(by_path)):
+        by_path[path].diagnostics.extend(diagnostics)
     for res in result.files:
         res.diagnostics.sort(key=Diagnostic.sort_key)
     return result
@@ -152,10 +178,12 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
 
 def _display(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
+        # absolute() first, not resolve(): a link is shown under its own name
+        for inner, outer in ((path.absolute(), root.absolute()), (path.absolute(), root.resolve())):
+            try:
+                return str(inner.relative_to(outer))
+            except ValueError:
+                continue
     return str(path)
 
 
@@ -185,12 +213,53 @@ def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResul
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             source.diagnostics.append(schema_diagnostic(source, model, error))
+        if model is Plan:
+            partial = partial_plan(source.data)
+            if partial is not None:
+                check_plan(partial[0], source, index, file_name, partial[1])
         return result
     if isinstance(validated, Plan):
         check_plan(validated, source, index, file_name)
     elif isinstance(validated, ActorRegistry):
         check_actor_registry(validated, source, index)
     return result
+
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "sub_areas": SubArea,
+    "goals": Goal,
+    "indicators": Indicator,
+    "activities": Activity,
+}
+
+
+def partial_plan(data: dict[str, Any]) -> tuple[Plan, Partial] | None:
+    """The part of a plan that passes the schema, item by item, so that the rules can check it.
+
+    None when the plan's own keys (area, revision, meeting, …) fail: the rules need those.
+    """
+    header = {key: value for key, value in data.items() if key not in _SECTIONS}
+    try:
+        head = Plan.model_validate(header)
+    except ValidationError:
+        return None
+    kept: dict[str, list[Any]] = {}
+    positions: dict[str, list[int]] = {}
+    other_ids: dict[str, set[str]] = {}
+    dropped: set[str] = set()
+    for key, item_model in _SECTIONS.items():
+        items = data.get(key)
+        kept[key], positions[key], other_ids[key] = [], [], set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                kept[key].append(item_model.model_validate(item))
+                positions[key].append(i)
+            except ValidationError:
+                dropped.add(key)
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    other_ids[key].add(item["id"])
+    plan = head.model_copy(update=kept)
+    return plan, Partial(positions, other_ids, frozenset(dropped))
 
 
 # --- from pydantic errors to diagnostics ---------------------------------------------------------

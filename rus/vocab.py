@@ -378,6 +378,7 @@ class Instrument(Vocab):
     PROCUREMENT = "procurement"
     LOAN = "loan"
     VOUCHER = "voucher"
+    OWN_FUNDS = "own-funds"
     IN_KIND = "in-kind"
 
 
@@ -389,6 +390,7 @@ _labels(
         "procurement": Label("Upphandling", "Procurement"),
         "loan": Label("Lån", "Loan"),
         "voucher": Label("Check", "Voucher", "T.ex. innovationscheck", "E.g. innovation voucher"),
+        "own-funds": Label("Egna medel", "Own funds", "Kontant egeninsats från en part", "A party's own cash contribution"),
         "in-kind": Label("Egen insats", "In kind", "Arbetstid eller annat som inte är pengar", "Working time or other non-cash contribution"),
     },
 )

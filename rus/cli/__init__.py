@@ -93,9 +93,9 @@ def root(
 def choose_lang(option: str | None) -> Lang:
     """The language from an option value, the environment or the locale; a bad value is a usage error."""
     if option is not None and option.strip().lower()[:2] not in ("sv", "en"):
-        from rus.errors import UsageError
-
-        raise UsageError(N_("Unknown language `{lang}`"), N_("Use --lang sv or --lang en."), lang=option)
+        message = translate(N_("Unknown language `{lang}`"), resolve_lang()).format(lang=option)
+        hint = translate(N_("Use --lang sv or --lang en."), resolve_lang())
+        raise typer.BadParameter(f"{message}. {hint}", param_hint="--lang")
     return resolve_lang(option)
 
 
