@@ -331,6 +331,7 @@ class SamiRow:
     relevance: SamiRelevance
     consulted: list[str]
     consultation: str | None
+    consulted_on: date | None
 
     @property
     def consulted_at_all(self) -> bool:
@@ -410,6 +411,7 @@ class Report:
     revisions: dict[Area, str]
     history: list[tuple[Area, str, datetime]]
     source: str
+    actor_names: dict[str, str]
     status: StatusSection
     priorities: PrioritySection
     funding: FundingSection
@@ -485,6 +487,7 @@ def build_report(data: ReportInput, today: date) -> Report:
         revisions={area: plans[area].revision for area in areas},
         history=history,
         source=data.source,
+        actor_names={a.id: a.name for a in (data.end.registry.actors if data.end.registry else [])},
         status=_status_section(plans, scoped, steps, data),
         priorities=_priority_section(scoped),
         funding=_funding_section(scoped),
@@ -835,6 +838,7 @@ def _sami_section(scoped: dict[Area, list[Activity]]) -> SamiSection:
                     activity.sami.relevance,
                     list(activity.sami.consulted),
                     activity.sami.consultation,
+                    activity.sami.consulted_on,
                 )
             )
     return SamiSection(rows, unassessed)

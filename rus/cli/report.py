@@ -14,7 +14,6 @@ import typer
 from rus.cli import Color, ColorOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import UsageError
-from rus.i18n import resolve_lang
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -151,8 +150,7 @@ def report(
     plans: PlansOption = None,
 ) -> None:
     """The yearly report: the ten questions the region answers to the government."""
-    with handled("sv"):
-        language = choose_lang(lang or "sv")
+    language = choose_lang(lang or "sv")
     with handled(language):
         from rus.charts import report_charts
         from rus.render.report_document import build_document
@@ -250,8 +248,7 @@ def status(
     plans: PlansOption = None,
 ) -> None:
     """A one-screen follow-up before a meeting: statuses, milestones, indicators, revisions."""
-    with handled(resolve_lang(None)):
-        language = choose_lang(lang)
+    language = choose_lang(lang)
     with handled(language):
         from rus.followup import build_follow_up
         from rus.render.status import render_status

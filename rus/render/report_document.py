@@ -763,7 +763,8 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
             [
                 _ref(row.activity),
                 row.relevance.text(lang),
-                ", ".join(row.consulted) or "–",
+                ", ".join(report.actor_names.get(a, a) for a in row.consulted) or "–",
+                row.consulted_on.isoformat() if row.consulted_on else "–",
                 row.consultation or "–",
             ]
             for row in section.rows
@@ -775,6 +776,7 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
                     _t(N_("Activity"), lang),
                     _t(N_("Relevance"), lang),
                     _t(N_("Consulted"), lang),
+                    _t(N_("Latest consultation"), lang),
                     _t(N_("Consultation"), lang),
                 ],
                 rows,
