@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
 
@@ -96,6 +96,9 @@ class ReportInput:
     before: dict[Area, RecordedRevision] = field(default_factory=dict)
     start_registry: ActorRegistry | None = None
     source: str = ""
+    #: Per (area, from tag, to tag): how many items of the plan changed, by category (added,
+    #: removed, replaced, cancelled, completed, changed), from the semantic diff of :mod:`rus.changes`.
+    diffs: dict[tuple[Area, str, str], dict[str, int]] = field(default_factory=dict)
 
 
 # --- result models -------------------------------------------------------------------------------
@@ -135,6 +138,7 @@ class RevisionStep:
     status_changes: list[StatusChange]
     priority_changes: list[tuple[ActivityRef, list[Priority], list[Priority]]]
     new_actuals: int
+    item_changes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -531,7 +535,9 @@ def _steps(data: ReportInput) -> list[RevisionStep]:
     steps: list[RevisionStep] = []
     for area, chain in sorted(_chains(data).items(), key=lambda item: list(Area).index(item[0])):
         for old, new in pairwise(chain):
-            steps.append(compare_plans(area, old.plan, new.plan, old.date, new.date))
+            step = compare_plans(area, old.plan, new.plan, old.date, new.date)
+            counts = data.diffs.get((area, old.tag, new.tag))
+            steps.append(replace(step, item_changes=counts) if counts is not None else step)
     return steps
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,7 +104,35 @@ def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> Repor
         before=before,
         start_registry=start_registry,
         source=source,
+        diffs=_diffs(
+            root,
+            plans_dir,
+            [s for s in snapshots if s.tag in {r.tag for r in before.values()}] + inside,
+        ),
     )
+
+
+def _diffs(
+    root: Path, plans_dir: str, chain: list[Snapshot]
+) -> dict[tuple[Area, str, str], dict[str, int]]:
+    """Counts of what changed, per category, between consecutive recorded revisions of each area."""
+    from rus.changes import CATEGORIES, diff_plansets
+    from rus.history import planset_at
+
+    counts: dict[tuple[Area, str, str], dict[str, int]] = {}
+    for area in Area:
+        own = sorted((s for s in chain if s.area is area), key=lambda s: (s.revision, s.date))
+        for old, new in pairwise(own):
+            changes = diff_plansets(
+                planset_at(root, old.commit, plans_dir),
+                planset_at(root, new.commit, plans_dir),
+                area,
+            )
+            summary = changes.to_dict()["summary"]
+            counts[(area, old.tag, new.tag)] = {
+                category: int(summary[category]) for category in CATEGORIES
+            }
+    return counts
 
 
 #: What :attr:`ReportInput.source` says when the report is built from the files as they are.

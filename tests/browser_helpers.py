@@ -9,6 +9,7 @@ screenshot, without any extra dependency.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -140,10 +141,8 @@ class Browser:
 
     def close(self) -> None:
         """Close Chromium and the pipes."""
-        try:
+        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
             self.send("Browser.close", session=False)
-        except (RuntimeError, TimeoutError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

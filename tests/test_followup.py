@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,7 @@ def test_without_tags_the_meeting_dates_the_revision(tmp_path: Path) -> None:
 
 def test_an_older_tag_does_not_hide_a_newer_meeting(repo: Path) -> None:
     plans = load_plans(repo / "plans")
-    old = RecordedRevision(Area.UPPLEVELSER, "2025-2", "upplevelser/2025-2", datetime(2025, 10, 16, tzinfo=timezone.utc),
+    old = RecordedRevision(Area.UPPLEVELSER, "2025-2", "upplevelser/2025-2", datetime(2025, 10, 16, tzinfo=UTC),
                            plans.plans[Area.UPPLEVELSER])
     area = build_follow_up(plans, date(2026, 11, 28), [old]).areas[0]
     assert not area.recorded and area.last_revision == date(2026, 10, 20)

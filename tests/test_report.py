@@ -7,8 +7,8 @@ The fixture (``tests/report_helpers.py``) holds one area, Upplevelser, revised t
 from __future__ import annotations
 
 import re
-from html import unescape
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -102,6 +102,11 @@ def test_changes_between_consecutive_revisions(report_2026: Report) -> None:
     assert [ref.id for ref in autumn.added] == ["UPP-004"]
     assert autumn.new_actuals == 1  # 2026-2 is new; the revised 2026-1 value is not a new one
     assert autumn.status_changes[1].note == "Ingen projektägare hittades."
+    # The semantic diff of rus.changes, per category: spring changed UPP-001 (status, funding),
+    # UPP-002 (progress), UPP-003 (status) and UPP-I1 (a new actual); autumn added UPP-004, replaced
+    # UPP-003, completed UPP-002 and changed UPP-001 (priorities) and UPP-I1 (actuals).
+    nonzero = [{k: v for k, v in step.item_changes.items() if v} for step in steps]
+    assert nonzero == [{"changed": 4}, {"added": 1, "replaced": 1, "completed": 1, "changed": 2}]
 
 
 # --- questions 2 and 3: money -------------------------------------------------------------------

@@ -127,6 +127,17 @@ _VERDICT_TEXT = {
 }
 
 
+#: How the semantic diff's categories read after a count ("3 added").
+_CATEGORY_TEXT = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "replaced": N_("replaced"),
+    "cancelled": N_("cancelled"),
+    "completed": N_("completed"),
+    "changed": N_("changed"),
+}
+
+
 def verdict_text(verdict: str, lang: Lang) -> str:
     """An indicator verdict in words."""
     return translate(_VERDICT_TEXT[verdict], lang)
@@ -355,6 +366,19 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
             + (f" ({c.note})" if c.note else "")
             for c in step.status_changes
         ]
+        if step.item_changes:
+            parts = [
+                f"{n} {translate(_CATEGORY_TEXT[category], lang)}"
+                for category, n in step.item_changes.items()
+                if n
+            ]
+            summary += " " + _t(
+                N_(
+                    "In all, the items of the plan (sub-areas, goals, indicators, activities): {parts}."
+                ),
+                lang,
+                parts=", ".join(parts) or _t(N_("no changes"), lang),
+            )
         doc.add(Paragraph(summary))
         if items:
             doc.add(Bullets(items))
