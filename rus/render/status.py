@@ -59,7 +59,7 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
     )
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True, width=22)
-    grid.add_column(overflow="fold", ratio=1)
+    grid.add_column(overflow="fold")
     grid.add_row(_t(N_("Activities"), lang), _counts(area, lang))
     source = _t(N_("tag"), lang) if area.recorded else _t(N_("meeting"), lang)
     since = Text(
