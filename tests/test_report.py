@@ -333,6 +333,8 @@ def test_html_is_self_contained_with_charts_and_alternatives(report_2026: Report
     assert html.count("Textalternativ") == 3
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "ids of the inline charts collide"
+    assert '<a href="#sami">8. Vilka insatser påverkar samiska förutsättningar' in html
+    assert '<h2 id="sami">' in html
     for question in ("1. Vilka insatser", "4. Vad visade indikatorerna", "10. Vad ändrade lärloopen"):
         assert question in html
 

@@ -42,9 +42,10 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Bullets:
-    """A list of plain-text items."""
+    """A list of plain-text items; ``anchors`` (one per item) make them links within the report."""
 
     items: list[str]
+    anchors: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,10 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
     )
     doc.add(
         Heading(2, _t(N_("Contents"), lang), "contents"),
-        Bullets([f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)]),
+        Bullets(
+            [f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)],
+            [anchor for anchor, _ in QUESTIONS],
+        ),
     )
 
 

@@ -73,6 +73,9 @@ def _block(block: Block, document: Document) -> str:
             else f"<p>{escape(block.text)}</p>"
         )
     if isinstance(block, Bullets):
+        if block.anchors is not None:
+            links = zip(block.items, block.anchors, strict=True)
+            return "<ul>" + "".join(f'<li><a href="#{escape(a)}">{escape(i)}</a></li>' for i, a in links) + "</ul>"
         return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Table):
         return _table(block)
