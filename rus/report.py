@@ -9,7 +9,7 @@ renderers in :mod:`rus.render` turn a :class:`Report` into HTML, Markdown or tex
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
@@ -474,12 +474,12 @@ def build_report(data: ReportInput, today: date) -> Report:
     plans = data.end.plans
     areas = [area for area in Area if area in plans]
     scoped: dict[Area, list[Activity]] = {}
-    changed_ids = {change.activity.id for step in _steps(data) for change in step.status_changes}
+    steps = _steps(data)
+    changed_ids = {change.activity.id for step in steps for change in step.status_changes}
     for area in areas:
         scoped[area] = [
             a for a in plans[area].activities if in_window(a, data.window) or a.id in changed_ids
         ]
-    steps = _steps(data)
     history = sorted(
         {(r.area, r.revision, r.date) for r in (*data.revisions, *data.before.values())},
         key=lambda item: (item[2], item[0].value),
@@ -526,8 +526,13 @@ def _chains(data: ReportInput) -> dict[Area, list[RecordedRevision]]:
         chains[area].append(before)
     for revision in data.revisions:
         chains[revision.area].append(revision)
-    for chain in chains.values():
+    for area, chain in chains.items():
         chain.sort(key=lambda r: (r.revision, r.date))
+        # A revision in the working tree not yet tagged still shows what changed since the last tag.
+        current = data.end.plans.get(area)
+        if current is not None and data.window.contains(current.revision) and current.revision > chain[-1].revision:
+            when = datetime.combine(current.meeting.date, datetime.min.time())
+            chain.append(RecordedRevision(area, current.revision, "", when, current))
     return chains
 
 
@@ -951,7 +956,3 @@ def _learning_section(
         compared=compared,
     )
 
-
-def sorted_revisions(revisions: Sequence[RecordedRevision]) -> list[RecordedRevision]:
-    """Recorded revisions oldest first, by revision period then tag date."""
-    return sorted(revisions, key=lambda r: (r.revision, r.date, r.area.value))

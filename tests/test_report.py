@@ -426,3 +426,15 @@ def test_end_to_end_on_the_bundled_plans(tmp_path: Path) -> None:
     assert '<html lang="sv">' in html  # Swedish by default, whatever RUS_LANG says
     assert html.count("<h2") == 11  # contents and the ten questions
     assert html.count("<svg ") == 6  # money, municipalities, and the indicators of four areas
+
+
+def test_a_revision_not_yet_tagged_is_compared_with_the_last_tag(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo", count=2)  # 2025-2 and 2026-1 tagged
+    _, _, plan, registry = revisions()[2]
+    write_plans(root / "plans", plan, registry)  # 2026-2 written but neither committed nor tagged
+    report = build_report(collect_input(root, Window.for_year(2026)), TODAY)
+    assert [(s.from_revision, s.to_revision) for s in report.status.steps] == [("2025-2", "2026-1"), ("2026-1", "2026-2")]
+    autumn = report.status.steps[1]
+    assert [ref.id for ref in autumn.added] == ["UPP-004"]
+    assert autumn.item_changes == {}  # no semantic diff between tags: the autumn one is not a tag
+    assert [r for _, r, _ in report.history] == ["2025-2", "2026-1"]  # only tags count as recorded
