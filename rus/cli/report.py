@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rus.cli import Color, ColorOption, _, app, choose_lang, console, handled
+from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import UsageError
 
@@ -96,7 +96,7 @@ def _window(year: int | None, first: str | None, last: str | None, today: date) 
     return Window.for_year(year if year is not None else today.year)
 
 
-@app.command()
+@app.command(help=_("The yearly report: answers the ten questions the region reports to the government, from the plans and their recorded revisions, as HTML or Markdown."))
 def report(
     year: Annotated[
         int | None,
@@ -228,7 +228,7 @@ def _chart_files(output: Path) -> Callable[[str, str], str]:
     return link
 
 
-@app.command()
+@app.command(help=_("A one-screen follow-up before a meeting: activities by status, overdue and coming milestones, indicators behind, activities without a lead, time since the last revision."))
 def status(
     area: Annotated[
         str | None,
@@ -237,14 +237,7 @@ def status(
         ),
     ] = None,
     color: ColorOption = Color.AUTO,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help=_("Language of messages: sv or en (default: RUS_LANG, else the locale, else en)."),
-            metavar="sv|en",
-        ),
-    ] = None,
+    lang: LangOption = None,
     plans: PlansOption = None,
 ) -> None:
     """A one-screen follow-up before a meeting: statuses, milestones, indicators, revisions."""
