@@ -225,7 +225,7 @@ def municipality_chart(report: Report, lang: Lang) -> Chart:
         axes.axvline(section.threshold, color=GREY, linestyle="--", linewidth=1)
         axes.text(
             section.threshold,
-            len(rows) - 0.4,
+            -0.75,
             " " + translate(N_("thin below this line"), lang),
             fontsize=7,
             color="#555555",

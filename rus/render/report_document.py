@@ -175,6 +175,11 @@ def _t(message: str, lang: Lang, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def _interest(name: str, lang: Lang) -> str:
+    """A side of a goal conflict: a sustainability dimension by its label, any other interest as written."""
+    return Dimension(name).text(lang) if name in Dimension._value2member_map_ else name
+
+
 def _ref(ref: ActivityRef) -> str:
     return f"{ref.id} {ref.title}"
 
@@ -737,7 +742,7 @@ def _conflicts(doc: Document, report: Report, charts: dict[str, Chart], lang: La
     rows = [
         [
             _ref(row.activity),
-            " ↔ ".join(row.between),
+            " ↔ ".join(_interest(item, lang) for item in row.between),
             row.description,
             row.handling or "–",
             row.state.text(lang),
