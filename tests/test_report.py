@@ -438,3 +438,19 @@ def test_a_revision_not_yet_tagged_is_compared_with_the_last_tag(tmp_path: Path)
     assert [ref.id for ref in autumn.added] == ["UPP-004"]
     assert autumn.item_changes == {}  # no semantic diff between tags: the autumn one is not a tag
     assert [r for _, r, _ in report.history] == ["2025-2", "2026-1"]  # only tags count as recorded
+
+
+def test_a_bare_plan_without_money_indicators_or_registry_still_renders(tmp_path: Path) -> None:
+    _, _, plan, _ = revisions()[2]
+    plan["indicators"] = []
+    plan["activities"] = [a for a in plan["activities"] if a["id"] == "UPP-003"]  # no funding at all
+    plan["activities"][0].pop("replaced_by")
+    write_plans(tmp_path / "plans", plan, {"actors": []})
+    (tmp_path / "plans" / "actors.yaml").unlink()
+    report = build_report(collect_input(tmp_path, Window.for_year(2026)), TODAY)
+    assert report.funding.granted_total == 0 and report.funding.leverage is None
+    assert report.indicators.rows == [] and report.participation.registry_actors[Helix.PUBLIC] == 0
+    charts = {c.name: c for c in report_charts(report, "en")}
+    assert set(charts) == {"money", "municipalities"}
+    html = render_html(build_document(report, charts, "en"))
+    assert html.count("<h2") == 11 and "Each krona" not in html
