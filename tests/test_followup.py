@@ -104,7 +104,7 @@ def test_status_on_a_narrow_terminal_wraps_within_it() -> None:
 def test_status_warns_about_stale_plans(repo: Path) -> None:
     text = _render(build_follow_up(load_plans(repo / "plans"), date(2027, 6, 1), load_revisions(repo)), "sv", 100)
     assert "mer än 6 månader" in text
-    assert "2 försenade delmål, 1 planer som inte reviderats på mer än 6 månader." in text
+    assert "Försenade delmål: 2. Planer som inte reviderats på mer än 6 månader: 1." in text
 
 
 def test_status_command_for_one_area(repo: Path) -> None:

@@ -280,9 +280,7 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
         Paragraph(
             _t(
                 N_(
-                    "Activities count in the report when their period overlaps the reporting "
-                    "period or their status changed during it; {out} activities of the plans lie "
-                    "wholly outside it."
+                    "Activities count in the report when their period overlaps the reporting period or their status changed during it. Activities of the plans wholly outside it: {out}."
                 ),
                 lang,
                 out=report.status.out_of_scope,
@@ -316,7 +314,7 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
     doc.add(
         Paragraph(
             _t(
-                N_("{count} activities were in progress or ended during the period."),
+                N_("Activities in progress or ended during the period: {count}."),
                 lang,
                 count=section.in_scope,
             )
@@ -358,8 +356,7 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
     for step in section.steps:
         summary = _t(
             N_(
-                "{area}, {old} to {new}: {added} new activities, {changed} status changes, "
-                "{actuals} new indicator values."
+                "{area}, {old} to {new}: new activities {added}, status changes {changed}, new indicator values {actuals}."
             ),
             lang,
             area=step.area.text(lang),
@@ -535,9 +532,7 @@ def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: L
         Paragraph(
             _t(
                 N_(
-                    "Of {total} indicators, {reached} have reached their target, {on_track} are "
-                    "on track, {behind} are behind, {wrong} are moving away from the target and "
-                    "{none} have no actuals yet."
+                    "Indicators: {total}. Target reached: {reached}; on track: {on_track}; behind: {behind}; moving away from the target: {wrong}; no actuals yet: {none}."
                 ),
                 lang,
                 total=len(section.rows),
@@ -656,8 +651,7 @@ def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lan
         Paragraph(
             _t(
                 N_(
-                    "In addition, {count} activities are for the whole county and reach every "
-                    "municipality."
+                    "Activities for the whole county, which reach every municipality, are counted apart: {count}."
                 ),
                 lang,
                 count=section.whole_county,
@@ -732,7 +726,7 @@ def _conflicts(doc: Document, report: Report, charts: dict[str, Chart], lang: La
     doc.add(
         Paragraph(
             _t(
-                N_("{count} goal conflicts are recorded ({states})."),
+                N_("Goal conflicts recorded: {count} ({states})."),
                 lang,
                 count=len(section.rows),
                 states=counts,
@@ -782,8 +776,7 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
         Paragraph(
             _t(
                 N_(
-                    "{count} activities affect Sámi conditions; consultation is recorded for "
-                    "{consulted} of them."
+                    "Activities affecting Sámi conditions: {count}; with a consultation recorded: {consulted}."
                 ),
                 lang,
                 count=len(section.rows),
@@ -867,7 +860,7 @@ def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang
     doc.add(
         Paragraph(
             _t(
-                N_("{count} Sámi organisations lead or take part in activities."),
+                N_("Sámi organisations leading or taking part in activities: {count}."),
                 lang,
                 count=section.sami_organisations_active,
             )
@@ -911,7 +904,7 @@ def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang
         doc.add(
             Paragraph(
                 _t(
-                    N_("{moves} changes of step during the period, {up} of them upwards:"),
+                    N_("Changes of step during the period: {moves}, of them upwards: {up}."),
                     lang,
                     moves=len(section.moves),
                     up=up,

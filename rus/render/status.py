@@ -30,6 +30,10 @@ def _t(message: str, lang: Lang, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def _plural(count: int, one: str, many: str, lang: Lang) -> str:
+    return translate(one if count == 1 else many, lang).format(n=count)
+
+
 def _counts(area: AreaFollowUp, lang: Lang) -> Text:
     text = Text()
     shown = [(s, n) for s, n in area.counts.items() if n]
@@ -42,9 +46,9 @@ def _counts(area: AreaFollowUp, lang: Lang) -> Text:
 
 def _milestone(item: MilestoneDue, lang: Lang) -> Text:
     when = (
-        _t(N_("{days} days late"), lang, days=-item.days)
+        _plural(-item.days, N_("{n} day late"), N_("{n} days late"), lang)
         if item.overdue
-        else _t(N_("in {days} days"), lang, days=item.days)
+        else _plural(item.days, N_("in {n} day"), N_("in {n} days"), lang)
     )
     return Text.assemble(
         (item.activity.id, "bold"), f" {item.date.isoformat()} ({when}): ", item.title
@@ -62,15 +66,8 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
     grid.add_column(overflow="fold")
     grid.add_row(_t(N_("Activities"), lang), _counts(area, lang))
     source = _t(N_("tag"), lang) if area.recorded else _t(N_("meeting"), lang)
-    since = Text(
-        _t(
-            N_("{date} ({source}), {days} days ago"),
-            lang,
-            date=area.last_revision.isoformat(),
-            source=source,
-            days=area.days_since,
-        )
-    )
+    ago = _plural(area.days_since, N_("{n} day ago"), N_("{n} days ago"), lang)
+    since = Text(f"{area.last_revision.isoformat()} ({source}), {ago}")
     if area.stale:
         since.append(
             "  " + _t(N_("⚠ more than 6 months: the plan is due for revision"), lang),
@@ -126,7 +123,7 @@ def render_status(console: Console, follow_up: FollowUp, lang: Lang) -> None:
     overdue = len(follow_up.overdue)
     stale = sum(1 for a in follow_up.areas if a.stale)
     summary = _t(
-        N_("{overdue} overdue milestones, {stale} plans not revised for more than 6 months."),
+        N_("Overdue milestones: {overdue}. Plans not revised for more than 6 months: {stale}."),
         lang,
         overdue=overdue,
         stale=stale,
