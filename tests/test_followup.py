@@ -126,3 +126,20 @@ def test_status_end_to_end_in_swedish(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Uppföljning av handlingsplanerna" in done.stdout
     assert all(len(line) <= 100 for line in done.stdout.splitlines())
+
+
+def test_status_snapshot_in_swedish(repo: Path) -> None:
+    follow_up = build_follow_up(load_plans(repo / "plans"), date(2026, 11, 28), load_revisions(repo))
+    text = "\n".join(line.rstrip() for line in _render(follow_up, "sv", 100).splitlines())
+    assert text == (
+        "─────────────────────────── Uppföljning av handlingsplanerna, 2026-11-28 ───────────────────────────\n"
+        "Upplevelser  revision 2026-2\n"
+        "Insatser               Planerad 1 · Pågående 1 · Genomförd 1 · Avbruten 1\n"
+        "Senaste revision       2026-10-21 (tagg), för 38 dagar sedan\n"
+        "Försenade delmål       UPP-001 2026-09-30 (59 dagar sent): Skyltning klar\n"
+        "Inom 60 dagar          UPP-001 2026-12-15 (om 17 dagar): Cykelbuss upphandlad\n"
+        "Indikatorer efter      UPP-I1 52\u00a0% (förväntat 83\u00a0%)\n"
+        "Utan ansvarig          inga\n"
+        "\n"
+        "Försenade delmål: 1. Planer som inte reviderats på mer än 6 månader: 0."
+    )
