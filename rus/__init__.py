@@ -34,27 +34,39 @@ _EXPORTS = {
     "validate_texts": "rus.validation",
     "RusError": "rus.errors",
     "ExitCode": "rus.errors",
+    "PlanSet": "rus.history",
+    "planset_at": "rus.history",
+    "revision_snapshots": "rus.history",
+    "ChangeSet": "rus.changes",
+    "diff_plansets": "rus.changes",
 }
 
 __all__ = [
     "Activity",
     "Actor",
     "ActorRegistry",
+    "ChangeSet",
     "Diagnostic",
     "ExitCode",
     "Goal",
     "Indicator",
     "Plan",
+    "PlanSet",
     "RusError",
     "Severity",
     "ValidationResult",
+    "diff_plansets",
+    "planset_at",
+    "revision_snapshots",
     "validate_paths",
     "validate_texts",
 ]
 
 if TYPE_CHECKING:
+    from rus.changes import ChangeSet, diff_plansets
     from rus.diagnostics import Diagnostic, Severity
     from rus.errors import ExitCode, RusError
+    from rus.history import PlanSet, planset_at, revision_snapshots
     from rus.models import Activity, Actor, ActorRegistry, Goal, Indicator, Plan
     from rus.validation import ValidationResult, validate_paths, validate_texts
 

@@ -120,3 +120,12 @@ def test_bundled_plans_carry_modeline() -> None:
 def test_base_fixture_is_a_model(tmp_path: Path) -> None:
     plan = Plan.model_validate(read_source(BASE / "upplevelser.yaml").data)
     assert [a.id for a in plan.activities] == ["UPP-001", "UPP-002"]
+
+
+def test_public_api_without_the_cli() -> None:
+    import subprocess
+    import sys
+
+    code = "import rus, sys; [getattr(rus, n) for n in rus.__all__]; assert 'typer' not in sys.modules and 'rich' not in sys.modules, sorted(m for m in sys.modules if m in ('typer', 'rich'))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

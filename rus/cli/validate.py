@@ -23,6 +23,8 @@ class Format(StrEnum):
     JSON = "json"
     GITHUB = "github"
     PARSABLE = "parsable"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 def pick_format(fmt: Format) -> Format:
@@ -42,6 +44,7 @@ def validate(
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
+    base: Annotated[str | None, typer.Option("--base", metavar="REV", help=_("Also check the transition rules against the plans at this git revision (e.g. the pull request's base)."))] = None,
 ) -> None:
     """Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."""
     language = choose_lang(lang)
@@ -55,6 +58,10 @@ def validate(
             if not target.exists() and not target.is_symlink():
                 raise NotFoundError(N_("No such file or folder: {path}"), N_("Check the path, or run `rus validate` without arguments to check plans/."), path=str(target))
         result = validate_paths(targets, display_root=find_root(cwd) or cwd)
+        if base is not None:
+            from rus.transitions import add_transitions
+
+            add_transitions(result, base, targets, cwd)
         chosen = pick_format(fmt)
         if chosen is Format.TEXT:
             from rus.render.text import render_text
@@ -62,8 +69,11 @@ def validate(
             render_text(console(color=color), result, language)
         else:
             from rus.render import diagnostics as render
+            from rus.render.junit import render_junit
+            from rus.render.sarif import render_sarif
 
-            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable}[chosen]
+            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable,
+                      Format.SARIF: render_sarif, Format.JUNIT: render_junit}[chosen]
             sys.stdout.write(writer(result, language))
             sys.stdout.flush()
         if result.failed(strict):

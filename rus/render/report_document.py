@@ -128,14 +128,14 @@ _VERDICT_TEXT = {
 }
 
 
-#: How the semantic diff's categories read after a count ("3 added").
+#: How the semantic diff's categories read with their count ("added: 3").
 _CATEGORY_TEXT = {
-    "added": N_("added"),
-    "removed": N_("removed"),
-    "replaced": N_("replaced"),
-    "cancelled": N_("cancelled"),
-    "completed": N_("completed"),
-    "changed": N_("changed"),
+    "added": N_("added: {n}"),
+    "removed": N_("removed: {n}"),
+    "replaced": N_("replaced: {n}"),
+    "cancelled": N_("cancelled: {n}"),
+    "completed": N_("completed: {n}"),
+    "changed": N_("changed: {n}"),
 }
 
 
@@ -374,7 +374,7 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
         ]
         if step.item_changes:
             parts = [
-                f"{n} {translate(_CATEGORY_TEXT[category], lang)}"
+                translate(_CATEGORY_TEXT[category], lang).format(n=n)
                 for category, n in step.item_changes.items()
                 if n
             ]

@@ -1,0 +1,241 @@
+"""``rus revisions``, ``rus commit``, ``rus diff`` and ``rus log``: the plans' history in git."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
+from rus.codes import HINT_DID_YOU_MEAN, N_
+from rus.errors import ExitCode, UsageError
+from rus.i18n import translate
+
+if TYPE_CHECKING:
+    from rus.vocab import Area, Lang
+
+
+class DiffFormat(StrEnum):
+    """Output formats of ``rus diff``."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class ListFormat(StrEnum):
+    """Output formats of ``rus revisions`` and ``rus log``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+AreaOption = Annotated[
+    str | None,
+    typer.Option("--area", "-a", help=_("Only this strength area (e.g. upplevelser)."), metavar="AREA", show_default=False),
+]
+
+
+def _area(value: str | None) -> Area | None:
+    from rus.vocab import Area
+
+    if value is None:
+        return None
+    if value in Area._value2member_map_:
+        return Area(value)
+    from rus.validation import suggest
+
+    guess = suggest(value, [a.value for a in Area])
+    raise UsageError(
+        N_("Unknown area `{area}`"),
+        HINT_DID_YOU_MEAN if guess else N_("Areas: {areas}."),
+        area=value, suggestion=guess or "", areas=", ".join(a.value for a in Area),
+    )
+
+
+def _root() -> Path:
+    from rus.history import not_a_repository
+    from rus.workspace import find_root
+
+    root = find_root(Path.cwd())
+    if root is None:
+        raise not_a_repository(Path.cwd())
+    return root
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _json(data: object) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- rus diff --------------------------------------------------------------------------------------
+
+
+@app.command()
+def diff(
+    old: Annotated[str | None, typer.Argument(metavar="[FROM]", help=_("A revision name (2026-1), an <area>/<revision> tag or any git revision (default: the last recorded revision)."), show_default=False)] = None,
+    new: Annotated[str | None, typer.Argument(metavar="[TO]", help=_("The same kinds of name (default: the working tree)."), show_default=False)] = None,
+    area: AreaOption = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("Output format: text, markdown or json."))] = DiffFormat.TEXT,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help=_("Exit with 1 when there are changes, 0 when there are none (like git diff)."))] = False,
+    color: ColorOption = Color.AUTO,
+    lang: LangOption = None,
+) -> None:
+    """Show what changed in the plans, in the plan's own terms: activities, statuses, periods, funding, indicators."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.comparison import compare
+
+        changes = compare(_root(), old, new, _area(area))
+        if fmt is DiffFormat.JSON:
+            from rus.render.changes import render_json
+
+            _write(render_json(changes))
+        elif fmt is DiffFormat.MARKDOWN:
+            from rus.render.changes import render_markdown
+
+            _write(render_markdown(changes, language))
+        else:
+            from rus.render.changes import render_text
+
+            render_text(console(color=color), changes, language)
+        if exit_code and not changes.is_empty:
+            raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+# --- rus commit ------------------------------------------------------------------------------------
+
+
+@app.command()
+def commit(
+    message: Annotated[str | None, typer.Option("--message", "-m", help=_("The summary line (default: one written from the changes)."), show_default=False)] = None,
+    revision: Annotated[bool, typer.Option("--revision", help=_("Record a revision: tag <area>/<revision> for each plan whose revision changed."))] = False,
+    color: ColorOption = Color.AUTO,
+    lang: LangOption = None,
+) -> None:
+    """Validate, then commit the changed plan and actor files with a message describing the changes."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.recording import PlansInvalidError, record
+
+        try:
+            done = record(Path.cwd(), message, revision=revision, lang=language)
+        except PlansInvalidError as exc:
+            from rus.render.text import render_text
+
+            render_text(console(stderr=True, color=color), exc.result, language)
+            raise
+        out = console(color=color)
+        out.print(f"[bold green]✔[/] {_escape(translate(N_('Committed {commit}: {subject}'), language).format(commit=done.commit[:7], subject=done.subject))}", soft_wrap=True)
+        for path in done.paths:
+            out.print(f"  {_escape(path)}", soft_wrap=True)
+        for tag in done.tags:
+            out.print(f"[bold green]✔[/] {_escape(translate(N_('Recorded revision {tag}'), language).format(tag=tag))}", soft_wrap=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+# --- rus revisions ---------------------------------------------------------------------------------
+
+
+@app.command()
+def revisions(
+    area: AreaOption = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format: text or json."))] = ListFormat.TEXT,
+    color: ColorOption = Color.AUTO,
+    lang: LangOption = None,
+) -> None:
+    """List each area's recorded revisions: date, meeting, commit and what changed."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.comparison import revision_list
+
+        entries = revision_list(_root(), _area(area))
+        if fmt is ListFormat.JSON:
+            _write(_json({"version": 1, "revisions": [e.to_dict() for e in entries]}))
+            return
+        _revisions_text(entries, language, color)
+
+
+def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # type: ignore[type-arg]
+    from rich.table import Table
+    from rich.text import Text
+
+    from rus.render.changes import summary_text
+
+    out = console(color=color)
+    if not entries:
+        out.print(translate(N_("No revision is recorded yet; `rus commit --revision` records one."), language))
+        return
+    current = None
+    table: Table | None = None
+    for entry in entries:
+        snap = entry.snapshot
+        if snap.area is not current:
+            if table is not None:
+                out.print(table)
+            current = snap.area
+            out.print(Text(f"{snap.area.text(language)} ({snap.area.value})", style="bold underline"))
+            table = Table(box=None, show_header=True, header_style="dim", pad_edge=False)
+            for name in (N_("Revision"), N_("Recorded"), N_("Meeting"), N_("Commit"), N_("Changes")):
+                table.add_column(translate(name, language))
+        assert table is not None
+        meeting = f"{snap.plan.meeting.date.isoformat()} {snap.plan.meeting.place}"
+        changes = summary_text(entry.changes.summary, language) if entry.changes is not None else translate(N_("first recorded revision"), language)
+        table.add_row(snap.revision, snap.date.date().isoformat(), meeting, snap.commit[:7], changes)
+    if table is not None:
+        out.print(table)
+
+
+# --- rus log ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def log(
+    ident: Annotated[str, typer.Argument(metavar="ID", help=_("The id of an activity, goal, indicator or sub-area (e.g. UPP-012)."))],
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format: text or json."))] = ListFormat.TEXT,
+    color: ColorOption = Color.AUTO,
+    lang: LangOption = None,
+) -> None:
+    """Show the life of one activity (or goal, indicator) across its area's revisions."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.comparison import item_log
+
+        history = item_log(_root(), ident)
+        if fmt is ListFormat.JSON:
+            _write(_json(history.to_dict()))
+            return
+        from rich.text import Text
+
+        from rus.render.changes import KIND_LABELS, describe, side_label, value_text
+
+        out = console(color=color)
+        kind = translate(KIND_LABELS[history.kind][0], language)
+        title = next((e.title for e in reversed(history.entries) if e.title), "")
+        out.print(Text(f"{history.id} {title}", style="bold"), Text(f"({kind}, {history.area.text(language)})", style="dim"), soft_wrap=True)
+        events = {"added": N_("appeared"), "changed": N_("changed"), "removed": N_("removed")}
+        for entry in history.entries:
+            when = entry.date.date().isoformat() if entry.date else ""
+            commit_id = entry.commit[:7] if entry.commit and not entry.commit.startswith(entry.label) else ""
+            status = f" ({value_text(entry.status, language, 'status')})" if entry.status and entry.event == "added" else ""
+            head = Text.assemble(
+                ("  " + side_label(entry.label, language), "bold"), "  ", (when, "dim"), "  ", (commit_id, "dim"), "  ",
+                (translate(events[entry.event], language) + status, {"added": "green", "removed": "red"}.get(entry.event, "yellow")),
+            )
+            out.print(head, soft_wrap=True)
+            for change in entry.changes:
+                out.print("      " + _escape(describe(history.kind, change, language)), soft_wrap=True)

@@ -1,0 +1,559 @@
+"""Reading the plans at any point of their git history.
+
+A :class:`PlanSet` is the plans of one point in history: a commit, tag, branch, revision name, or the
+working tree. Git objects are read through GitPython, whose default object database keeps one
+``git cat-file --batch`` process open for the whole run, so reading many revisions never starts a
+process per file. Parsed files are cached by git blob id (the working tree's files are hashed the
+same way), so a file that is the same in two revisions is parsed once, and the plans of unchanged
+files are the *same objects* in both sets, which lets a comparison skip them at once.
+
+An area's revisions are recorded as annotated tags ``<area>/<revision>`` (e.g. ``upplevelser/2026-2``);
+:func:`revision_snapshots` lists them.
+
+Everything read here is treated as read-only: plans may be shared between sets through the cache.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import partial
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from rus.codes import N_
+from rus.diagnostics import Diagnostic, Severity
+from rus.errors import GitError, NotFoundError, RusError
+from rus.models import ActorRegistry, Plan
+from rus.vocab import Area, Lang
+
+if TYPE_CHECKING:
+    from git import Repo
+    from git.objects import Commit
+
+PLANS_DIR = "plans"
+YAML_SUFFIXES = (".yaml", ".yml")
+TAG_PATTERN = re.compile(r"^(?P<area>[a-z-]+)/(?P<revision>[0-9]{4}-[12])$")
+REVISION_NAME = re.compile(r"^[0-9]{4}-[12]$")
+#: Labels of sides that are words, not names: the working tree, and the defaults of ``rus diff``.
+WORKING_TREE = N_("working tree")
+LAST_RECORDED = N_("last recorded revision")
+NO_COMMITS = N_("no commits")
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+
+class PlanReadError(RusError):
+    """A plan file at some revision does not parse or does not satisfy the schema."""
+
+    def __init__(self, path: str, revision: str, diagnostic: Diagnostic | None = None, **params: Any) -> None:
+        super().__init__(
+            N_("{path} at {revision} is not a valid plan file"),
+            N_("Check out that revision and run `rus validate` to see every problem."),
+            path=path,
+            revision=revision,
+            **params,
+        )
+        self.path = path
+        self.revision = revision
+        self.diagnostic = diagnostic
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message, with the first problem found, in the given language."""
+        from rus.i18n import translate
+
+        revision = translate(WORKING_TREE, lang) if self.revision == WORKING_TREE else self.revision
+        text = translate(self.message_id, lang).format(path=self.path, revision=revision)
+        if self.diagnostic is not None:
+            d = self.diagnostic
+            text += f" ({d.line}:{d.column} {d.code}: {d.message(lang)})"
+        return text
+
+
+class DuplicateIdError(PlanReadError):
+    """Two items of one area carry the same id, so they cannot be told apart across revisions."""
+
+    def __init__(self, path: str, revision: str, ident: str, other: str) -> None:
+        super().__init__(path, revision, None)
+        self.message_id = N_("The id `{id}` is used twice in the plans at {revision} ({path} and {other})")
+        self.hint_id = N_("Give one of them a new id; ids are never reused.")
+        self.params.update(id=ident, other=other)
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message in the given language."""
+        from rus.i18n import translate
+
+        revision = translate(WORKING_TREE, lang) if self.revision == WORKING_TREE else self.revision
+        return translate(self.message_id, lang).format(**{**self.params, "revision": revision})
+
+
+def not_a_repository(root: Path) -> GitError:
+    """The error for a folder that is not inside a git repository."""
+    return GitError(
+        N_("{path} is not a git repository"),
+        N_("Run rus inside the plans repository, or create one with `git init`."),
+        path=str(root),
+    )
+
+
+def unknown_revision(rev: str) -> GitError:
+    """The error for a revision that git cannot resolve."""
+    return GitError(
+        N_("Unknown revision `{rev}`"),
+        N_("Name a recorded revision (see `rus revisions`), an <area>/<revision> tag, a branch or a commit."),
+        rev=rev,
+    )
+
+
+# --- what a point in history holds -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSet:
+    """The plans of one point in history: one plan per area, the actor registry and the files' texts.
+
+    When an area's plan is split over several files, ``plans`` holds them merged (lists joined in
+    path order, the metadata of the first file); ``paths`` names the files of each area.
+    """
+
+    plans: dict[Area, Plan]
+    registry: ActorRegistry | None
+    texts: dict[str, str]  # repo-relative path -> text
+    paths: dict[Area, tuple[str, ...]] = field(default_factory=dict)
+    label: str = WORKING_TREE
+    commit: str | None = None  # the commit read (None: the working tree)
+    models: dict[str, Plan | ActorRegistry] = field(default_factory=dict)  # path -> model of that file
+
+    def area_of(self, path: str) -> Area | None:
+        """The area whose plan the file holds (None for the actor registry or an unknown path)."""
+        model = self.models.get(path)
+        return model.area if isinstance(model, Plan) else None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An area's plan at one recorded revision (an annotated tag ``<area>/<revision>``)."""
+
+    area: Area
+    revision: str
+    tag: str
+    commit: str
+    date: datetime
+    plan: Plan
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class RevisionTag:
+    """A recorded revision: the tag, its commit and its date, without reading the plan."""
+
+    area: Area
+    revision: str
+    tag: str
+    commit: str
+    date: datetime
+    message: str = ""
+
+
+# --- the cache of parsed files, by git blob id -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A plan file or actor registry, parsed and validated against the schema."""
+
+    model: Plan | ActorRegistry
+    text: str
+
+
+_Entry = ParsedFile | Diagnostic
+
+
+class _BlobCache:
+    """Parsed files by blob id, least recently used dropped first, bounded by the size of their texts."""
+
+    def __init__(self, limit_bytes: int = 96 * 1024 * 1024) -> None:
+        self.limit = limit_bytes
+        self.size = 0
+        self.entries: OrderedDict[tuple[str, bool], tuple[_Entry, int]] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[str, bool]) -> _Entry | None:
+        found = self.entries.get(key)
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.entries.move_to_end(key)
+        return found[0]
+
+    def put(self, key: tuple[str, bool], entry: _Entry, size: int) -> None:
+        self.entries[key] = (entry, size)
+        self.size += size
+        while self.size > self.limit and len(self.entries) > 1:
+            _, (_, dropped) = self.entries.popitem(last=False)
+            self.size -= dropped
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+        self.hits = self.misses = 0
+
+
+BLOB_CACHE = _BlobCache()
+
+
+def blob_id(data: bytes) -> str:
+    """The git blob id of some bytes (what ``git hash-object`` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = None) -> _Entry:
+    """The file parsed and checked against the schema (cached by blob id), or its first error.
+
+    ``data`` may be a function that reads the bytes, called only when the blob ``oid`` is not cached.
+    """
+    name = PurePosixPath(path).name
+    if oid is None:
+        assert isinstance(data, bytes)
+        oid = blob_id(data)
+    key = (oid, name.startswith("actors"))
+    cached = BLOB_CACHE.get(key)
+    if cached is not None:
+        return cached
+    raw = data if isinstance(data, bytes) else data()
+    with gc_paused():
+        entry = _parse(path, raw, name)
+    BLOB_CACHE.put(key, entry, len(raw))
+    return entry
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is parsed and validated.
+
+    Parsing allocates millions of objects and none of them form cycles; with the parsed plans of
+    many revisions alive in the cache, each collection it would trigger walks all of them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(path: str, data: bytes, name: str) -> _Entry:
+    from pydantic import BaseModel, ValidationError
+
+    from rus.source import Source, parse_bytes
+    from rus.validation import file_kind, schema_diagnostic
+
+    source = parse_bytes(data, Source(path))
+    errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
+    if errors:
+        return errors[0]
+    if source.data is None or source.root is None:
+        return Diagnostic(path, 1, 1, "F005")
+    kind = file_kind(source.data, name)
+    if kind is None:
+        return Diagnostic(path, 1, 1, "F006")
+    model_type: type[BaseModel] = Plan if kind == "plan" else ActorRegistry
+    try:
+        model = model_type.model_validate(source.data)
+    except ValidationError as exc:
+        return schema_diagnostic(source, model_type, exc.errors(include_url=False)[0])
+    assert isinstance(model, Plan | ActorRegistry)
+    return ParsedFile(model, source.text or "")
+
+
+# --- the repository --------------------------------------------------------------------------------
+
+
+def _is_plan_path(path: str, plans_dir: str) -> bool:
+    parts = PurePosixPath(path).parts
+    prefix = PurePosixPath(plans_dir).parts
+    rest = parts[len(prefix):]
+    return (
+        parts[: len(prefix)] == prefix
+        and bool(rest)
+        and not any(part.startswith(".") for part in rest)
+        and path.endswith(YAML_SUFFIXES)
+    )
+
+
+class History:
+    """An open plans repository: resolves revisions, lists plan files and reads them through the cache.
+
+    Use it as a context manager (or call :meth:`close`) so that git's helper processes are ended.
+    """
+
+    def __init__(self, root: Path, plans_dir: str = PLANS_DIR, *, require_git: bool = True) -> None:
+        self.root = root.resolve()
+        self.plans_dir = plans_dir.strip("/") or "."
+        self._repo: Repo | None = None
+        self._trees: dict[str, dict[str, str]] = {}
+        self._tags: list[RevisionTag] | None = None
+        if require_git:
+            _ = self.repo
+
+    # -- git ----------------------------------------------------------------------------------------
+
+    @property
+    def repo(self) -> Repo:
+        """The GitPython repository (opened on first use)."""
+        if self._repo is None:
+            from git import Repo
+            from git.exc import InvalidGitRepositoryError, NoSuchPathError
+
+            try:
+                self._repo = Repo(self.root)
+            except (InvalidGitRepositoryError, NoSuchPathError):
+                raise not_a_repository(self.root) from None
+        return self._repo
+
+    def close(self) -> None:
+        """End git's helper processes."""
+        if self._repo is not None:
+            self._repo.close()
+            self._repo = None
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has_commits(self) -> bool:
+        """Whether HEAD points at a commit (False in a repository with no commits yet)."""
+        try:
+            self.repo.head.commit  # noqa: B018
+        except ValueError:
+            return False
+        return True
+
+    def commit(self, rev: str) -> Commit:
+        """The commit a revision names (tags are peeled); unknown revisions raise :class:`GitError`."""
+        from git.objects import Commit, TagObject
+
+        obj: Any
+        try:
+            obj = self.repo.rev_parse(rev)
+        except Exception:  # GitPython's own parser misses some of git's syntax: ask git once
+            obj = None
+        while isinstance(obj, TagObject):
+            obj = obj.object
+        if isinstance(obj, Commit):
+            return obj
+        from git.exc import GitCommandError
+
+        try:
+            sha = self.repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        except GitCommandError:
+            raise unknown_revision(rev) from None
+        return self.repo.commit(sha.strip())
+
+    def tree_files(self, commit: Commit, under: Iterable[str] | None = None) -> dict[str, str]:
+        """Plan files (repo-relative path to blob id) of a commit, under the plans folder or ``under``."""
+        key = commit.hexsha if under is None else commit.hexsha + "\0" + "\0".join(sorted(under))
+        cached = self._trees.get(key)
+        if cached is not None:
+            return cached
+        files: dict[str, str] = {}
+        for prefix in ([self.plans_dir] if under is None else list(under)):
+            try:
+                node = commit.tree if prefix in ("", ".") else commit.tree / prefix
+            except KeyError:
+                continue
+            if node.type == "blob":
+                if node.mode != 0o120000:
+                    files[str(node.path)] = node.hexsha
+                continue
+            for item in node.traverse():
+                path = str(item.path)  # type: ignore[union-attr]
+                if item.type == "blob" and item.mode != 0o120000 and _is_plan_path(path, prefix):  # type: ignore[union-attr]
+                    files[path] = item.hexsha  # type: ignore[union-attr]
+        self._trees[key] = files
+        return files
+
+    def read_blob(self, oid: str) -> bytes:
+        """The bytes of a blob, through git's long-lived ``cat-file --batch`` process."""
+        data: bytes = self.repo.odb.stream(bytes.fromhex(oid)).read()
+        return data
+
+    def worktree_files(self, under: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Plan files of the working tree (repo-relative path to bytes)."""
+        from rus.validation import discover
+
+        files: dict[str, bytes] = {}
+        for prefix in ([self.plans_dir] if under is None else list(under)):
+            target = self.root / prefix
+            if target.is_file():
+                files[PurePosixPath(prefix).as_posix()] = target.read_bytes()
+                continue
+            if not target.is_dir():
+                continue
+            for path in discover([target]):
+                if path.is_file() and not path.is_symlink():
+                    files[path.relative_to(self.root).as_posix()] = path.read_bytes()
+        return files
+
+    # -- recorded revisions -------------------------------------------------------------------------
+
+    def revision_tags(self, area: Area | None = None) -> list[RevisionTag]:
+        """The recorded revisions (tags ``<area>/<revision>``), oldest first."""
+        if self._tags is None:
+            found: list[RevisionTag] = []
+            for ref in self.repo.tags:
+                match = TAG_PATTERN.match(ref.name)
+                if match is None or match["area"] not in Area._value2member_map_:
+                    continue
+                try:
+                    commit = ref.commit
+                except ValueError:  # a tag of something that is not a commit
+                    continue
+                tag = ref.tag
+                if tag is not None:
+                    date = _datetime(tag.tagged_date, tag.tagger_tz_offset)
+                    message = tag.message
+                else:
+                    date = commit.committed_datetime
+                    message = ""
+                found.append(RevisionTag(Area(match["area"]), match["revision"], ref.name, commit.hexsha, date, message))
+            found.sort(key=lambda t: (t.revision, t.date, t.area.value))
+            self._tags = found
+        return [t for t in self._tags if area is None or t.area is area]
+
+    # -- plan sets ----------------------------------------------------------------------------------
+
+    def load(self, rev: str | None, under: Iterable[str] | None = None) -> PlanSet:
+        """The plans at a revision (None: the working tree), optionally only the files ``under`` paths."""
+        if rev is None:
+            raw = self.worktree_files(under)
+            files = {path: parse_file(path, data) for path, data in raw.items()}
+            return build_planset(files, WORKING_TREE, None)
+        commit = self.commit(rev)
+        return self.load_commit(commit, rev, under)
+
+    def load_commit(self, commit: Commit, label: str, under: Iterable[str] | None = None) -> PlanSet:
+        """The plans at a commit."""
+        files = {
+            path: parse_file(path, partial(self.read_blob, oid), oid)
+            for path, oid in self.tree_files(commit, under).items()
+        }
+        return build_planset(files, label, commit.hexsha)
+
+    def empty(self, label: str) -> PlanSet:
+        """No plans at all (before the first commit)."""
+        return PlanSet({}, None, {}, label=label)
+
+
+def _datetime(timestamp: int, offset_west: int) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=timezone(timedelta(seconds=-offset_west)))
+
+
+def build_planset(files: dict[str, _Entry], label: str, commit: str | None) -> PlanSet:
+    """A plan set from parsed files; a file that failed raises :class:`PlanReadError`."""
+    parts: dict[Area, list[tuple[str, Plan]]] = {}
+    registries: list[ActorRegistry] = []
+    texts: dict[str, str] = {}
+    models: dict[str, Plan | ActorRegistry] = {}
+    for path in sorted(files):
+        entry = files[path]
+        if isinstance(entry, Diagnostic):
+            located = Diagnostic(path, entry.line, entry.column, entry.code, entry.params, entry.hint_id)
+            raise PlanReadError(path, label, located)
+        texts[path] = entry.text
+        models[path] = entry.model
+        if isinstance(entry.model, Plan):
+            parts.setdefault(entry.model.area, []).append((path, entry.model))
+        else:
+            registries.append(entry.model)
+    plans = {area: merge_plans([plan for _, plan in group]) for area, group in parts.items()}
+    for group in parts.values():
+        _check_unique_ids(group, label)
+    registry = registries[0] if len(registries) == 1 else (
+        ActorRegistry.model_construct(actors=[a for r in registries for a in r.actors]) if registries else None
+    )
+    paths = {area: tuple(path for path, _ in group) for area, group in parts.items()}
+    return PlanSet(plans, registry, texts, paths, label, commit, models)
+
+
+def merge_plans(plans: list[Plan]) -> Plan:
+    """One area's plan from the files it is split over (the first file's metadata, lists joined)."""
+    if len(plans) == 1:
+        return plans[0]
+    first = plans[0]
+    values = dict(first.__dict__)
+    for name in ("documents", "sub_areas", "goals", "indicators", "activities"):
+        values[name] = [item for plan in plans for item in getattr(plan, name)]
+    return Plan.model_construct(_fields_set=set(first.model_fields_set), **values)
+
+
+def _check_unique_ids(group: list[tuple[str, Plan]], label: str) -> None:
+    seen: dict[str, str] = {}
+    for path, plan in group:
+        for items in (plan.sub_areas, plan.goals, plan.indicators, plan.activities):
+            for item in items:
+                if item.id in seen:
+                    raise DuplicateIdError(path, label, item.id, seen[item.id])
+                seen[item.id] = path
+
+
+def require_plans_dir(root: Path, plans_dir: str = PLANS_DIR) -> Path:
+    """The plans folder of a repository; :class:`NotFoundError` (as ``rus validate`` words it) when there is none."""
+    folder = root / plans_dir
+    if not folder.is_dir():
+        raise NotFoundError(
+            N_("No plans/ folder found in {start} or in the root of its git repository"),
+            N_("Stand in a plans repository, name the files or folders to check, or create one with `rus init`."),
+            start=str(root),
+        )
+    return folder
+
+
+# --- the public functions --------------------------------------------------------------------------
+
+
+def planset_at(root: Path, rev: str | None, plans_dir: str = PLANS_DIR) -> PlanSet:
+    """The plans at a git revision (None: the working tree) of the repository at ``root``.
+
+    Raises :class:`GitError` (not a repository, unknown revision), :class:`NotFoundError` (no plans
+    folder in the working tree) or :class:`PlanReadError` (a file that does not parse or validate).
+    """
+    if rev is None:
+        require_plans_dir(root, plans_dir)
+    with History(root, plans_dir, require_git=rev is not None) as history:
+        return history.load(rev)
+
+
+def revision_snapshots(root: Path, area: Area | None = None, plans_dir: str = PLANS_DIR) -> list[Snapshot]:
+    """Every recorded revision (tag ``<area>/<revision>``) with the area's plan at it, oldest first."""
+    with History(root, plans_dir) as history:
+        return list(snapshots(history, area))
+
+
+def snapshots(history: History, area: Area | None = None) -> Iterator[Snapshot]:
+    """The snapshots of an open repository (see :func:`revision_snapshots`)."""
+    for tag in history.revision_tags(area):
+        planset = history.load_commit(history.repo.commit(tag.commit), tag.tag)
+        plan = planset.plans.get(tag.area)
+        if plan is None:
+            continue  # a tag of a commit where the area has no plan: nothing to show
+        yield Snapshot(tag.area, tag.revision, tag.tag, tag.commit, tag.date, plan, tag.message)
+
+
+def next_revision(revision: str) -> str:
+    """The revision after ``revision``: ``2026-1`` → ``2026-2`` → ``2027-1``."""
+    year, half = int(revision[:4]), int(revision[5])
+    return f"{year}-2" if half == 1 else f"{year + 1}-1"
+

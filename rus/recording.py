@@ -1,0 +1,222 @@
+"""Recording an update of the plans in git: ``rus commit``.
+
+The plans are validated first and an update with errors is refused. Only the plan and actor files
+that changed are committed, with a structured message (a summary line such as ``upplevelser 2026-2:
++2 activities, 3 status changes`` and a body listing the semantic changes); other staged changes
+stay staged and the working tree is never touched. With ``revision=True`` each area whose
+``revision`` field changed is tagged ``<area>/<revision>`` (an annotated tag). Every check that can
+fail is made before anything is written, so a refused commit leaves the repository as it was.
+History is never rewritten: no amend, no reset, no force.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rus.codes import N_
+from rus.errors import ExitCode, GitError, RusError
+from rus.history import History, PlanSet, blob_id, not_a_repository, require_plans_dir
+from rus.vocab import Area, Lang
+from rus.workspace import PLANS_DIR, find_root
+
+if TYPE_CHECKING:
+    from git import Repo
+
+    from rus.changes import ChangeSet
+    from rus.validation import ValidationResult
+
+
+class PlansInvalidError(RusError):
+    """The plans have errors, so the update is not recorded."""
+
+    exit_code = ExitCode.FINDINGS
+
+    def __init__(self, result: ValidationResult) -> None:
+        super().__init__(
+            N_("The plans have {errors} error(s); nothing was committed"),
+            N_("Fix the errors shown above (run `rus validate`), then run `rus commit` again."),
+            errors=result.errors,
+        )
+        self.result = result
+
+
+def _git_error(message: str, hint: str = "", **params: str) -> GitError:
+    return GitError(message, hint, **params)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What ``rus commit`` recorded."""
+
+    commit: str
+    subject: str
+    message: str
+    paths: tuple[str, ...]
+    tags: tuple[str, ...]
+    changes: ChangeSet
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What would be committed (computed before anything is written)."""
+
+    paths: tuple[str, ...]
+    changes: ChangeSet
+    tags: dict[Area, str]
+
+
+def record(
+    start: Path,
+    message: str | None = None,
+    *,
+    revision: bool = False,
+    lang: Lang = "en",
+    plans_dir: str = PLANS_DIR,
+) -> Recording:
+    """Validate, then commit the changed plan and actor files (and tag revisions with ``revision``)."""
+    root = find_root(start)
+    if root is None:
+        raise not_a_repository(start)
+    folder = require_plans_dir(root, plans_dir)
+    with History(root, plans_dir) as history:
+        repo = history.repo
+        _check_head(repo)
+        from rus.validation import validate_paths
+
+        result = validate_paths([folder], display_root=root)
+        if result.errors:
+            raise PlansInvalidError(result)
+        pending = _pending(history, revision)
+        _check_identity(repo)
+        _check_index_lock(repo)
+        from rus.render.changes import commit_body, commit_subject
+
+        subject = (message or "").strip() or commit_subject(pending.changes, lang)
+        body = commit_body(pending.changes, lang)
+        full = subject + ("\n\n" + body if body else "") + "\n"
+        sha = _commit(repo, pending.paths, full)
+        tags = _tag(repo, sha, pending, lang)
+        return Recording(sha, subject, full, pending.paths, tags, pending.changes)
+
+
+def _check_head(repo: Repo) -> None:
+    if repo.head.is_detached:
+        raise _git_error(
+            N_("HEAD is detached (no branch is checked out), so rus will not commit"),
+            N_("Check out the branch to record the update on, e.g. `git switch main`, then run `rus commit` again."),
+        )
+
+
+def _check_identity(repo: Repo) -> None:
+    from git.exc import GitCommandError
+
+    for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+        try:
+            repo.git.var(var)
+        except GitCommandError:
+            raise _git_error(
+                N_("git does not know who you are (no name and e-mail configured)"),
+                N_('Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.org`.'),
+            ) from None
+
+
+def _check_index_lock(repo: Repo) -> None:
+    lock = Path(repo.git_dir) / "index.lock"
+    if lock.exists():
+        raise _locked(lock)
+
+
+def _locked(lock: Path) -> GitError:
+    return _git_error(
+        N_("The git index is locked ({path}): another git program is running, or one stopped halfway"),
+        N_("Wait for the other git program to finish; if none is running, delete {path} and try again."),
+        path=str(lock),
+    )
+
+
+def _pending(history: History, revision: bool) -> Pending:
+    """The changed plan files, their semantic changes and the tags to create; raises when there is nothing to do."""
+    from rus.changes import diff_plansets
+
+    head = history.repo.head.commit if history.has_commits() else None
+    committed = history.tree_files(head) if head is not None else {}
+    current = history.worktree_files()
+    changed = sorted(
+        {path for path, data in current.items() if committed.get(path) != blob_id(data)}
+        | {path for path in committed if path not in current}
+    )
+    if not changed:
+        raise _git_error(
+            N_("Nothing to commit: the plans are the same as in the last commit"),
+            N_("Edit a plan file first; `rus diff` shows what changed since the last recorded revision."),
+        )
+    old: PlanSet = history.load_commit(head, "HEAD") if head is not None else history.empty("HEAD")
+    new = history.load(None)
+    changes = diff_plansets(old, new)
+    tags: dict[Area, str] = {}
+    if revision:
+        for area, plan in new.plans.items():
+            before = old.plans.get(area)
+            if before is None or before.revision != plan.revision:
+                tags[area] = f"{area.value}/{plan.revision}"
+        if not tags:
+            raise _git_error(
+                N_("No plan's `revision` changed, so there is no revision to record"),
+                N_("Raise `revision:` in the plan that was revised (e.g. to the next half-year), or commit without --revision."),
+            )
+        existing = {ref.name for ref in history.repo.tags}
+        for tag in tags.values():
+            if tag in existing:
+                raise _git_error(
+                    N_("The revision tag {tag} already exists"),
+                    N_("A recorded revision is never moved; raise `revision:` to the next revision instead."),
+                    tag=tag,
+                )
+    return Pending(tuple(changed), changes, tags)
+
+
+def _commit(repo: Repo, paths: tuple[str, ...], message: str) -> str:
+    from git.exc import GitCommandError
+
+    try:
+        repo.git.add("-A", "--", *paths)
+        # with paths, git commits only those paths ("--only"): other staged changes stay staged
+        repo.git.commit("--quiet", "-m", message, "--", *paths)
+    except GitCommandError as exc:
+        raise _from_git(repo, exc) from None
+    return repo.head.commit.hexsha
+
+
+def _tag(repo: Repo, sha: str, pending: Pending, lang: Lang) -> tuple[str, ...]:
+    from git.exc import GitCommandError
+
+    from rus.changes import ChangeSet
+    from rus.render.changes import commit_body, commit_counts
+
+    created: list[str] = []
+    for area, tag in pending.tags.items():
+        area_changes = pending.changes.area(area)
+        one = ChangeSet(pending.changes.old_label, pending.changes.new_label, (area_changes,) if area_changes else ())
+        revision = tag.split("/", 1)[1]
+        text = f"{area.value} {revision}: {commit_counts(one, lang)}"
+        body = commit_body(one, lang)
+        try:
+            repo.git.tag("-a", tag, "-m", text + ("\n\n" + body if body else ""), sha)
+        except GitCommandError as exc:
+            raise _from_git(repo, exc) from None
+        created.append(tag)
+    return tuple(created)
+
+
+def _from_git(repo: Repo, exc: Exception) -> GitError:
+    stderr = str(getattr(exc, "stderr", "") or exc).strip()
+    if "index.lock" in stderr:
+        return _locked(Path(repo.git_dir) / "index.lock")
+    if "tell me who you are" in stderr or "auto-detect email" in stderr:
+        return _git_error(
+            N_("git does not know who you are (no name and e-mail configured)"),
+            N_('Run `git config --global user.name "Your Name"` and `git config --global user.email you@example.org`.'),
+        )
+    return _git_error(N_("git failed: {error}"), "", error=stderr.removeprefix("stderr:").strip().strip("'"))

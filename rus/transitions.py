@@ -1,0 +1,204 @@
+"""The transition rules: the plans now, checked against the plans at a base revision (``--base``).
+
+- H001 a status change that the allowed transitions forbid (e.g. completed → ongoing);
+- H002 an activity that disappeared instead of ending as completed or cancelled, or being replaced;
+- H003 an id reused for a different activity;
+- H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``.
+
+Each finding is a located :class:`~rus.diagnostics.Diagnostic` at the line in the current file.
+Files that do not parse or fail the schema are left out (validation reports them); their areas are
+not judged, so a broken file never shows up as every activity removed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from rus.codes import HINT_ALLOWED_FROM_FINAL
+from rus.diagnostics import Diagnostic
+from rus.history import (
+    History,
+    ParsedFile,
+    PlanSet,
+    build_planset,
+    merge_plans,
+    next_revision,
+    not_a_repository,
+    parse_file,
+)
+from rus.models import Activity, Plan
+from rus.vocab import FINAL_STATUSES, TRANSITIONS, Area, transition_allowed
+from rus.workspace import find_root
+
+#: Titles (and descriptions) less alike than this are taken to be different activities (H003).
+SIMILARITY = 0.5
+
+
+@dataclass(frozen=True)
+class _Current:
+    """An activity in the working tree: where it is, for locating findings."""
+
+    path: str  # repo-relative
+    index: int
+    activity: Activity
+
+
+def check_transitions(
+    root: Path,
+    base_rev: str,
+    current_paths: Iterable[Path],
+    display_root: Path | None = None,
+) -> list[Diagnostic]:
+    """The H-rule findings for the files ``current_paths`` (files or folders) against ``base_rev``.
+
+    Paths in the findings are shown relative to ``display_root`` (default: the repository root),
+    as ``rus validate`` shows them.
+    """
+    root = root.resolve()
+    shown = (display_root or root).resolve()
+    targets = [Path(p) for p in current_paths]
+    prefixes = sorted({rel for rel in (_relative(p, root) for p in targets) if rel is not None})
+    if not prefixes:
+        return []
+    with History(root) as history:
+        base_commit = history.commit(base_rev)
+        base_files = history.tree_files(base_commit, under=prefixes)
+        base = build_planset(
+            {path: parse_file(path, partial(history.read_blob, oid), oid) for path, oid in base_files.items()},
+            base_rev, base_commit.hexsha,
+        )
+        current_raw = history.worktree_files(under=prefixes)
+        parsed: dict[str, ParsedFile] = {}
+        unknown: set[Area] = set()
+        for path, data in current_raw.items():
+            entry = parse_file(path, data)
+            if isinstance(entry, ParsedFile):
+                parsed[path] = entry
+            elif base.area_of(path) is not None:
+                unknown.add(base.area_of(path))  # type: ignore[arg-type]
+        tagged = {t.tag for t in history.revision_tags()}
+    findings = _rules(base, base_rev, parsed, unknown, tagged)
+    return [_locate(root, shown, path, loc, code, params, hint) for path, loc, code, params, hint in findings]
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        rel = path.resolve().relative_to(root)
+    except ValueError:
+        return None
+    return rel.as_posix() if rel.parts else "."
+
+
+_Finding = tuple[str, tuple[str | int, ...], str, dict[str, Any], str | None]
+
+
+def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown: set[Area], tagged: set[str]) -> list[_Finding]:
+    files: dict[Area, list[tuple[str, Plan]]] = {}
+    for path in sorted(parsed):
+        model = parsed[path].model
+        if isinstance(model, Plan):
+            files.setdefault(model.area, []).append((path, model))
+    findings: list[_Finding] = []
+    for area, base_plan in base.plans.items():
+        if area in unknown:
+            continue
+        current: dict[str, _Current] = {}
+        for path, plan in files.get(area, []):
+            for index, activity in enumerate(plan.activities):
+                current.setdefault(activity.id, _Current(path, index, activity))
+        for old in base_plan.activities:
+            now = current.get(old.id)
+            if now is None:
+                if old.status in FINAL_STATUSES or old.replaced_by:
+                    continue  # it had ended at the base; dropping it later loses nothing
+                where = files[area][0][0] if area in files else base.paths[area][0]
+                findings.append((where, ("activities",), "H002", {"id": old.id, "status": old.status.value, "base": base_rev}, None))
+                continue
+            at = ("activities", now.index)
+            if _reused(old, now.activity):
+                findings.append((now.path, (*at, "id"), "H003", {"id": old.id, "base": base_rev, "old_title": old.title}, None))
+                continue
+            if not transition_allowed(old.status, now.activity.status):
+                allowed = ", ".join(s.value for s in sorted(TRANSITIONS[old.status], key=list(type(old.status)).index))
+                hint = HINT_ALLOWED_FROM_FINAL if old.status in FINAL_STATUSES else None
+                params = {"old": old.status.value, "new": now.activity.status.value, "allowed": allowed}
+                findings.append((now.path, (*at, "status"), "H001", params, hint))
+    for area, group in files.items():
+        before = base.plans.get(area)
+        plan = merge_plans([p for _, p in group])
+        if before is None or area in unknown or plan.revision != before.revision:
+            continue
+        if f"{area.value}/{plan.revision}" not in tagged:
+            continue
+        from rus.changes import Side, diff_plans
+
+        if not diff_plans(before, plan, Side(base_rev), Side("working tree"), area).is_empty:
+            findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision)}, None))
+    return findings
+
+
+def _normal(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def similar(a: str | None, b: str | None) -> bool:
+    """Whether two texts are alike enough to describe the same thing."""
+    x, y = _normal(a), _normal(b)
+    if not x or not y:
+        return False
+    if x in y or y in x:
+        return True
+    return difflib.SequenceMatcher(None, x, y).ratio() >= SIMILARITY
+
+
+def _reused(old: Activity, new: Activity) -> bool:
+    """Whether an id now names a different activity: neither the title nor the description is alike."""
+    return not similar(old.title, new.title) and not similar(old.description, new.description)
+
+
+def _locate(root: Path, shown: Path, path: str, loc: tuple[str | int, ...], code: str, params: dict[str, Any], hint: str | None) -> Diagnostic:
+    from rus.source import locate, read_source
+
+    file = root / path
+    display = _display(file, shown)
+    line, column = 1, 1
+    if file.is_file():
+        source = read_source(file, display)
+        line, column = locate(source.root, loc, key=loc == ("activities",))
+    return Diagnostic(display, line, column, code, params, hint)
+
+
+def _display(path: Path, shown: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(shown))
+    except ValueError:
+        return str(path)
+
+
+def add_transitions(result: Any, base_rev: str, targets: Iterable[Path], start: Path) -> None:
+    """Check the transition rules for ``rus validate --base`` and add the findings to ``result``.
+
+    ``result`` is the :class:`~rus.validation.ValidationResult` of the same targets; paths are shown
+    relative to the repository root, as validation shows them.
+    """
+    from rus.validation import FileResult
+
+    root = find_root(start)
+    if root is None:
+        raise not_a_repository(start)
+    found = check_transitions(root, base_rev, targets, display_root=root)
+    for diagnostic in found:
+        file_result = next((f for f in result.files if f.path == diagnostic.path), None)
+        if file_result is None:
+            file_result = FileResult(diagnostic.path, "plan", [])
+            result.files.append(file_result)
+        file_result.diagnostics.append(diagnostic)
+        file_result.diagnostics.sort(key=Diagnostic.sort_key)
+        if file_result.text is None:
+            file = root / diagnostic.path
+            file_result.text = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else None

@@ -1,0 +1,183 @@
+"""Shared helpers of the CI tests: small valid plans, real git repositories with a fixed clock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+ACTORS = """\
+actors:
+  - id: rjh
+    name: Region Jämtland Härjedalen
+    helix: public
+    municipality: ostersund
+  - id: miun
+    name: Mittuniversitetet
+    helix: academia
+    municipality: ostersund
+"""
+
+PLAN = """\
+# yaml-language-server: $schema=../schemas/plan.schema.json
+area: upplevelser
+revision: 2026-1
+state: adopted
+meeting:
+  date: 2026-03-12
+  place: Östersund
+  participants: [rjh, miun]
+vision: Jämtland Härjedalen är ett av Europas mest hållbara besöksmål.
+sub_areas:
+  - id: UPP-D1
+    name: Året-runt-turism
+goals:
+  - id: UPP-M1
+    title: Fler besöksnätter utanför högsäsong
+indicators:
+  - id: UPP-I1
+    goal: UPP-M1
+    name: Besöksnätter maj–juni
+    kind: result
+    unit: antal nätter
+    baseline: {value: 100000, year: 2024}
+    target: {value: 150000, year: 2027}
+activities:
+  - id: UPP-001
+    title: Barmarksleder
+    sub_area: UPP-D1
+    goals: [UPP-M1]
+    lead: [rjh]
+    whole_county: true
+    period: {start: 2026-01-01}
+    status: planned
+    priorities: [strength-areas]
+    phase: policy-mix
+    sustainability: {social: contributes, economic: contributes, environmental: neutral}
+    sami: {relevance: none}
+"""
+
+#: The plan with a misspelt status: S003 at line 32, column 13.
+INVALID_PLAN = PLAN.replace("status: planned", "status: plannned")
+INVALID_STATUS_LINE = 32
+INVALID_STATUS_COLUMN = 13
+
+#: The plan with an activity that serves no goal: a warning (R015), no error.
+WARNING_PLAN = PLAN.replace("    goals: [UPP-M1]\n", "    goals: []\n")
+
+AUTHOR = "Test Facilitator"
+EMAIL = "facilitator@example.org"
+FIXED_DATE = "2026-03-15T10:00:00+01:00"
+
+
+def git_env() -> dict[str, str]:
+    """The environment for git in tests: fixed author, committer and clock, no user config."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "GIT_AUTHOR_NAME": AUTHOR,
+            "GIT_AUTHOR_EMAIL": EMAIL,
+            "GIT_COMMITTER_NAME": AUTHOR,
+            "GIT_COMMITTER_EMAIL": EMAIL,
+            "GIT_AUTHOR_DATE": FIXED_DATE,
+            "GIT_COMMITTER_DATE": FIXED_DATE,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": env.get("RUS_TEST_HOME", env.get("HOME", "/tmp")),
+        }
+    )
+    return env
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` and return its output (raises on failure)."""
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def init_repo(repo: Path, branch: str = "main") -> Path:
+    """A new git repository with a fixed author."""
+    repo.mkdir(parents=True, exist_ok=True)
+    git(repo, "init", "-q", "-b", branch)
+    git(repo, "config", "user.name", AUTHOR)
+    git(repo, "config", "user.email", EMAIL)
+    git(repo, "config", "commit.gpgsign", "false")
+    return repo
+
+
+def write_plans(
+    repo: Path, plan: str = PLAN, actors: str = ACTORS, name: str = "upplevelser.yaml"
+) -> None:
+    """Write the actor registry and one plan into ``repo/plans``."""
+    plans = repo / "plans"
+    plans.mkdir(parents=True, exist_ok=True)
+    (plans / "actors.yaml").write_text(actors, encoding="utf-8")
+    (plans / name).write_text(plan, encoding="utf-8")
+
+
+def commit_all(repo: Path, message: str) -> str:
+    """Stage everything and commit; the new commit's id."""
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def pull_request_clone(
+    tmp_path: Path, head_plan: str, base_plan: str = PLAN, *, depth: int | None = None
+) -> Path:
+    """A clone checked out on a pull-request branch, as CI sees it.
+
+    ``origin`` (a bare repository) has ``main`` with ``base_plan`` (two commits: the actor registry,
+    then the plan), and ``feature``, branched from main, with ``head_plan``; main then moves on by
+    one unrelated commit, so that its tip is not the merge base. The clone is shallow with ``depth``.
+    """
+    work = init_repo(tmp_path / "work")
+    (work / "plans").mkdir()
+    (work / "plans" / "actors.yaml").write_text(ACTORS, encoding="utf-8")
+    commit_all(work, "actor registry")
+    (work / "plans" / "upplevelser.yaml").write_text(base_plan, encoding="utf-8")
+    commit_all(work, "plan 2026-1")
+    git(work, "checkout", "-q", "-b", "feature")
+    (work / "plans" / "upplevelser.yaml").write_text(head_plan, encoding="utf-8")
+    commit_all(work, "plan changes from the spring meeting")
+    git(work, "checkout", "-q", "main")
+    (work / "README.md").write_text("Handlingsplaner\n", encoding="utf-8")
+    commit_all(work, "readme")
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(work), str(origin))
+    clone = tmp_path / "clone"
+    args = ["clone", "-q", "--branch", "feature"]
+    if depth is not None:
+        args += ["--depth", str(depth)]
+    git(tmp_path, *args, f"file://{origin}", str(clone))
+    git(clone, "config", "user.name", AUTHOR)
+    git(clone, "config", "user.email", EMAIL)
+    return clone
+
+
+#: A pull request that follows the rules: UPP-001 started (planned → ongoing), its title changed.
+GOOD_CHANGE = PLAN.replace("status: planned", "status: ongoing").replace(
+    "    title: Barmarksleder\n", "    title: Barmarksleder i fjällen\n"
+)
+#: A pull request that breaks a transition rule: planned → completed skips ongoing (H001).
+BAD_TRANSITION = PLAN.replace(
+    "    period: {start: 2026-01-01}\n    status: planned\n",
+    "    period: {start: 2026-01-01, end: 2026-03-01}\n    status: completed\n    progress: 100\n",
+)
+BAD_TRANSITION_LINE = BAD_TRANSITION.splitlines().index("    status: completed") + 1
+
+
+def ci_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of a GitHub Actions pull-request job, with files in ``tmp_path``."""
+    runner = tmp_path / "runner-temp"
+    runner.mkdir(exist_ok=True)
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "step-summary.md"),
+        "RUNNER_TEMP": str(runner),
+        "NO_COLOR": "1",
+    }
+    env.update(extra)
+    return env
