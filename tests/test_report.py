@@ -454,3 +454,23 @@ def test_a_bare_plan_without_money_indicators_or_registry_still_renders(tmp_path
     assert set(charts) == {"money", "municipalities"}
     html = render_html(build_document(report, charts, "en"))
     assert html.count("<h2") == 11 and "Each krona" not in html
+
+
+def test_a_revision_recorded_with_rus_commit_shows_in_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Facilitator")
+    git(root, "config", "user.email", "processledare@example.org")
+    monkeypatch.chdir(root)
+    runner = CliRunner()
+    for revision, when, plan, registry in revisions()[1:]:
+        monkeypatch.setenv("GIT_AUTHOR_DATE", when)
+        monkeypatch.setenv("GIT_COMMITTER_DATE", when)
+        write_plans(root / "plans", plan, registry)
+        result = runner.invoke(app, ["commit", "-m", f"Revision {revision}", "--revision"])
+        assert result.exit_code == 0, result.output
+    assert git(root, "tag").split() == ["upplevelser/2026-1", "upplevelser/2026-2"]
+    report = build_report(collect_input(root, Window.for_year(2026)), TODAY)
+    assert [(s.from_revision, s.to_revision) for s in report.status.steps] == [("2026-1", "2026-2")]
+    assert [ref.id for ref in report.status.steps[0].added] == ["UPP-004"]
