@@ -40,7 +40,7 @@ def validate(
         list[Path] | None,
         typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help=_("Output format: text, json, github, parsable or auto."))] = Format.AUTO,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=_("Output format: text, json, github, parsable, sarif, junit or auto."))] = Format.AUTO,
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,

@@ -1,0 +1,403 @@
+"""Editing commands: ``rus fmt``, ``rus fix``, ``rus init``, and the ``activity``, ``indicator``,
+``meeting`` and ``actor`` groups that record what a mobilising meeting decided."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from rus.cli import LangOption, _, app, choose_lang, console, handled
+from rus.codes import N_
+from rus.errors import ExitCode, NotFoundError
+from rus.i18n import translate
+from rus.vocab import Lang
+
+if TYPE_CHECKING:
+    from rus.editing import EditResult
+
+activity_app = typer.Typer(help=_("Add and change activities (insatser)."), no_args_is_help=True)
+indicator_app = typer.Typer(help=_("Record indicator values."), no_args_is_help=True)
+meeting_app = typer.Typer(help=_("Record mobilising meetings."), no_args_is_help=True)
+actor_app = typer.Typer(help=_("Add actors and set their step on the Samhandlingstrappan."), no_args_is_help=True)
+app.add_typer(activity_app, name="activity")
+app.add_typer(indicator_app, name="indicator")
+app.add_typer(meeting_app, name="meeting")
+app.add_typer(actor_app, name="actor")
+
+PlansOption = Annotated[
+    Path | None,
+    typer.Option("--plans", help=_("The plans folder (default: plans/ of the repository you stand in)."), show_default=False),
+]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help=_("Show the change as a diff without writing it."))]
+
+
+def _plans(option: Path | None) -> Path:
+    from rus.workspace import default_plans_dir
+
+    if option is None:
+        return default_plans_dir(Path.cwd())
+    if not option.is_dir():
+        raise NotFoundError(N_("No such file or folder: {path}"), "", path=str(option))
+    return option
+
+
+def _t(message: str, lang: Lang, **params: Any) -> str:
+    text = translate(message, lang)
+    return text.format(**params) if params else text
+
+
+def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
+    """The diff (with --dry-run) or what was done on stdout; warnings about the result on stderr."""
+    out = console()
+    if dry_run:
+        sys.stdout.write(result.diff())
+        sys.stdout.flush()
+    elif not result.changed:
+        out.print(_t(N_("Nothing to change in {path}"), lang, path=result.display), soft_wrap=True, markup=False)
+    else:
+        out.print(_t(result.summary, lang, **result.params), soft_wrap=True, markup=False)
+    if result.warnings:
+        from rus.render.text import render_diagnostic
+
+        err = console(stderr=True)
+        lines = result.after.removeprefix("\ufeff").splitlines()
+        for diagnostic in result.warnings:
+            line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
+            render_diagnostic(err, diagnostic, line, lang)
+
+
+def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
+    """Run an edit; an edit that would make the plan invalid shows why and exits 1."""
+    from rus.editing import InvalidEditError
+
+    with handled(lang):
+        try:
+            result = action()
+        except InvalidEditError as exc:
+            from rus.render.text import render_diagnostic
+
+            err = console(stderr=True)
+            lines = exc.text.removeprefix("\ufeff").splitlines()
+            for diagnostic in exc.diagnostics:
+                line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
+                render_diagnostic(err, diagnostic, line, lang)
+            raise
+        _report(result, lang, dry_run)
+
+
+# --- fmt, fix, init ---------------------------------------------------------------------------------
+
+
+@app.command("fmt", help=_("Write plan files in the one canonical layout, keeping every comment."))
+def fmt_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check", help=_("Change nothing; list the files that are not in the canonical layout and exit 1 if there are any."))] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write plan files in the one canonical layout, keeping every comment."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.formatting import format_paths
+        from rus.workspace import find_root
+
+        targets = _targets(paths)
+        outcomes = format_paths(targets, check=check, display_root=find_root(Path.cwd()) or Path.cwd())
+        out, err = console(), console(stderr=True)
+        failed = False
+        for outcome in outcomes:
+            if outcome.error is not None:
+                failed = True
+                err.print(f"rus: {outcome.error.message(language)}", soft_wrap=True, markup=False)
+            elif outcome.changed:
+                failed = failed or check
+                message = N_("would reformat {path}") if check else N_("reformatted {path}")
+                out.print(_t(message, language, path=outcome.display), soft_wrap=True, markup=False)
+        changed = sum(1 for o in outcomes if o.changed)
+        unchanged = sum(1 for o in outcomes if not o.changed and o.error is None)
+        summary = N_("{changed} would be reformatted, {unchanged} already formatted") if check else N_("{changed} reformatted, {unchanged} already formatted")
+        err.print(_t(summary, language, changed=changed, unchanged=unchanged), soft_wrap=True, markup=False)
+        if failed:
+            raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _targets(paths: list[Path] | None) -> list[Path]:
+    from rus.workspace import default_plans_dir
+
+    targets = list(paths) if paths else [default_plans_dir(Path.cwd())]
+    for target in targets:
+        if not target.exists():
+            raise NotFoundError(N_("No such file or folder: {path}"), N_("Check the path, or run the command without arguments to use plans/."), path=str(target))
+    return targets
+
+
+@app.command("fix", help=_("Repair findings that have exactly one right answer (misspellings, id case, dates, tabs)."))
+def fix_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Repair findings that have exactly one right answer (misspellings, id case, dates, tabs)."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.fixing import fix_paths
+        from rus.workspace import find_root
+
+        results = fix_paths(_targets(paths), dry_run=dry_run, display_root=find_root(Path.cwd()) or Path.cwd())
+        out = console()
+        total = 0
+        for result in results:
+            for repair in result.repairs:
+                total += 1
+                out.print(f"{result.display}:{repair.line}:{repair.column}: [{repair.code}] {repair.old} → {repair.new}",
+                          soft_wrap=True, markup=False)
+            if dry_run and result.changed:
+                sys.stdout.write(result.diff())
+                sys.stdout.flush()
+        message = N_("{n} repairs would be made (nothing written)") if dry_run else N_("{n} repairs made")
+        console(stderr=True).print(_t(message, language, n=total), soft_wrap=True, markup=False)
+
+
+@app.command("init", help=_("Create a new plans repository: templates for every area, actor registry, schemas, git."))
+def init_command(
+    directory: Annotated[Path, typer.Argument(help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
+    no_git: Annotated[bool, typer.Option("--no-git", help=_("Do not create a git repository."))] = False,
+    lang: LangOption = None,
+) -> None:
+    """Create a new plans repository: templates for every area, actor registry, schemas, git."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.scaffold import init_repository
+
+        result = init_repository(directory, git=not no_git)
+        out = console()
+        for path in result.files:
+            out.print(str(path.relative_to(result.root)), soft_wrap=True, markup=False)
+        message = N_("Created a plans repository in {path} (first commit {commit})") if result.commit else N_("Created a plans folder in {path}")
+        console(stderr=True).print(_t(message, language, path=str(directory), commit=(result.commit or "")[:7]), soft_wrap=True, markup=False)
+
+
+# --- activities ---------------------------------------------------------------------------------------
+
+
+def _interactive() -> bool:
+    """Whether to ask for missing required fields: only when a person is at a terminal."""
+    return sys.stdin.isatty()
+
+
+def _ask(label: str, lang: Lang, default: str | None = None, choices: list[str] | None = None) -> str:
+    text = translate(label, lang)
+    if choices:
+        text += f" [{', '.join(choices)}]"
+    return str(typer.prompt(text, default=default))
+
+
+@activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
+def activity_add(
+    area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    title: Annotated[str | None, typer.Option("--title", help=_("Title of the activity."))] = None,
+    sub_area: Annotated[str | None, typer.Option("--sub-area", help=_("Id of the sub-area, e.g. UPP-D1."))] = None,
+    start: Annotated[str | None, typer.Option("--start", help=_("Start date (YYYY-MM-DD)."))] = None,
+    end: Annotated[str | None, typer.Option("--end", help=_("End date (YYYY-MM-DD)."))] = None,
+    status: Annotated[str, typer.Option("--status", help=_("Status: idea, planned, ongoing, paused, completed or cancelled."))] = "idea",
+    phase: Annotated[str | None, typer.Option("--phase", help=_("Step of the six-step process, e.g. analysis or policy-mix."))] = None,
+    description: Annotated[str | None, typer.Option("--description", help=_("Description of the activity."))] = None,
+    goal: Annotated[list[str] | None, typer.Option("--goal", help=_("Id of a goal it serves (repeatable)."))] = None,
+    lead: Annotated[list[str] | None, typer.Option("--lead", help=_("Id of a lead actor (repeatable)."))] = None,
+    municipality: Annotated[list[str] | None, typer.Option("--municipality", help=_("A municipality it reaches (repeatable)."))] = None,
+    whole_county: Annotated[bool, typer.Option("--whole-county", help=_("It reaches the whole county."))] = False,
+    priority: Annotated[list[str] | None, typer.Option("--priority", help=_("A long-term priority it serves (repeatable)."))] = None,
+    social: Annotated[str, typer.Option("--social", help=_("Social sustainability: contributes, neutral, risk or unknown."))] = "unknown",
+    economic: Annotated[str, typer.Option("--economic", help=_("Economic sustainability: contributes, neutral, risk or unknown."))] = "unknown",
+    environmental: Annotated[str, typer.Option("--environmental", help=_("Environmental sustainability: contributes, neutral, risk or unknown."))] = "unknown",
+    sami: Annotated[str | None, typer.Option("--sami", help=_("Sámi relevance: none, indirect or direct."))] = None,
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Add an activity with the next free id; asks for the required fields in a terminal."""
+    language = choose_lang(lang)
+    interactive = _interactive()
+    with handled(language):
+        if interactive and not (title and sub_area and start and phase):
+            from rus.editing import plan_ids
+
+            known = plan_ids(_plans(plans), area)["sub_areas"]
+            title = title or _ask(N_("Title"), language)
+            sub_area = sub_area or _ask(N_("Sub-area (id)"), language, known[0] if len(known) == 1 else None,
+                                        choices=known)
+            start = start or _ask(N_("Start date (YYYY-MM-DD)"), language, date.today().isoformat())
+            phase = phase or _ask(N_("Phase (analysis, governance, vision, prioritisation, policy-mix, evaluation)"), language, "analysis")
+        missing = [name for name, value in (("--title", title), ("--sub-area", sub_area), ("--start", start), ("--phase", phase)) if not value]
+        if missing:
+            from rus.errors import UsageError
+
+            raise UsageError(N_("Missing required option(s): {options}"), N_("Give them on the command line, or run the command in a terminal to be asked."),
+                             options=", ".join(missing))
+        from rus.editing import add_activity, parse_date
+
+        period: dict[str, Any] = {"start": parse_date(str(start), "start")}
+        if end:
+            period["end"] = parse_date(end, "end")
+        fields: dict[str, Any] = {
+            "title": title,
+            "description": description,
+            "sub_area": sub_area,
+            "goals": goal or [],
+            "lead": lead or [],
+            "municipalities": [m.lower() for m in municipality or []],
+            "whole_county": True if whole_county else None,
+            "period": period,
+            "status": status,
+            "priorities": priority or [],
+            "phase": phase,
+            "sustainability": {"social": social, "economic": economic, "environmental": environmental},
+            "sami": {"relevance": sami} if sami else None,
+        }
+    _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run))
+
+
+@activity_app.command("set", help=_("Set fields of an activity."))
+def activity_set(
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
+    assignments: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...", help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Set fields of an activity."""
+    language = choose_lang(lang)
+    from rus.editing import set_activity_fields
+
+    _edit(language, dry_run, lambda: set_activity_fields(_plans(plans), activity_id, assignments, dry_run=dry_run))
+
+
+@activity_app.command("status", help=_("Change an activity's status (only the allowed transitions)."))
+def activity_status(
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
+    status: Annotated[str, typer.Argument(metavar="STATUS", help=_("The new status: planned, ongoing, paused, completed or cancelled."))],
+    note: Annotated[str | None, typer.Option("--note", help=_("Why the status changed (kept as status_note)."))] = None,
+    end: Annotated[str | None, typer.Option("--end", help=_("End date (YYYY-MM-DD), e.g. when the activity is completed."))] = None,
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Change an activity's status (only the allowed transitions)."""
+    language = choose_lang(lang)
+    from rus.editing import parse_date, set_activity_status
+
+    def action() -> EditResult:
+        return set_activity_status(_plans(plans), activity_id, status, note=note,
+                                   end=parse_date(end, "end") if end else None, dry_run=dry_run)
+
+    _edit(language, dry_run, action)
+
+
+@activity_app.command("cancel", help=_("Cancel an activity, saying why."))
+def activity_cancel(
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
+    reason: Annotated[str, typer.Option("--reason", help=_("Why the activity is cancelled."))],
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Cancel an activity, saying why."""
+    language = choose_lang(lang)
+    from rus.editing import cancel_activity
+
+    _edit(language, dry_run, lambda: cancel_activity(_plans(plans), activity_id, reason, dry_run=dry_run))
+
+
+# --- indicators, meetings, actors ------------------------------------------------------------------
+
+
+@indicator_app.command("record", help=_("Record an indicator's value for a period (replacing one already recorded for it)."))
+def indicator_record(
+    indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. UPP-I2."))],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help=_("The revision period, e.g. 2026-2."))],
+    value: Annotated[float, typer.Argument(metavar="VALUE", help=_("The measured value."))],
+    municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
+    note: Annotated[str | None, typer.Option("--note", help=_("A note on the value."))] = None,
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Record an indicator's value for a period (replacing one already recorded for it)."""
+    language = choose_lang(lang)
+    from rus.editing import record_actual
+
+    _edit(language, dry_run, lambda: record_actual(_plans(plans), indicator_id, period, value,
+                                                   municipality=municipality, note=note, dry_run=dry_run))
+
+
+@meeting_app.command("record", help=_("Record the mobilising meeting of an area's plan (date, place, participants)."))
+def meeting_record(
+    area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    when: Annotated[str, typer.Option("--date", help=_("Date of the meeting (YYYY-MM-DD)."))],
+    place: Annotated[str, typer.Option("--place", help=_("Where the meeting was held."))],
+    participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
+    notes: Annotated[str | None, typer.Option("--notes", help=_("Notes from the meeting."))] = None,
+    revision: Annotated[str | None, typer.Option("--revision", help=_("The plan's revision (default: from the date, YYYY-1 spring, YYYY-2 autumn)."))] = None,
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Record the mobilising meeting of an area's plan (date, place, participants)."""
+    language = choose_lang(lang)
+    from rus.editing import parse_date, record_meeting
+
+    def action() -> EditResult:
+        return record_meeting(_plans(plans), area, when=parse_date(when, "date"), place=place, participants=participant,
+                              notes=notes, revision=revision, dry_run=dry_run)
+
+    _edit(language, dry_run, action)
+
+
+@actor_app.command("add", help=_("Add an actor to the actor registry."))
+def actor_add(
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("A short, lower-case id, e.g. miun."))],
+    name: Annotated[str, typer.Option("--name", help=_("The actor's name."))],
+    helix: Annotated[str, typer.Option("--helix", help=_("business, civil-society, academia or public."))],
+    municipality: Annotated[str | None, typer.Option("--municipality", help=_("Home municipality (leave out for actors outside the county)."))] = None,
+    sami: Annotated[bool, typer.Option("--sami-organisation", help=_("The actor is a Sámi organisation."))] = False,
+    step: Annotated[list[str] | None, typer.Option("--step", help=_("AREA=STEP on the Samhandlingstrappan, e.g. upplevelser=wants (repeatable)."))] = None,
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Add an actor to the actor registry."""
+    language = choose_lang(lang)
+    from rus.editing import add_actor
+
+    def action() -> EditResult:
+        ladder: dict[str, str] = {}
+        for item in step or []:
+            area, sep, value = item.partition("=")
+            if not sep:
+                from rus.errors import UsageError
+
+                raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step upplevelser=wants."), value=item)
+            ladder[area.strip()] = value.strip()
+        return add_actor(_plans(plans), actor_id, name, helix, municipality=municipality, sami_organisation=sami,
+                         ladder=ladder, dry_run=dry_run)
+
+    _edit(language, dry_run, action)
+
+
+@actor_app.command("step", help=_("Set an actor's step on the Samhandlingstrappan for an area."))
+def actor_step(
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("The actor's id."))],
+    area: Annotated[str, typer.Argument(metavar="AREA", help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    step: Annotated[str, typer.Argument(metavar="STEP", help=_("sees-hears, understands, wants or does."))],
+    plans: PlansOption = None,
+    dry_run: DryRunOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Set an actor's step on the Samhandlingstrappan for an area."""
+    language = choose_lang(lang)
+    from rus.editing import set_ladder_step
+
+    _edit(language, dry_run, lambda: set_ladder_step(_plans(plans), actor_id, area, step, dry_run=dry_run))

@@ -1,0 +1,690 @@
+"""The canonical layout of plan files (``rus fmt``), keeping every comment.
+
+The layout: keys in the order of the model's fields (unknown keys after them, as written), two
+spaces per level with list dashes indented under their key, a blank line between top-level keys and
+between the entries of the big lists (sub-areas, goals, indicators, activities, actors), quoting
+only where a value would otherwise mean something else, ISO dates, long text as folded block
+scalars (block scalars people wrote keep their line breaks), comments kept where they were (a
+comment line belongs to the key or list item that follows it). The result is checked to mean
+exactly what the input meant and to hold every comment; a byte order mark and CRLF line ends are
+kept.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from rus.codes import N_
+from rus.diagnostics import Diagnostic, Severity
+from rus.errors import RusError
+from rus.i18n import translate
+from rus.source import Source, parse_text, plain_scalar
+from rus.vocab import Lang
+
+#: Lists whose entries are separated by a blank line (at the top level of a file).
+SPACED_LISTS = frozenset({"sub_areas", "goals", "indicators", "activities", "actors"})
+#: Keys whose values are dates: a quoted ISO date there is written as a plain date.
+DATE_KEYS = frozenset({"date", "start", "end", "adopted"})
+#: A single-line text whose line would be longer than this becomes a folded block scalar.
+MAX_LINE = 100
+#: The comment that binds a file to its JSON Schema in editors; it stays the first line.
+MODELINE = "yaml-language-server:"
+#: Folded text is broken at spaces so that its lines stay within this width.
+FOLD_WIDTH = 80
+
+_BLANK = None
+_PLAIN_TAG = "?plain"
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_BLOCK_HEADER = re.compile(r"^([|>])([-+]?)([1-9]?)([-+]?)")
+_EOL = re.compile(r"^[\s:\-?,\]}]*?(?:^|(?<=\s))(#.*)$")
+_YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off"})
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+class TextError(RusError):
+    """A file's text stops the tool's job; it may carry the YAML syntax error that did."""
+
+    #: The syntax error that stopped it, rendered in the reader's language as ``{problem}``.
+    diagnostic: Diagnostic | None = None
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message in the given language, with the syntax error in that language too."""
+        if self.diagnostic is None:
+            return super().message(lang)
+        params = {**self.params, "problem": self.diagnostic.message(lang)}
+        return translate(self.message_id, lang).format(**params)
+
+
+class FormatError(TextError):
+    """A file could not be formatted (it does not parse, or the layout would change its meaning)."""
+
+
+def syntax_error(error_class: type[TextError], message: str, path: str, diagnostics: list[Diagnostic]) -> TextError:
+    """An error for a file that is not valid YAML, naming its first problem and line."""
+    first = diagnostics[0] if diagnostics else None
+    error = error_class(message, N_("Run `rus validate` and fix the syntax first."), path=path,
+                        line=first.line if first else 1, problem=first.message() if first else "")
+    error.diagnostic = first
+    return error
+
+
+@dataclass
+class _Entry:
+    """A mapping pair or a sequence item, with the comments that belong to it."""
+
+    key: ScalarNode | None
+    value: Node
+    line: int
+    leading: list[str | None] = field(default_factory=list)
+    eol: list[str] = field(default_factory=list)
+    in_flow: bool = False
+
+
+@dataclass
+class _Layout:
+    """The comments of a parsed file, attached to the entries of its node tree."""
+
+    entries: dict[tuple[int, int | None], _Entry] = field(default_factory=dict)
+    trailing: list[str | None] = field(default_factory=list)
+
+
+def comments_of(text: str) -> list[str]:
+    """Every comment in a YAML text (the text after ``#``, trimmed), in order; for checking edits."""
+    source = parse_text(_normalise(text)[0], Source("<text>"))
+    if source.root is None:
+        return []
+    layout = _collect(source.text or "", source.root)
+    found: list[str] = []
+    for entry in sorted(layout.entries.values(), key=lambda e: e.line):
+        found += [c.strip() for c in entry.leading if c is not None]
+        found += [c.strip() for c in entry.eol]
+    return found + [c.strip() for c in layout.trailing if c is not None]
+
+
+def _normalise(text: str) -> tuple[str, bool, bool]:
+    """The text without a byte order mark and with LF line ends, and whether it had them."""
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    crlf = "\r\n" in text
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    return text, bom, crlf
+
+
+def _restore(text: str, bom: bool, crlf: bool) -> str:
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    return ("\ufeff" + text) if bom else text
+
+
+def format_text(text: str, file_name: str = "plan.yaml") -> str:
+    """The canonical layout of a plan file's text (raises :class:`FormatError` if it cannot be parsed)."""
+    body, bom, crlf = _normalise(text)
+    source = parse_text(body, Source(file_name))
+    errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
+    if source.root is None or errors:
+        raise syntax_error(FormatError, N_("{path} cannot be formatted: it is not valid YAML (line {line}: {problem})"),
+                           file_name, errors)
+    from rus.validation import file_kind
+
+    kind = file_kind(source.data, file_name)
+    model: type[BaseModel] | None = None
+    if kind == "plan":
+        from rus.models import Plan
+
+        model = Plan
+    elif kind == "actors":
+        from rus.models import ActorRegistry
+
+        model = ActorRegistry
+    layout = _collect(body, source.root)
+    emitter = _Emitter(body, layout)
+    out = emitter.document(source.root, model)
+    _check_same(body, out, source.data, file_name)
+    return _restore(out, bom, crlf)
+
+
+def _check_same(before: str, after: str, data: Any, file_name: str) -> None:
+    """Refuse a layout that changes the data or loses a comment (a bug, never the user's fault)."""
+    check = parse_text(after, Source(file_name))
+    if check.root is None or _comparable(check.data) != _comparable(data):
+        raise FormatError(N_("{path} cannot be formatted without changing what it means"),
+                          N_("Please report this file; it is left as it was."), path=file_name)
+    if sorted(comments_of(before)) != sorted(comments_of(after)):
+        raise FormatError(N_("{path} cannot be formatted without losing a comment"),
+                          N_("Please report this file; it is left as it was."), path=file_name)
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    return value
+
+
+# --- where the comments are ------------------------------------------------------------------------
+
+
+def _is_block(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style in ("|", ">")
+
+
+def _collect(text: str, root: Node) -> _Layout:
+    """Attach each comment line to the entry that follows it, and each end-of-line comment to its line."""
+    lines = text.split("\n")
+    layout = _Layout()
+    inside: set[int] = set()
+    ends: dict[int, tuple[int, _Entry | None]] = {}
+    starts: dict[int, list[_Entry]] = {}
+    headers: dict[int, int] = {}
+
+    def note_end(node: Node, owner: _Entry | None) -> None:
+        line, col = node.end_mark.line, node.end_mark.column
+        if col > ends.get(line, (-1, None))[0]:
+            ends[line] = (col, owner)
+
+    def visit(node: Node, owner: _Entry | None, seen: set[int], in_flow: bool = False) -> None:
+        if id(node) in seen:
+            return
+        seen = seen | {id(node)}
+        if isinstance(node, ScalarNode):
+            start, end = node.start_mark, node.end_mark
+            if _is_block(node):
+                last = end.line if end.column > 0 else end.line - 1
+                inside.update(range(start.line + 1, last + 1))
+                match = _BLOCK_HEADER.match(lines[start.line][start.column:])
+                headers[start.line] = start.column + (len(match.group(0)) if match else 1)
+            else:
+                inside.update(range(start.line + 1, end.line))
+                note_end(node, owner)
+            return
+        if getattr(node, "flow_style", False):
+            note_end(node, owner)
+            in_flow = True
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                entry = _Entry(key, value, key.start_mark.line, in_flow=in_flow)
+                layout.entries[(id(key), None)] = entry
+                starts.setdefault(entry.line, []).append(entry)
+                visit(key, entry, seen, in_flow)
+                visit(value, entry, seen, in_flow)
+        elif isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value):
+                entry = _Entry(None, item, item.start_mark.line, in_flow=in_flow)
+                layout.entries[(id(node), index)] = entry
+                starts.setdefault(entry.line, []).append(entry)
+                visit(item, entry, seen, in_flow)
+
+    visit(root, None, set())
+    pending: list[str | None] = []
+    for number, line in enumerate(lines):
+        if number in inside:
+            continue
+        stripped = line.strip()
+        if not stripped:
+            pending.append(_BLANK)
+            continue
+        if stripped.startswith("#") and number not in ends and number not in starts:
+            pending.append(stripped[1:])
+            continue
+        here = starts.get(number, [])
+        if here:
+            here[0].leading = pending
+            pending = []
+        col = max(ends.get(number, (0, None))[0], headers.get(number, 0))
+        match = _EOL.match(line[col:])
+        if match is None:
+            continue
+        comment = match.group(1)[1:].rstrip()
+        # The innermost entry of the line, but not one inside brackets: those become lines of their own.
+        block = [entry for entry in here if not entry.in_flow]
+        owner = (block or here)[-1] if here else ends.get(number, (0, None))[1]
+        if owner is not None:
+            owner.eol.append(comment)
+        else:
+            pending.append(comment)
+    layout.trailing = pending
+    return layout
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+
+def can_be_plain(text: str) -> bool:
+    """Whether a text can be written without quotes and read back as the same text by every loader."""
+    if not text or text != text.strip() or any(ch in text for ch in "\n\t\r") or not text.isprintable():
+        return False
+    if text.lower() in _YAML11_WORDS or text in ("---", "...") or text.startswith(("--- ", "... ")):
+        return False
+    first = text[0]
+    if first in _INDICATORS and not (first in "-?:" and len(text) > 1 and not text[1].isspace()):
+        return False
+    if ": " in text or text.endswith(":") or " #" in text:
+        return False
+    if not isinstance(plain_scalar(text), str):
+        return False
+    return _ruamel_tag(text) == "tag:yaml.org,2002:str"
+
+
+def _ruamel_tag(text: str) -> str:
+    """The tag ruamel.yaml resolves a plain scalar to under YAML 1.2 (the editing loader)."""
+    from ruamel.yaml.nodes import ScalarNode as RuamelScalar
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return str(_resolver(VersionedResolver).resolve(RuamelScalar, text, (True, False)))
+
+
+@cache
+def _resolver(cls: type) -> Any:
+    return cls(version=(1, 2))
+
+
+def quote_text(text: str) -> str:
+    if text.isprintable() and "\n" not in text:
+        return "'" + text.replace("'", "''") + "'"
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _fold(text: str, width: int) -> list[str] | None:
+    """The lines of ``text`` folded at single spaces (None when it cannot be folded safely)."""
+    if not text or text != text.strip() or "\n" in text or not text.isprintable():
+        return None
+    words = text.split(" ")
+    if any(not w for w in words):
+        return None  # two spaces in a row: a folded line may not start with a space
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current += " " + word
+    lines.append(current)
+    return lines
+
+
+def literal_block(text: str) -> tuple[str, list[str]] | None:
+    """A literal block scalar for a multi-line text (None when one cannot hold it exactly)."""
+    if not text.strip() or text[0] in " \n" or any(not (c.isprintable() or c in "\n\t") for c in text):
+        return None
+    stripped = text.rstrip("\n")
+    trailing = len(text) - len(stripped)
+    if any(line != line.rstrip(" \t") or line.startswith("\t") for line in stripped.split("\n")):
+        return None  # trailing blanks would be lost; a tab after the indentation reads as a tab indent
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    body = stripped.split("\n") + ([""] * (trailing - 1) if chomp == "+" else [])
+    return "|" + chomp, body
+
+
+class _Emitter:
+    """Writes a node tree in the canonical layout, with the comments of :class:`_Layout`."""
+
+    def __init__(self, text: str, layout: _Layout) -> None:
+        self.lines = text.split("\n")
+        self.layout = layout
+        self.out: list[str] = []
+
+    def document(self, root: Node, model: type[BaseModel] | None) -> str:
+        if isinstance(root, MappingNode) and root.value:
+            self._header(self.layout.entries[(id(root.value[0][0]), None)])
+            self._mapping(root, 0, model, top=True, first_prefix=None)
+        else:
+            self.out.append(self._inline(root, 0, "") or "{}")
+        trailing = _tidy(self.layout.trailing, keep_gap_after=False)
+        if trailing:
+            if self.layout.trailing and self.layout.trailing[0] is None and self.out:
+                self.out.append("")
+            self.out += ["" if c is None else _comment(c) for c in trailing]
+        return "\n".join(self.out).rstrip("\n") + "\n"
+
+    def _header(self, first: _Entry) -> None:
+        """Keep the file's header at the top: the modeline, and comments set off by a blank line."""
+        leading = first.leading
+        split = 0
+        for index, item in enumerate(leading):
+            if item is None and any(c is not None for c in leading[:index]):
+                split = index
+        if split == 0 and leading and leading[0] is not None and leading[0].strip().startswith(MODELINE):
+            split = 1
+        header, first.leading = _tidy(leading[:split], keep_gap_after=False), leading[split:]
+        if header:
+            self.out += ["" if c is None else _comment(c) for c in header]
+            self.out.append("")
+
+    # -- entries --------------------------------------------------------------------------------
+
+    def _leading(self, entry: _Entry, indent: int, blank_before: bool) -> None:
+        if blank_before and self.out and self.out[-1] != "":
+            self.out.append("")
+        for item in _tidy(entry.leading, keep_gap_after=True):
+            self.out.append("" if item is None else " " * indent + _comment(item))
+
+    def _eol(self, entry: _Entry) -> str:
+        return f"  {_comment(entry.eol[0])}" if entry.eol else ""
+
+    def _after(self, entry: _Entry, indent: int) -> None:
+        self.out += [" " * indent + _comment(c) for c in entry.eol[1:]]
+
+    def _mapping(
+        self,
+        node: MappingNode,
+        indent: int,
+        model: type[BaseModel] | None,
+        *,
+        top: bool = False,
+        first_prefix: str | None = None,
+        key_order: list[str] | None = None,
+    ) -> None:
+        pairs = _ordered(node, model, key_order)
+        for position, (key, value) in enumerate(pairs):
+            entry = self.layout.entries[(id(key), None)]
+            name = key.value
+            child_model, child_order = _child(model, name)
+            prefix = first_prefix if position == 0 and first_prefix is not None else " " * indent
+            if position == 0 and first_prefix is not None:
+                pass  # the item's dash line; its leading comments were written with the item
+            else:
+                self._leading(entry, indent, blank_before=top and position > 0)
+            head = f"{prefix}{self._key(key)}:"
+            self._value_after_key(head, entry, value, indent, child_model, child_order, top, name)
+
+    def _value_after_key(
+        self,
+        head: str,
+        entry: _Entry,
+        value: Node,
+        indent: int,
+        model: type[BaseModel] | None,
+        order: list[str] | None,
+        top: bool,
+        name: str,
+    ) -> None:
+        if isinstance(value, MappingNode) and value.value:
+            self.out.append(head + self._eol(entry))
+            self._after(entry, indent + 2)
+            self._mapping(value, indent + 2, model, key_order=order)
+        elif isinstance(value, SequenceNode) and value.value:
+            self.out.append(head + self._eol(entry))
+            self._after(entry, indent + 2)
+            self._sequence(value, indent + 2, model, spaced=top and name in SPACED_LISTS)
+        else:
+            self._scalar_line(head, entry, value, indent + 2, name)
+            self._after(entry, indent + 2)
+
+    def _sequence(self, node: SequenceNode, indent: int, model: type[BaseModel] | None, *, spaced: bool) -> None:
+        for index, item in enumerate(node.value):
+            entry = self.layout.entries[(id(node), index)]
+            self._leading(entry, indent, blank_before=spaced and index > 0)
+            dash = " " * indent + "- "
+            if isinstance(item, MappingNode) and item.value:
+                pairs = _ordered(item, model, None)
+                first = self.layout.entries[(id(pairs[0][0]), None)]
+                # Comments above the first key after reordering go above the dash line.
+                for comment in _tidy(first.leading, keep_gap_after=False):
+                    self.out.append("" if comment is None else " " * indent + _comment(comment))
+                self._mapping(item, indent + 2, model, first_prefix=dash)
+                self.out += [" " * (indent + 2) + _comment(c) for c in entry.eol]
+            elif isinstance(item, SequenceNode) and item.value:
+                self.out.append(dash.rstrip() + self._eol(entry))
+                self._sequence(item, indent + 2, None, spaced=False)
+            else:
+                self._scalar_line(dash.rstrip(" ") + " ", entry, item, indent + 2, "", sep="")
+                self._after(entry, indent + 2)
+
+    # -- scalars --------------------------------------------------------------------------------
+
+    def _key(self, key: ScalarNode) -> str:
+        text = key.value
+        # A plain key stays plain: keys are always text to the checking loader, whatever they look like.
+        return text if key.tag == _PLAIN_TAG or can_be_plain(text) else quote_text(text)
+
+    def _scalar_line(self, head: str, entry: _Entry, value: Node, indent: int, name: str, sep: str = " ") -> None:
+        eol = self._eol(entry)
+        if isinstance(value, MappingNode):
+            self.out.append(f"{head}{sep}{{}}{eol}")
+            return
+        if isinstance(value, SequenceNode):
+            self.out.append(f"{head}{sep}[]{eol}")
+            return
+        assert isinstance(value, ScalarNode)
+        if _is_block(value):
+            kept = self._kept_block(value, indent)
+            if kept is not None:
+                header, body = kept
+                self.out.append(f"{head}{sep}{header}{eol}")
+                self.out += [(" " * indent + line) if line else "" for line in body]
+                return
+        text = self._inline(value, len(head) + len(sep), name)
+        if text is not None:
+            self.out.append(f"{head}{sep}{text}{eol}" if text else f"{head.rstrip()}{eol}")
+            return
+        block = self._block_for(value.value, indent)
+        header, body = block
+        self.out.append(f"{head}{sep}{header}{eol}")
+        self.out += [(" " * indent + line) if line else "" for line in body]
+
+    def _inline(self, node: Node, column: int, name: str) -> str | None:
+        """The scalar on one line, or None when it should be a block scalar."""
+        if not isinstance(node, ScalarNode):
+            return "[]" if isinstance(node, SequenceNode) else "{}"
+        text: str = node.value
+        if node.tag == _PLAIN_TAG and not _is_block(node):
+            resolved = plain_scalar(text)
+            if resolved is None:
+                return "" if text == "" else "null"
+            if isinstance(resolved, bool):
+                return "true" if resolved else "false"
+            if not isinstance(resolved, str):
+                return text
+            if _ISO_DATE.match(text) or can_be_plain(text) or _ruamel_tag(text) == "tag:yaml.org,2002:timestamp":
+                if column + len(text) > MAX_LINE and _fold(text, FOLD_WIDTH):
+                    return None
+                return text
+            return quote_text(text)
+        if node.tag != "tag:yaml.org,2002:str":
+            # An explicit tag such as !!int: plain when the text means that anyway, else kept.
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            resolved = plain_scalar(text)
+            expected: dict[str, type] = {"int": int, "float": float, "bool": bool, "null": type(None)}
+            if kind in expected and type(resolved) is expected[kind]:
+                return text
+            return f"!!{kind} {quote_text(text)}"
+        if "\n" in text:
+            return None if literal_block(text) else quote_text(text)
+        if name in DATE_KEYS and _ISO_DATE.match(text) and _valid_date(text):
+            return text
+        if column + len(text) > MAX_LINE and _fold(text, FOLD_WIDTH - 2):
+            return None
+        return text if can_be_plain(text) else quote_text(text)
+
+    def _block_for(self, text: str, indent: int) -> tuple[str, list[str]]:
+        if "\n" in text:
+            literal = literal_block(text)
+            if literal is not None:
+                return literal
+        folded = _fold(text, max(FOLD_WIDTH - indent, 40))
+        if folded is None:  # pragma: no cover - _inline only asks for texts that fold
+            return quote_text(text), []
+        return ">-", folded
+
+    def _kept_block(self, node: ScalarNode, indent: int) -> tuple[str, list[str]] | None:
+        """A block scalar's header and body lines as written, re-indented (None to write it anew)."""
+        start, end = node.start_mark, node.end_mark
+        header_match = _BLOCK_HEADER.match(self.lines[start.line][start.column:])
+        if header_match is None or header_match.group(3):
+            return None
+        style = header_match.group(1)
+        chomp = header_match.group(2) or header_match.group(4)
+        last = end.line if end.column > 0 else end.line - 1
+        body = self.lines[start.line + 1 : last + 1]
+        content = [line for line in body if line.strip()]
+        if not content:
+            return None
+        strip = len(content[0]) - len(content[0].lstrip(" "))
+        moved = [line[strip:] if len(line) > strip else line.strip(" ") for line in body]
+        if chomp != "+":
+            while moved and not moved[-1]:
+                moved.pop()
+        return style + chomp, moved
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _comment(text: str) -> str:
+    return "#" + text
+
+
+def _tidy(items: list[str | None], *, keep_gap_after: bool) -> list[str | None]:
+    """Comment lines with blank lines collapsed: none at the start, at most one in a row."""
+    result: list[str | None] = []
+    for item in items:
+        if item is None and (not result or result[-1] is None):
+            continue
+        result.append(item)
+    if all(item is None for item in result):
+        return []
+    if not keep_gap_after:
+        while result and result[-1] is None:
+            result.pop()
+    return result
+
+
+def _ordered(node: MappingNode, model: type[BaseModel] | None, key_order: list[str] | None) -> list[tuple[Any, Node]]:
+    """The pairs of a mapping in the model's field order; unknown keys follow in written order."""
+    order = list(model.model_fields) if model is not None else key_order
+    if not order:
+        return list(node.value)
+    rank = {name: index for index, name in enumerate(order)}
+    indexed = list(enumerate(node.value))
+    indexed.sort(key=lambda item: (rank.get(item[1][0].value, len(rank)), item[0]))
+    return [pair for _, pair in indexed]
+
+
+def _child(model: type[BaseModel] | None, name: str) -> tuple[type[BaseModel] | None, list[str] | None]:
+    """The model of a key's value, or the order of an enum-keyed mapping's keys."""
+    if model is None or name not in model.model_fields:
+        return None, None
+    annotation = model.model_fields[name].annotation
+    return _inner_model(annotation), _enum_keys(annotation)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) is dict:
+        return None
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _enum_keys(annotation: Any) -> list[str] | None:
+    if typing.get_origin(annotation) is dict:
+        key_type = typing.get_args(annotation)[0]
+        if isinstance(key_type, type) and issubclass(key_type, Enum):
+            return [str(member.value) for member in key_type]
+    for arg in typing.get_args(annotation):
+        found = _enum_keys(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def replace_text(path: Path, before: str, after: str, display: str) -> None:
+    """Write ``after`` over a file atomically, unless the file no longer holds ``before``.
+
+    Someone may have saved the file (in an editor, say) since it was read; their work is not
+    overwritten. A file that cannot be written is a :class:`~rus.errors.WriteError`.
+    """
+    from rus.errors import WriteError
+    from rus.fileio import write_text_atomic
+
+    try:
+        current = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current != before:
+        raise WriteError(N_("{path} changed while rus was working on it; nothing was written"),
+                         N_("Run the command again."), path=display)
+    try:
+        write_text_atomic(path, after)
+    except OSError as exc:
+        raise WriteError(N_("{path} cannot be written: {reason}"),
+                         N_("Check that the folder exists and that you are allowed to write in it."),
+                         path=display, reason=exc.strerror or str(exc)) from None
+
+
+@dataclass
+class FormatOutcome:
+    """What ``fmt`` did (or would do) to one file."""
+
+    path: Path
+    display: str
+    changed: bool = False
+    error: RusError | None = None
+
+
+def format_paths(paths: list[Path], *, check: bool = False, display_root: Path | None = None) -> list[FormatOutcome]:
+    """Format plan files in place (with ``check``, only find those that would change)."""
+    from rus.validation import discover
+
+    outcomes: list[FormatOutcome] = []
+    for path in discover(paths):
+        display = _display(path, display_root)
+        outcome = FormatOutcome(path, display)
+        outcomes.append(outcome)
+        try:
+            original = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            outcome.error = FormatError(N_("{path} cannot be read: {reason}"), "", path=display,
+                                        reason=str(exc))
+            continue
+        try:
+            formatted = format_text(original, display)
+        except FormatError as exc:
+            outcome.error = exc
+            continue
+        outcome.changed = formatted != original
+        if outcome.changed and not check:
+            replace_text(path, original, formatted, display)
+    return outcomes
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+__all__ = ["FormatError", "FormatOutcome", "TextError", "comments_of", "format_paths", "format_text", "syntax_error"]
