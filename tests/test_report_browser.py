@@ -17,7 +17,7 @@ from rus.render.report_html import render_html
 from rus.report import Window, build_report
 from rus.report_sources import collect_input
 from tests.browser_helpers import Browser, find_chromium
-from tests.conftest import REPO
+from tests.conftest import PLANS, REPO, run_rus
 from tests.report_helpers import revisions, write_plans
 
 CHROMIUM = find_chromium()
@@ -37,7 +37,10 @@ def _write_report(plans_root: Path, target: Path, lang: str = "sv") -> Path:
 
 def test_report_renders_in_chromium_with_charts_and_no_requests(tmp_path: Path) -> None:
     assert CHROMIUM is not None
-    report = _write_report(REPO, tmp_path / "rapport-2026.html")
+    # The bar: `rus report --year 2026 --format html` on the bundled plans, as a user runs it.
+    report = tmp_path / "rapport-2026.html"
+    done = run_rus("report", "--year", "2026", "--format", "html", "--plans", str(PLANS), "-o", str(report), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
     _, _, plan, registry = revisions()[2]
     plan["activities"][0]["title"] = "<script>document.title='hacked'</script><img src=x onerror=alert(1)>"
     write_plans(tmp_path / "injected" / "plans", plan, registry)
