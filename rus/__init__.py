@@ -39,6 +39,12 @@ _EXPORTS = {
     "revision_snapshots": "rus.history",
     "ChangeSet": "rus.changes",
     "diff_plansets": "rus.changes",
+    "Report": "rus.report",
+    "Window": "rus.report",
+    "build_report": "rus.report",
+    "collect_input": "rus.report_sources",
+    "FollowUp": "rus.followup",
+    "build_follow_up": "rus.followup",
 }
 
 __all__ = [
@@ -48,13 +54,19 @@ __all__ = [
     "ChangeSet",
     "Diagnostic",
     "ExitCode",
+    "FollowUp",
     "Goal",
     "Indicator",
     "Plan",
     "PlanSet",
+    "Report",
     "RusError",
     "Severity",
     "ValidationResult",
+    "Window",
+    "build_follow_up",
+    "build_report",
+    "collect_input",
     "diff_plansets",
     "planset_at",
     "revision_snapshots",
@@ -66,8 +78,11 @@ if TYPE_CHECKING:
     from rus.changes import ChangeSet, diff_plansets
     from rus.diagnostics import Diagnostic, Severity
     from rus.errors import ExitCode, RusError
+    from rus.followup import FollowUp, build_follow_up
     from rus.history import PlanSet, planset_at, revision_snapshots
     from rus.models import Activity, Actor, ActorRegistry, Goal, Indicator, Plan
+    from rus.report import Report, Window, build_report
+    from rus.report_sources import collect_input
     from rus.validation import ValidationResult, validate_paths, validate_texts
 
 

@@ -330,9 +330,10 @@ def literal_block(text: str) -> tuple[str, list[str]] | None:
     trailing = len(text) - len(stripped)
     if any(line != line.rstrip(" \t") or line.startswith("\t") for line in stripped.split("\n")):
         return None  # trailing blanks would be lost; a tab after the indentation reads as a tab indent
-    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
-    body = stripped.split("\n") + ([""] * (trailing - 1) if chomp == "+" else [])
-    return "|" + chomp, body
+    if trailing > 1:
+        # "|+" would also keep the blank line the layout puts after the value: quote such a text
+        return None
+    return "|" + ("-" if trailing == 0 else ""), stripped.split("\n")
 
 
 class _Emitter:

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -97,6 +97,7 @@ _WORDS = st.text(alphabet=st.sampled_from("abcåäöÅ:#'\" -,.[]{}!&*?|>%@019ye
     titles=st.lists(_WORDS, min_size=1, max_size=3),
     comments=st.lists(st.tuples(st.integers(min_value=0, max_value=80), st.text(alphabet="abc åäö#-", max_size=20)), max_size=5),
 )
+@example(titles=["0\n\n"], comments=[])  # several final line breaks: once written as "|+", which also kept the blank line after
 def test_fmt_keeps_meaning_and_comments_and_is_idempotent(titles: list[str], comments: list[tuple[int, str]]) -> None:
     lines = BASE.read_text(encoding="utf-8").splitlines()
     for index, title in enumerate(titles):

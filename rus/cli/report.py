@@ -1,0 +1,266 @@
+"""``rus report`` (the yearly report) and ``rus status`` (the follow-up before a meeting)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
+from rus.codes import N_
+from rus.errors import UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rus.report import Window
+
+_PERIOD = re.compile(r"^[0-9]{4}-[12]$")
+
+
+class ReportFormat(StrEnum):
+    """Output formats of ``rus report``."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+PlansOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plans",
+        help=_("The folder of plans (default: plans/ of the repository you stand in)."),
+        show_default=False,
+    ),
+]
+
+
+def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
+    """The plans folder and the root of the repository (or folder) that holds it."""
+    from rus.errors import NotFoundError
+    from rus.workspace import default_plans_dir, project_root
+
+    folder = plans if plans is not None else default_plans_dir(Path.cwd())
+    if not folder.is_dir():
+        raise NotFoundError(
+            N_("No such file or folder: {path}"),
+            N_("Name the folder that holds the plan files (plans/)."),
+            path=str(folder),
+        )
+    return folder.resolve(), project_root(folder)
+
+
+def _window(year: int | None, first: str | None, last: str | None, today: date) -> Window:
+    from rus.report import Window
+
+    if year is not None and (first or last):
+        raise UsageError(
+            N_("Give either --year or --from and --to, not both"),
+            N_(
+                "For a calendar year: --year 2026; for a span of revisions: --from 2025-2 --to "
+                "2026-2."
+            ),
+        )
+    if first or last:
+        if not (first and last):
+            raise UsageError(
+                N_("--from and --to go together"),
+                N_("For a span of revisions: --from 2025-2 --to 2026-2."),
+            )
+        for value in (first, last):
+            if not _PERIOD.match(value):
+                raise UsageError(
+                    N_("`{value}` is not a revision period"),
+                    N_("A revision period is YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-1."),
+                    value=value,
+                )
+        if first > last:
+            raise UsageError(
+                N_("--from {first} comes after --to {last}"),
+                N_("Swap them: the earlier revision goes with --from."),
+                first=first,
+                last=last,
+            )
+        return Window(first, last)
+    if year is not None and not 2000 <= year <= 2100:
+        raise UsageError(
+            N_("The year {year} is out of range"),
+            N_("Give a year between 2000 and 2100."),
+            year=year,
+        )
+    return Window.for_year(year if year is not None else today.year)
+
+
+@app.command(help=_("The yearly report: answers the ten questions the region reports to the government, from the plans and their recorded revisions, as HTML or Markdown."))
+def report(
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help=_("The calendar year to report on (default: this year)."),
+            show_default=False,
+        ),
+    ] = None,
+    first: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help=_("First revision period of the report, e.g. 2025-2."),
+            metavar="REV",
+            show_default=False,
+        ),
+    ] = None,
+    last: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help=_("Last revision period of the report, e.g. 2026-2."),
+            metavar="REV",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=_("Output format: html or markdown."))
+    ] = ReportFormat.HTML,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=_(
+                "Language of the report: sv or en (default: sv, since the report goes to a "
+                "Swedish authority)."
+            ),
+            metavar="sv|en",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("Write the report to this file (default: standard output)."),
+            show_default=False,
+        ),
+    ] = None,
+    plans: PlansOption = None,
+) -> None:
+    """The yearly report: the ten questions the region answers to the government."""
+    language = choose_lang(lang or "sv")
+    with handled(language):
+        from rus.charts import report_charts
+        from rus.render.report_document import build_document
+        from rus.report import build_report
+        from rus.report_sources import collect_input
+
+        today = date.today()
+        window = _window(year, first, last, today)
+        folder, root = _plans_folder(plans)
+        data = collect_input(
+            root,
+            window,
+            plans_dir=str(folder.relative_to(root)) if folder.is_relative_to(root) else str(folder),
+        )
+        result = build_report(data, today)
+        charts = {chart.name: chart for chart in report_charts(result, language)}
+        document = build_document(result, charts, language)
+        if fmt is ReportFormat.HTML:
+            from rus.render.report_html import render_html
+
+            text = render_html(document)
+        else:
+            from rus.render.report_markdown import embedded_chart, render_markdown
+
+            text = render_markdown(
+                document, embedded_chart if output is None else _chart_files(output)
+            )
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        _write(output, text)
+        from rich.markup import escape
+
+        from rus.i18n import translate
+
+        message = translate(N_("Report written to {path}"), language).format(path=str(output))
+        console(stderr=True).print(escape(message), soft_wrap=True)
+
+
+def _write(path: Path, text: str) -> None:
+    from rus.errors import WriteError
+    from rus.fileio import write_text_atomic
+
+    try:
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise WriteError(
+            N_("Cannot write {path}: {reason}"),
+            N_("Check that the folder exists and that you may write to it."),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from None
+
+
+def _chart_files(output: Path) -> Callable[[str, str], str]:
+    """A chart linker that writes each chart as an SVG file beside the Markdown file."""
+    folder = output.parent / f"{output.stem}-charts"
+
+    def link(name: str, svg: str) -> str:
+        from rus.errors import WriteError
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteError(
+                N_("Cannot write {path}: {reason}"),
+                N_("Check that the folder exists and that you may write to it."),
+                path=str(folder),
+                reason=exc.strerror or str(exc),
+            ) from None
+        _write(folder / f"{name}.svg", '<?xml version="1.0" encoding="utf-8"?>\n' + svg)
+        return f"{folder.name}/{name}.svg"
+
+    return link
+
+
+@app.command(help=_("A one-screen follow-up before a meeting: activities by status, overdue and coming milestones, indicators behind, activities without a lead, time since the last revision."))
+def status(
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area", help=_("Show only this strength area (e.g. upplevelser)."), show_default=False
+        ),
+    ] = None,
+    color: ColorOption = Color.AUTO,
+    lang: LangOption = None,
+    plans: PlansOption = None,
+) -> None:
+    """A one-screen follow-up before a meeting: statuses, milestones, indicators, revisions."""
+    language = choose_lang(lang)
+    with handled(language):
+        from rus.followup import build_follow_up
+        from rus.render.status import render_status
+        from rus.report_sources import load_plans, load_revisions
+        from rus.vocab import Area
+
+        chosen: Area | None = None
+        if area is not None:
+            try:
+                chosen = Area(area)
+            except ValueError:
+                choices = ", ".join(a.value for a in Area)
+                raise UsageError(
+                    N_("Unknown strength area `{area}`"),
+                    N_("Choose one of: {choices}."),
+                    area=area,
+                    choices=choices,
+                ) from None
+        folder, root = _plans_folder(plans)
+        current = load_plans(folder, display_root=root)
+        follow_up = build_follow_up(current, date.today(), load_revisions(root, chosen), chosen)
+        render_status(console(color=color), follow_up, language)

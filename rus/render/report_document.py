@@ -1,0 +1,1031 @@
+"""The yearly report as a document of plain blocks (headings, paragraphs, tables, charts).
+
+The HTML and Markdown renderers serialise the same blocks, so both say exactly the same thing; all
+wording and number formatting happens here, all escaping in the serialisers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rus.charts import Chart
+from rus.codes import N_
+from rus.i18n import translate
+from rus.report import (
+    VERDICT_BEHIND,
+    VERDICT_NO_DATA,
+    VERDICT_ON_TRACK,
+    VERDICT_REACHED,
+    VERDICT_WRONG_WAY,
+    ActivityRef,
+    Report,
+)
+from rus.vocab import Dimension, FundingState, Helix, LadderStep, Lang, Rating, Status
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; ``anchor`` is the id to link to."""
+
+    level: int
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text; ``note`` marks a caveat the reader must not miss."""
+
+    text: str
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list of plain-text items; ``anchors`` (one per item) make them links within the report."""
+
+    items: list[str]
+    anchors: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of plain-text cells; ``numeric`` lists the columns to align right."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart, shown with its title and its text alternative."""
+
+    chart: Chart
+
+
+Block = Heading | Paragraph | Bullets | Table | Figure
+
+
+@dataclass
+class Document:
+    """A rendered-to-blocks report: its title, language and blocks."""
+
+    title: str
+    lang: Lang
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> None:
+        """Append blocks."""
+        self.blocks.extend(blocks)
+
+
+#: The ten questions, in order, with their anchors.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    (
+        "status",
+        N_(
+            "Which activities were ongoing, completed, paused or cancelled, per area, and what "
+            "changed between the revisions?"
+        ),
+    ),
+    ("priorities", N_("How do the activities serve each long-term priority (count and SEK)?")),
+    (
+        "funding",
+        N_("How was money used per source and instrument, and how much co-funding was drawn in?"),
+    ),
+    ("indicators", N_("What did the indicators show against baseline and target?")),
+    (
+        "municipalities",
+        N_("Where in the county did the efforts land, and which municipalities are thin?"),
+    ),
+    (
+        "sustainability",
+        N_(
+            "How were the three sustainability dimensions integrated, and which activities carry "
+            "a risk?"
+        ),
+    ),
+    ("conflicts", N_("Which goal conflicts were identified, and how were they handled?")),
+    ("sami", N_("Which activities affect Sámi conditions, and was there consultation?")),
+    (
+        "participation",
+        N_(
+            "How broad was participation: actors per helix type and movement up the "
+            "Samhandlingstrappan?"
+        ),
+    ),
+    ("learning", N_("What did the learning loop change in priorities, and why?")),
+)
+
+_VERDICT_TEXT = {
+    VERDICT_REACHED: N_("target reached"),
+    VERDICT_ON_TRACK: N_("on track"),
+    VERDICT_BEHIND: N_("behind"),
+    VERDICT_WRONG_WAY: N_("moving away from target"),
+    VERDICT_NO_DATA: N_("no actuals"),
+}
+
+
+#: How the semantic diff's categories read with their count ("added: 3").
+_CATEGORY_TEXT = {
+    "added": N_("added: {n}"),
+    "removed": N_("removed: {n}"),
+    "replaced": N_("replaced: {n}"),
+    "cancelled": N_("cancelled: {n}"),
+    "completed": N_("completed: {n}"),
+    "changed": N_("changed: {n}"),
+}
+
+
+def verdict_text(verdict: str, lang: Lang) -> str:
+    """An indicator verdict in words."""
+    return translate(_VERDICT_TEXT[verdict], lang)
+
+
+def number(value: float, lang: Lang, decimals: int = 0) -> str:
+    """A number with thousands separated: a narrow space in Swedish, a comma in English."""
+    if decimals == 0 and float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.{decimals or 1}f}"
+    if lang == "sv":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def value(amount: float, lang: Lang) -> str:
+    """A measured value: whole numbers as they are, others with one decimal."""
+    return number(amount, lang, 0 if float(amount).is_integer() else 1)
+
+
+def sek(amount: int, lang: Lang) -> str:
+    """An amount of money in kronor."""
+    return translate(N_("{amount} SEK"), lang).format(amount=number(amount, lang))
+
+
+def percent(share: float, lang: Lang) -> str:
+    """A share as a whole percentage."""
+    return f"{round(share * 100)}\u00a0%" if lang == "sv" else f"{round(share * 100)}%"
+
+
+def _t(message: str, lang: Lang, **params: object) -> str:
+    text = translate(message, lang)
+    return text.format(**params) if params else text
+
+
+def _interest(name: str, lang: Lang) -> str:
+    """A side of a goal conflict: a sustainability dimension by its label, any other interest as written."""
+    return Dimension(name).text(lang) if name in Dimension._value2member_map_ else name
+
+
+def _ref(ref: ActivityRef) -> str:
+    return f"{ref.id} {ref.title}"
+
+
+def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Document:
+    """The report as blocks in one language, with the given charts placed next to their tables."""
+    if report.window.year is not None:
+        title = _t(
+            N_("Smart specialisation in Jämtland Härjedalen: follow-up of the action plans {year}"),
+            lang,
+            year=report.window.year,
+        )
+    else:
+        title = _t(
+            N_(
+                "Smart specialisation in Jämtland Härjedalen: follow-up of the action plans "
+                "{first} to {last}"
+            ),
+            lang,
+            first=report.window.first,
+            last=report.window.last,
+        )
+    doc = Document(title, lang)
+    doc.add(Heading(1, title, "top"))
+    _front(doc, report, lang)
+    sections = (
+        _status,
+        _priorities,
+        _funding,
+        _indicators,
+        _municipalities,
+        _sustainability,
+        _conflicts,
+        _sami,
+        _participation,
+        _learning,
+    )
+    for number_, ((anchor, question), section) in enumerate(
+        zip(QUESTIONS, sections, strict=True), start=1
+    ):
+        doc.add(Heading(2, f"{number_}. {translate(question, lang)}", anchor))
+        section(doc, report, charts, lang)
+    return doc
+
+
+def _front(doc: Document, report: Report, lang: Lang) -> None:
+    window = report.window
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "The report covers the revision periods {first} to {last} ({start} to "
+                    "{end}). It is computed by rus from the action plans on {today}."
+                ),
+                lang,
+                first=window.first,
+                last=window.last,
+                start=window.start_date.isoformat(),
+                end=window.end_date.isoformat(),
+                today=report.today.isoformat(),
+            )
+        )
+    )
+    doc.add(
+        Table(
+            _t(N_("The plans the report is built from"), lang),
+            [_t(N_("Strength area"), lang), _t(N_("Revision"), lang)],
+            [[area.text(lang), report.revisions[area]] for area in report.areas],
+        )
+    )
+    if report.has_history:
+        items = [
+            f"{area.text(lang)} {revision} ({when.date().isoformat()})"
+            for area, revision, when in report.history
+        ]
+        doc.add(
+            Paragraph(
+                _t(N_("Revisions recorded in git and used for the changes over the period:"), lang)
+            ),
+            Bullets(items),
+        )
+    else:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No revision history is recorded (no revision tags in git), so the "
+                        "changes between revisions cannot be shown. Every answer below is "
+                        "computed from the plans' own periods, statuses and indicator actuals "
+                        "per period."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Activities count in the report when their period overlaps the reporting period or their status changed during it. Activities of the plans wholly outside it: {out}."
+                ),
+                lang,
+                out=report.status.out_of_scope,
+            )
+        )
+    )
+    doc.add(
+        Heading(2, _t(N_("Contents"), lang), "contents"),
+        Bullets(
+            [f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)],
+            [anchor for anchor, _ in QUESTIONS],
+        ),
+    )
+
+
+def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.status
+    statuses = list(Status)
+    headers = (
+        [_t(N_("Strength area"), lang)] + [s.text(lang) for s in statuses] + [_t(N_("Total"), lang)]
+    )
+    rows = [
+        [area.text(lang)] + [str(counts[s]) for s in statuses] + [str(sum(counts.values()))]
+        for area, counts in section.counts.items()
+    ]
+    rows.append(
+        [_t(N_("All areas"), lang)]
+        + [str(section.totals[s]) for s in statuses]
+        + [str(section.in_scope)]
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("Activities in progress or ended during the period: {count}."),
+                lang,
+                count=section.in_scope,
+            )
+        )
+    )
+    doc.add(
+        Table(
+            _t(N_("Activities by status and strength area"), lang),
+            headers,
+            rows,
+            frozenset(range(1, len(headers))),
+        )
+    )
+    if section.ended:
+        doc.add(Paragraph(_t(N_("Activities that were completed or cancelled:"), lang)))
+        doc.add(
+            Bullets(
+                [
+                    f"{_ref(ref)}: {status.text(lang)}" + (f". {note}" if note else "")
+                    for ref, status, note in section.ended
+                ]
+            )
+        )
+    doc.add(Heading(3, _t(N_("Changes between the revisions"), lang)))
+    if not section.steps:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No revision history is recorded for the period, so the changes between "
+                        "the spring and autumn revisions cannot be computed. The plans' meeting "
+                        "notes below say what the meetings decided."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
+    for step in section.steps:
+        summary = _t(
+            N_(
+                "{area}, {old} to {new}: new activities {added}, status changes {changed}, new indicator values {actuals}."
+            ),
+            lang,
+            area=step.area.text(lang),
+            old=step.from_revision,
+            new=step.to_revision,
+            added=len(step.added),
+            changed=len(step.status_changes),
+            actuals=step.new_actuals,
+        )
+        items = [_t(N_("new: {activity}"), lang, activity=_ref(ref)) for ref in step.added]
+        items += [
+            f"{_ref(c.activity)}: {c.old.text(lang)} → {c.new.text(lang)}"
+            + (f" ({c.note})" if c.note else "")
+            for c in step.status_changes
+        ]
+        if step.item_changes:
+            parts = [
+                translate(_CATEGORY_TEXT[category], lang).format(n=n)
+                for category, n in step.item_changes.items()
+                if n
+            ]
+            summary += " " + _t(
+                N_(
+                    "In all, the items of the plan (sub-areas, goals, indicators, activities): {parts}."
+                ),
+                lang,
+                parts=", ".join(parts) or _t(N_("no changes"), lang),
+            )
+        doc.add(Paragraph(summary))
+        if items:
+            doc.add(Bullets(items))
+    _meetings(doc, report, lang)
+
+
+def _meetings(doc: Document, report: Report, lang: Lang) -> None:
+    rows = [
+        [
+            m.area.text(lang),
+            m.revision,
+            m.date.isoformat(),
+            m.place,
+            str(m.participants),
+            m.notes or "",
+        ]
+        for m in report.status.meetings
+    ]
+    doc.add(
+        Table(
+            _t(N_("The mobilising meetings the current plans came from"), lang),
+            [
+                _t(N_("Strength area"), lang),
+                _t(N_("Revision"), lang),
+                _t(N_("Date"), lang),
+                _t(N_("Place"), lang),
+                _t(N_("Actors taking part"), lang),
+                _t(N_("Notes"), lang),
+            ],
+            rows,
+            frozenset({4}),
+        )
+    )
+
+
+def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    rows = [
+        [
+            row.priority.text(lang),
+            str(row.activities),
+            sek(row.granted_sek, lang),
+            sek(row.pipeline_sek, lang),
+        ]
+        for row in report.priorities.rows
+    ]
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "An activity that serves more than one long-term priority counts in each, so "
+                    "the rows overlap. Money is the activities' funding lines: granted, and "
+                    "applied or planned; rejected lines are left out."
+                ),
+                lang,
+            )
+        )
+    )
+    doc.add(
+        Table(
+            _t(N_("Activities and SEK per long-term priority"), lang),
+            [
+                _t(N_("Long-term priority"), lang),
+                _t(N_("Activities"), lang),
+                _t(N_("Granted"), lang),
+                _t(N_("Applied or planned"), lang),
+            ],
+            rows,
+            frozenset({1, 2, 3}),
+        )
+    )
+    if report.priorities.without_priority:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Activities that name no long-term priority: {list}"),
+                    lang,
+                    list=", ".join(r.id for r in report.priorities.without_priority),
+                ),
+                note=True,
+            )
+        )
+    if "money" in charts:
+        doc.add(Figure(charts["money"]))
+
+
+def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.funding
+    states = list(FundingState)
+    rows = [
+        [row.source.text(lang), row.instrument.text(lang)]
+        + [sek(row.by_state[s], lang) for s in states]
+        for row in section.rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Funding per source and instrument, by state"), lang),
+            [_t(N_("Source"), lang), _t(N_("Instrument"), lang)] + [s.text(lang) for s in states],
+            rows,
+            frozenset(range(2, 2 + len(states))),
+        )
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Granted in total: {granted}. Of this, the region's own money (appropriation "
+                    "1:1 and regional funds) is {own} and co-funding drawn in from other sources "
+                    "is {co}."
+                ),
+                lang,
+                granted=sek(section.granted_total, lang),
+                own=sek(section.own_granted, lang),
+                co=sek(section.co_funding_granted, lang),
+            )
+        )
+    )
+    if section.leverage is not None:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Each krona of the region's own granted money is matched by {ratio} "
+                        "kronor of co-funding."
+                    ),
+                    lang,
+                    ratio=number(section.leverage, lang, 1),
+                )
+            )
+        )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("Applied for or planned but not yet granted: {pipeline}. Rejected: {rejected}."),
+                lang,
+                pipeline=sek(section.committed_total - section.granted_total, lang),
+                rejected=sek(section.rejected_total, lang),
+            )
+        )
+    )
+
+
+def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.indicators
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Indicators: {total}. Target reached: {reached}; on track: {on_track}; behind: {behind}; moving away from the target: {wrong}; no actuals yet: {none}."
+                ),
+                lang,
+                total=len(section.rows),
+                reached=section.count(VERDICT_REACHED),
+                on_track=section.count(VERDICT_ON_TRACK),
+                behind=section.count(VERDICT_BEHIND),
+                wrong=section.count(VERDICT_WRONG_WAY),
+                none=section.count(VERDICT_NO_DATA),
+            )
+        )
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Progress is the share of the way from baseline to target that the latest "
+                    "county value has come; expected is the share a straight line from the "
+                    "baseline year to the target year reaches by that period. An indicator is "
+                    "behind when its progress is below the expected share."
+                ),
+                lang,
+            )
+        )
+    )
+    for area in report.areas:
+        rows = [row for row in section.rows if row.area is area]
+        if not rows:
+            continue
+        doc.add(Heading(3, area.text(lang)))
+        chart = charts.get(f"indicators-{area.value}")
+        if chart is not None:
+            doc.add(Figure(chart))
+        table_rows = []
+        for row in rows:
+            trajectory = "; ".join(f"{p.period}: {value(p.value, lang)}" for p in row.trajectory)
+            table_rows.append(
+                [
+                    row.id,
+                    row.name,
+                    row.unit,
+                    f"{value(row.baseline.value, lang)} ({row.baseline.period})",
+                    f"{value(row.target.value, lang)} ({row.target.period})",
+                    trajectory or "–",
+                    percent(row.progress, lang) if row.progress is not None else "–",
+                    percent(row.expected, lang) if row.expected is not None else "–",
+                    verdict_text(row.verdict, lang)
+                    + ("" if row.higher_is_better else " " + _t(N_("(lower is better)"), lang))
+                    + (
+                        " "
+                        + _t(
+                            N_("(values for {periods} were revised)"),
+                            lang,
+                            periods=", ".join(row.revised),
+                        )
+                        if row.revised
+                        else ""
+                    ),
+                ]
+            )
+        doc.add(
+            Table(
+                _t(N_("Indicators of {area}"), lang, area=area.text(lang)),
+                [
+                    _t(N_("Id"), lang),
+                    _t(N_("Indicator"), lang),
+                    _t(N_("Unit"), lang),
+                    _t(N_("Baseline"), lang),
+                    _t(N_("Target"), lang),
+                    _t(N_("County values per period"), lang),
+                    _t(N_("Progress"), lang),
+                    _t(N_("Expected"), lang),
+                    _t(N_("Verdict"), lang),
+                ],
+                table_rows,
+                frozenset({6, 7}),
+            )
+        )
+
+
+def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.municipalities
+    if section.thin:
+        names = ", ".join(m.text(lang) for m in section.thin)
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Thin municipalities (reached by fewer than half the county mean of "
+                        "{mean} activities): {names}."
+                    ),
+                    lang,
+                    mean=number(section.mean, lang, 1),
+                    names=names,
+                ),
+                note=True,
+            )
+        )
+    else:
+        fewest = ", ".join(
+            f"{row.municipality.text(lang)} ({row.activities})" for row in section.fewest
+        )
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No municipality is reached by fewer than half the county mean of {mean} "
+                        "activities. Fewest: {fewest}."
+                    ),
+                    lang,
+                    mean=number(section.mean, lang, 1),
+                    fewest=fewest,
+                )
+            )
+        )
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Activities for the whole county, which reach every municipality, are counted apart: {count}."
+                ),
+                lang,
+                count=section.whole_county,
+            )
+        )
+    )
+    if "municipalities" in charts:
+        doc.add(Figure(charts["municipalities"]))
+    yes, no = _t(N_("yes"), lang), _t(N_("no"), lang)
+    rows = [
+        [
+            row.municipality.text(lang),
+            str(row.activities),
+            sek(row.granted_sek, lang),
+            yes if row.sami_area else no,
+            yes if row.thin else no,
+        ]
+        for row in section.rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Activities per municipality"), lang),
+            [
+                _t(N_("Municipality"), lang),
+                _t(N_("Activities"), lang),
+                _t(N_("Granted SEK of these activities"), lang),
+                _t(N_("Sámi administrative area"), lang),
+                _t(N_("Thin"), lang),
+            ],
+            rows,
+            frozenset({1, 2}),
+        )
+    )
+
+
+def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.sustainability
+    ratings = list(Rating)
+    rows = [[d.text(lang)] + [str(section.ratings[d][r]) for r in ratings] for d in Dimension]
+    doc.add(
+        Table(
+            _t(N_("Activities by sustainability dimension and rating"), lang),
+            [_t(N_("Dimension"), lang)] + [r.text(lang) for r in ratings],
+            rows,
+            frozenset(range(1, 5)),
+        )
+    )
+    if not section.risks:
+        doc.add(Paragraph(_t(N_("No activity is rated as a risk for any dimension."), lang)))
+        return
+    doc.add(Paragraph(_t(N_("Activities rated as a risk:"), lang)))
+    items = []
+    for risk in section.risks:
+        dims = ", ".join(d.text(lang) for d in risk.dimensions)
+        tail = (
+            _t(N_("goal conflict recorded"), lang)
+            if risk.conflict_recorded
+            else _t(N_("no goal conflict recorded"), lang)
+        )
+        items.append(f"{_ref(risk.activity)}: {dims} ({tail})")
+    doc.add(Bullets(items))
+
+
+def _conflicts(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.conflicts
+    if not section.rows:
+        doc.add(Paragraph(_t(N_("No goal conflicts are recorded in the plans."), lang)))
+        return
+    counts = ", ".join(
+        f"{state.text(lang).lower()} {n}" for state, n in section.by_state.items() if n
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("Goal conflicts recorded: {count} ({states})."),
+                lang,
+                count=len(section.rows),
+                states=counts,
+            )
+        )
+    )
+    rows = [
+        [
+            _ref(row.activity),
+            " ↔ ".join(_interest(item, lang) for item in row.between),
+            row.description,
+            row.handling or "–",
+            row.state.text(lang),
+        ]
+        for row in section.rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Goal conflicts and how they are handled"), lang),
+            [
+                _t(N_("Activity"), lang),
+                _t(N_("Between"), lang),
+                _t(N_("Conflict"), lang),
+                _t(N_("Handling"), lang),
+                _t(N_("State"), lang),
+            ],
+            rows,
+        )
+    )
+    if section.unhandled:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Conflicts with no handling described: {list}"),
+                    lang,
+                    list=", ".join(r.activity.id for r in section.unhandled),
+                ),
+                note=True,
+            )
+        )
+
+
+def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.sami
+    consulted = sum(1 for row in section.rows if row.consulted_at_all)
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Activities affecting Sámi conditions: {count}; with a consultation recorded: {consulted}."
+                ),
+                lang,
+                count=len(section.rows),
+                consulted=consulted,
+            )
+        )
+    )
+    if section.rows:
+        rows = [
+            [
+                _ref(row.activity),
+                row.relevance.text(lang),
+                ", ".join(report.actor_names.get(a, a) for a in row.consulted) or "–",
+                row.consulted_on.isoformat() if row.consulted_on else "–",
+                row.consultation or "–",
+            ]
+            for row in section.rows
+        ]
+        doc.add(
+            Table(
+                _t(N_("Activities affecting Sámi conditions"), lang),
+                [
+                    _t(N_("Activity"), lang),
+                    _t(N_("Relevance"), lang),
+                    _t(N_("Consulted"), lang),
+                    _t(N_("Latest consultation"), lang),
+                    _t(N_("Consultation"), lang),
+                ],
+                rows,
+            )
+        )
+    if section.without_consultation:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Affecting activities with no consultation recorded: {list}"),
+                    lang,
+                    list=", ".join(r.activity.id for r in section.without_consultation),
+                ),
+                note=True,
+            )
+        )
+    if section.unassessed_in_sami_area:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Activities in the Sámi administrative area whose Sámi relevance is not "
+                        "assessed: {list}"
+                    ),
+                    lang,
+                    list=", ".join(r.id for r in section.unassessed_in_sami_area),
+                ),
+                note=True,
+            )
+        )
+
+
+def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.participation
+    helixes = list(Helix)
+    rows = [
+        [_t(N_("In the actor registry"), lang)]
+        + [str(section.registry_actors[h]) for h in helixes]
+        + [str(sum(section.registry_actors.values()))],
+        [_t(N_("Leading or partner in an activity"), lang)]
+        + [str(section.active_actors[h]) for h in helixes]
+        + [str(sum(section.active_actors.values()))],
+        [_t(N_("Took part in the latest meeting"), lang)]
+        + [str(section.meeting_actors[h]) for h in helixes]
+        + [str(sum(section.meeting_actors.values()))],
+    ]
+    doc.add(
+        Table(
+            _t(N_("Actors per helix type"), lang),
+            [""] + [h.text(lang) for h in helixes] + [_t(N_("Total"), lang)],
+            rows,
+            frozenset(range(1, 6)),
+        )
+    )
+    doc.add(
+        Paragraph(
+            _t(
+                N_("Sámi organisations leading or taking part in activities: {count}."),
+                lang,
+                count=section.sami_organisations_active,
+            )
+        )
+    )
+    steps = list(LadderStep)
+    ladder_rows = [
+        [area.text(lang)] + [str(counts[s]) for s in steps]
+        for area, counts in section.ladder.items()
+    ]
+    doc.add(
+        Table(
+            _t(N_("Actors per step of the Samhandlingstrappan"), lang),
+            [_t(N_("Strength area"), lang)] + [s.text(lang) for s in steps],
+            ladder_rows,
+            frozenset(range(1, 5)),
+        )
+    )
+    if not section.ladder_compared:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No earlier actor registry is recorded for the period, so movement up "
+                        "the Samhandlingstrappan cannot be shown; the table shows where the "
+                        "actors stand now."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
+    elif not section.moves:
+        doc.add(
+            Paragraph(
+                _t(N_("No actor changed step on the Samhandlingstrappan during the period."), lang)
+            )
+        )
+    else:
+        up = sum(1 for m in section.moves if _rank(m.new) > _rank(m.old))
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Changes of step during the period: {moves}, of them upwards: {up}."),
+                    lang,
+                    moves=len(section.moves),
+                    up=up,
+                )
+            )
+        )
+        none = _t(N_("not engaged"), lang)
+        doc.add(
+            Bullets(
+                [
+                    f"{m.name} ({m.area.text(lang)}): "
+                    f"{m.old.text(lang) if m.old else none} → {m.new.text(lang) if m.new else none}"
+                    for m in section.moves
+                ]
+            )
+        )
+    if section.unknown_actors:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Actor ids not in the registry: {list}"),
+                    lang,
+                    list=", ".join(section.unknown_actors),
+                ),
+                note=True,
+            )
+        )
+
+
+def _rank(step: LadderStep | None) -> int:
+    return step.rank if step else 0
+
+
+def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    section = report.learning
+    if section.compared:
+        rows = [
+            [
+                s.priority.text(lang),
+                str(s.activities_before),
+                str(s.activities_after),
+                sek(s.sek_before, lang),
+                sek(s.sek_after, lang),
+            ]
+            for s in section.shifts
+        ]
+        doc.add(
+            Table(
+                _t(
+                    N_(
+                        "Long-term priorities at the start and end of the period (activities and "
+                        "SEK, not rejected)"
+                    ),
+                    lang,
+                ),
+                [
+                    _t(N_("Long-term priority"), lang),
+                    _t(N_("Activities before"), lang),
+                    _t(N_("Activities after"), lang),
+                    _t(N_("SEK before"), lang),
+                    _t(N_("SEK after"), lang),
+                ],
+                rows,
+                frozenset({1, 2, 3, 4}),
+            )
+        )
+    else:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No revision history is recorded, so the priorities before and after the "
+                        "period cannot be compared. What the plans themselves record about the "
+                        "learning loop follows."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
+    if section.added:
+        doc.add(
+            Paragraph(_t(N_("New activities during the period:"), lang)),
+            Bullets([_ref(ref) for ref in section.added]),
+        )
+    if section.ended:
+        doc.add(Paragraph(_t(N_("Activities stopped, paused or replaced, and why:"), lang)))
+        items = []
+        for ref, status, note, replaced_by in section.ended:
+            text = f"{_ref(ref)}: {status.text(lang)}"
+            if replaced_by:
+                text += " " + _t(N_("(replaced by {id})"), lang, id=replaced_by)
+            items.append(text + (f". {note}" if note else ""))
+        doc.add(Bullets(items))
+    if section.reprioritised:
+        none = "–"
+        doc.add(Paragraph(_t(N_("Activities whose long-term priorities changed:"), lang)))
+        doc.add(
+            Bullets(
+                [
+                    f"{_ref(ref)}: {', '.join(p.text(lang) for p in old) or none} → "
+                    f"{', '.join(p.text(lang) for p in new) or none}"
+                    for ref, old, new in section.reprioritised
+                ]
+            )
+        )
+    phase_rows = [[phase.text(lang), str(n)] for phase, n in section.phases.items()]
+    doc.add(
+        Table(
+            _t(N_("Activities per step of the six-step process"), lang),
+            [_t(N_("Step"), lang), _t(N_("Activities"), lang)],
+            phase_rows,
+            frozenset({1}),
+        )
+    )
+    notes = [
+        f"{m.area.text(lang)} {m.revision} ({m.date.isoformat()}): {m.notes}"
+        for m in section.meetings
+        if m.notes
+    ]
+    if notes:
+        doc.add(
+            Paragraph(_t(N_("What the latest mobilising meetings recorded:"), lang)), Bullets(notes)
+        )

@@ -1,0 +1,162 @@
+"""Gathering what a report or the follow-up is computed from: the plans and their history."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rus.codes import N_
+from rus.errors import NotFoundError, RusError, UsageError
+from rus.models import ActorRegistry, Plan
+from rus.report import PlansAt, RecordedRevision, ReportInput, Window
+from rus.vocab import Area
+
+if TYPE_CHECKING:
+    from rus.history import Snapshot
+
+
+class InvalidPlansError(RusError):
+    """The plans a report is built from do not pass validation."""
+
+
+def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
+    """The valid plans and actor registry in a folder; errors name the first file and line."""
+    from rus.source import read_source
+    from rus.validation import discover, file_kind, validate_paths
+
+    if not folder.is_dir():
+        raise NotFoundError(
+            N_("No such file or folder: {path}"),
+            N_("Check the path, or run `rus validate` without arguments to check plans/."),
+            path=str(folder),
+        )
+    result = validate_paths([folder], display_root=display_root)
+    if result.errors:
+        first = next(d for d in result.diagnostics if d.level == "error")
+        raise InvalidPlansError(
+            N_("The plans have {count} error(s), the first in {path} line {line} ({code})"),
+            N_("Run `rus validate` and fix the errors; the report is built only from valid plans."),
+            count=result.errors,
+            path=first.path,
+            line=first.line,
+            code=first.code,
+        )
+    plans: dict[Area, Plan] = {}
+    registry: ActorRegistry | None = None
+    for path in discover([folder]):
+        source = read_source(path)
+        kind = file_kind(source.data, path.name)
+        if kind == "plan":
+            plan = Plan.model_validate(source.data)
+            plans[plan.area] = plan
+        elif kind == "actors":
+            registry = ActorRegistry.model_validate(source.data)
+    if not plans:
+        raise UsageError(
+            N_("No action plans found in {path}"),
+            N_("Name the folder that holds the plan files (plans/)."),
+            path=str(folder),
+        )
+    return PlansAt(_ordered(plans), registry)
+
+
+def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> ReportInput:
+    """The plans at the end of the window and the revisions recorded in and just before it.
+
+    The end of the window is the working tree, unless revisions after the window are recorded:
+    then it is the commit of the window's last recorded revision (a report on 2025 written in 2027
+    shows the plans as they stood at the end of 2025). Outside a git repository, or without
+    revision tags, the report is built from the working tree alone.
+    """
+    from rus.workspace import find_root
+
+    current = load_plans(root / plans_dir, display_root=root)
+    if find_root(root) != root.resolve():
+        return ReportInput(end=current, window=window, source=WORKING_TREE)
+    from rus.history import planset_at, revision_snapshots
+
+    snapshots = revision_snapshots(root, plans_dir=plans_dir)
+    inside = [s for s in snapshots if window.contains(s.revision)]
+    earlier = [s for s in snapshots if s.revision < window.first]
+    before: dict[Area, RecordedRevision] = {}
+    for snapshot in earlier:  # oldest first: the last one per area wins
+        before[snapshot.area] = _recorded(snapshot)
+    end, source = current, WORKING_TREE
+    if any(s.revision > window.last for s in snapshots):
+        last = max((*earlier, *inside), key=lambda s: (s.revision, s.date), default=None)
+        if last is not None:
+            planset = planset_at(root, last.commit, plans_dir)
+            end, source = PlansAt(_ordered(planset.plans), planset.registry), last.tag
+    start_registry = None
+    first = min(
+        (*before.values(), *[_recorded(s) for s in inside]),
+        key=lambda r: (r.revision, r.date),
+        default=None,
+    )
+    if first is not None:
+        commit = next(s.commit for s in snapshots if s.tag == first.tag)
+        start_registry = planset_at(root, commit, plans_dir).registry
+    return ReportInput(
+        end=end,
+        window=window,
+        revisions=tuple(_recorded(s) for s in inside),
+        before=before,
+        start_registry=start_registry,
+        source=source,
+        diffs=_diffs(
+            root,
+            plans_dir,
+            [s for s in snapshots if s.tag in {r.tag for r in before.values()}] + inside,
+        ),
+    )
+
+
+def _diffs(
+    root: Path, plans_dir: str, chain: list[Snapshot]
+) -> dict[tuple[Area, str, str], dict[str, int]]:
+    """Counts of what changed, per category, between consecutive recorded revisions of each area."""
+    from rus.changes import CATEGORIES, diff_plansets
+    from rus.history import planset_at
+
+    counts: dict[tuple[Area, str, str], dict[str, int]] = {}
+    for area in Area:
+        own = sorted((s for s in chain if s.area is area), key=lambda s: (s.revision, s.date))
+        for old, new in pairwise(own):
+            changes = diff_plansets(
+                planset_at(root, old.commit, plans_dir),
+                planset_at(root, new.commit, plans_dir),
+                area,
+            )
+            summary = changes.to_dict()["summary"]
+            counts[(area, old.tag, new.tag)] = {
+                category: int(summary[category]) for category in CATEGORIES
+            }
+    return counts
+
+
+#: What :attr:`ReportInput.source` says when the report is built from the files as they are.
+WORKING_TREE = "working-tree"
+
+
+def _ordered(plans: dict[Area, Plan]) -> dict[Area, Plan]:
+    return {area: plans[area] for area in Area if area in plans}
+
+
+def _recorded(snapshot: Snapshot) -> RecordedRevision:
+    return RecordedRevision(
+        snapshot.area, snapshot.revision, snapshot.tag, snapshot.date, snapshot.plan
+    )
+
+
+def load_revisions(
+    root: Path, area: Area | None = None, plans_dir: str = "plans"
+) -> list[RecordedRevision]:
+    """The revisions recorded as tags in the repository at ``root`` (none outside git)."""
+    from rus.workspace import find_root
+
+    if find_root(root) != root.resolve():
+        return []
+    from rus.history import revision_snapshots
+
+    return [_recorded(s) for s in revision_snapshots(root, area, plans_dir)]
