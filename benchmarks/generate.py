@@ -3,10 +3,10 @@
 ``generate_corpus(out_dir, files, activities_per_file, seed)`` writes an actor registry and
 ``files`` action plans shaped like the bundled ones (every field an activity can have, funding
 lines, milestones, goal conflicts, Sámi blocks, comments). The plans validate without errors or
-warnings as long as the id space holds: activity ids are ``PREFIX-NNN``/``PREFIX-NNNN`` with the
-area's fixed prefix, so one area holds at most 9,999 activities and the whole corpus 39,996.
-Beyond that (the large corpus: 100 files × 1,000 activities) the numbers wrap round and repeat,
-which ``rus validate`` rightly reports as R001 (duplicate id); that corpus measures memory.
+warnings as long as the id space holds: activity ids are ``PREFIX-NNN`` to ``PREFIX-NNNNN`` with the
+area's fixed prefix, so one area holds at most 99,999 activities (the large corpus, 100 files ×
+1,000 activities, needs 25,000 per area). Beyond that the numbers would wrap round and repeat,
+which ``rus validate`` rightly reports as R001 (duplicate id).
 
 Each plan is written as ``set-NN/<area>.yaml``: the file name equals the area (rule R019), and
 the folder keeps the sets apart. Command line::
@@ -31,8 +31,8 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("digitala-losningar", "DIG", "Digitala lösningar"),
 )
 
-#: The most activities one area can hold: ids ``PREFIX-001`` … ``PREFIX-9999``.
-MAX_PER_AREA = 9_999
+#: The most activities one area can hold: ids ``PREFIX-001`` … ``PREFIX-99999``.
+MAX_PER_AREA = 99_999
 
 #: Files × activities per file. ``idmax`` is the largest corpus of this shape whose ids all fit
 #: (10 files per area × 999 = 9,990 activities per area): valid, for the memory bound.

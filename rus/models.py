@@ -42,7 +42,7 @@ from rus.vocab import (
     Status,
 )
 
-ACTIVITY_ID = r"^[A-Z]{3}-[0-9]{3,4}$"
+ACTIVITY_ID = r"^[A-Z]{3}-[0-9]{3,5}$"
 GOAL_ID = r"^[A-Z]{3}-M[0-9]{1,3}$"
 INDICATOR_ID = r"^[A-Z]{3}-I[0-9]{1,3}$"
 SUB_AREA_ID = r"^[A-Z]{3}-D[0-9]{1,3}$"

@@ -7,6 +7,7 @@ severities is in :mod:`rus.codes` and documented in ``docs/diagnostics.md``.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,15 @@ class CrossIndex:
 
 def _where(path: str, line: int) -> str:
     return f"{path}:{line}"
+
+
+_NUMBERED_ID = re.compile(r"^([A-Z]{3}-[A-Z]?)0*([0-9]+)$")
+
+
+def canonical_id(ident: str) -> str:
+    """The id with its number's leading zeros dropped: ``UPP-012`` and ``UPP-0012`` are one id."""
+    match = _NUMBERED_ID.match(ident)
+    return f"{match.group(1)}{match.group(2)}" if match else ident
 
 
 def check_actor_registry(registry: ActorRegistry, source: Source, index: CrossIndex) -> None:
@@ -87,15 +97,16 @@ def _check_ids(plan: Plan, source: Source, index: CrossIndex, partial: Partial |
         ("indicators", [i.id for i in plan.indicators], f"{prefix}-I1"),
         ("activities", [a.id for a in plan.activities], f"{prefix}-001"),
     ]
-    for key, ids, example in groups:
+    for section, ids, example in groups:
         for i, ident in enumerate(ids):
-            line, column = source.locate((key, _position(partial, key, i), "id"))
+            line, column = source.locate((section, _position(partial, section, i), "id"))
             if not ident.startswith(prefix + "-"):
                 source.add(line, column, "R002", id=ident, prefix=prefix, example=example)
-            if ident in index.ids:
-                source.add(line, column, "R001", id=ident, other=index.ids[ident])
+            same = canonical_id(ident)
+            if same in index.ids:
+                source.add(line, column, "R001", id=ident, other=index.ids[same])
             else:
-                index.ids[ident] = _where(source.path, line)
+                index.ids[same] = _where(source.path, line)
 
 
 def _unknown(source: Source, loc: Loc, ref: str, what: str, known: Iterable[str]) -> None:

@@ -62,7 +62,7 @@ def test_generator_is_deterministic(generate: ModuleType, tmp_path: Path) -> Non
 
 
 def test_ids_repeat_only_past_the_id_space(generate: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A smaller id space stands in for 9,999 ids per area, to keep the test small.
+    # A smaller id space stands in for 99,999 ids per area, to keep the test small.
     monkeypatch.setattr(generate, "MAX_PER_AREA", 8)
     assert generate.ids_fit(4, 8)
     assert not generate.ids_fit(8, 5)
