@@ -10,6 +10,7 @@ Nothing is ever constructed from a tag. Whatever goes wrong with the bytes or th
 from __future__ import annotations
 
 import gc
+import os
 import re
 import stat
 from collections.abc import Iterator
@@ -206,6 +207,12 @@ def read_source(path: Path, display: str | None = None) -> Source:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             kind = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
+            if stat.S_ISDIR(info.st_mode):
+                try:  # a folder given where a plan was expected, or one that cannot be listed
+                    with os.scandir(path):
+                        pass
+                except OSError as exc:
+                    kind = exc.strerror or str(exc)
             source.add(1, 1, "F001", reason=kind)
             return source
         size = info.st_size

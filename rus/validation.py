@@ -7,6 +7,7 @@ rules across files need (ids, actor references) is kept as a small index.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
 import typing
@@ -110,24 +111,24 @@ class ValidationResult:
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The YAML files named, and those found (recursively, hidden folders skipped) in folders named.
 
-    Anything with a YAML suffix that is not a folder is kept (broken links, FIFOs, …), so that it is
-    reported rather than silently passed over.
+    Anything with a YAML suffix that is not a folder is kept (broken links, FIFOs, …), and so is a
+    folder that cannot be listed, so that each is reported rather than silently passed over.
     """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                rel = candidate.relative_to(path).parts
-                if any(part.startswith(".") for part in rel):
-                    continue
-                if candidate.suffix in YAML_SUFFIXES and not candidate.is_dir():
-                    found.append(candidate)
-        else:
+        if not path.is_dir():
             found.append(path)
-    unique: dict[Path, None] = {}
-    for path in found:
-        unique.setdefault(path, None)
-    return list(unique)
+            continue
+        inside: list[Path] = []
+        unreadable: list[OSError] = []
+        for folder, dirs, files in os.walk(path, onerror=unreadable.append):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            inside.extend(
+                Path(folder) / name for name in files if not name.startswith(".") and Path(name).suffix in YAML_SUFFIXES
+            )
+        inside.extend(Path(error.filename) for error in unreadable if error.filename)
+        found.extend(sorted(inside))
+    return list(dict.fromkeys(found))
 
 
 def _registry_first(paths: Sequence[Path]) -> list[Path]:

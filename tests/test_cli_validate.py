@@ -203,3 +203,26 @@ def test_single_plan_finds_the_registry_beside_it(base_plans: Path) -> None:
     assert [d["code"] for d in data["diagnostics"]] == ["R003"]
     assert data["diagnostics"][0]["hint"] == "Did you mean `fjallbyn`?"
     assert data["summary"]["files"] == 2
+
+
+def test_unreadable_folder_is_reported(base_plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root may read every folder, so the refusal is injected where the operating system would give it.
+    import os as os_module
+
+    locked = base_plans / "locked"
+    locked.mkdir()
+    (locked / "hidden.yaml").write_text("area: upplevelser\n", encoding="utf-8")
+    real_scandir = os_module.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os_module, "scandir", scandir)
+    result = runner.invoke(app, ["validate", str(base_plans), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [(Path(d["path"]).name, d["code"], d["message"]) for d in data["diagnostics"]] == [
+        ("locked", "F001", "The file cannot be read: Permission denied")
+    ]
