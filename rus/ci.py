@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
-from rus.errors import GitError, NotFoundError, RusError, WriteError
+from rus.errors import GitError, NotFoundError, RusError
 from rus.validation import ValidationResult
 from rus.workspace import PLANS_DIR
 
@@ -319,21 +319,3 @@ def _compare(result: CiResult, root: Path, plans_dir: str) -> None:
     )
 
 
-def write_output(path: Path, text: str, *, append: bool = False) -> None:
-    """Write (or append to) a report file atomically; a clear error when that is not possible."""
-    from rus.fileio import write_text_atomic
-
-    try:
-        if append and path.is_file():
-            before = path.read_text(encoding="utf-8")
-            if before and not before.endswith("\n"):
-                before += "\n"
-            text = before + text
-        write_text_atomic(path, text)
-    except OSError as exc:
-        raise WriteError(
-            N_("Cannot write {path}: {reason}"),
-            N_("Check that the folder exists and that you may write to it."),
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from None

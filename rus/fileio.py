@@ -54,3 +54,30 @@ def unified_diff(before: str, after: str, display: str) -> str:
             tofile=f"b/{display}",
         )
     )
+
+
+def write_output(path: Path, text: str, *, append: bool = False, make_parents: bool = False) -> None:
+    """Write (or append to) an output file atomically; a WriteError when that is not possible.
+
+    The folder is created only with ``make_parents``: a missing folder is otherwise a mistake to
+    report (e.g. a CI variable naming a folder that does not exist).
+    """
+    from rus.codes import N_
+    from rus.errors import WriteError
+
+    try:
+        if make_parents:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if append and path.is_file():
+            before = path.read_text(encoding="utf-8")
+            if before and not before.endswith("\n"):
+                before += "\n"
+            text = before + text
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise WriteError(
+            N_("Cannot write {path}: {reason}"),
+            N_("Check that the folder exists and that you may write to it."),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from None

@@ -124,12 +124,11 @@ def schema_files(directory: Path) -> list[SchemaFile]:
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write the schema files that are stale (atomically); return the paths written."""
-    from rus.fileio import write_text_atomic
+    from rus.fileio import write_output
 
-    directory.mkdir(parents=True, exist_ok=True)
     written = []
     for item in schema_files(directory):
         if item.stale:
-            write_text_atomic(item.path, item.expected)
+            write_output(item.path, item.expected, make_parents=True)
             written.append(item.path)
     return written

@@ -88,7 +88,7 @@ def _default_comment_file() -> Path | None:
 def _write_outputs(
     result: CiResult, lang: Lang, summary: Path | None, comment_file: Path | None, sarif: Path | None, junit: Path | None
 ) -> None:
-    from rus.ci import write_output
+    from rus.fileio import write_output
     from rus.render.ci import render_markdown
     from rus.render.junit import render_junit
     from rus.render.sarif import render_sarif

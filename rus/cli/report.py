@@ -182,7 +182,9 @@ def report(
             sys.stdout.write(text)
             sys.stdout.flush()
             return
-        _write(output, text)
+        from rus.fileio import write_output
+
+        write_output(output, text)
         from rich.markup import escape
 
         from rus.i18n import translate
@@ -191,38 +193,15 @@ def report(
         console(stderr=True).print(escape(message), soft_wrap=True)
 
 
-def _write(path: Path, text: str) -> None:
-    from rus.errors import WriteError
-    from rus.fileio import write_text_atomic
-
-    try:
-        write_text_atomic(path, text)
-    except OSError as exc:
-        raise WriteError(
-            N_("Cannot write {path}: {reason}"),
-            N_("Check that the folder exists and that you may write to it."),
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from None
-
-
 def _chart_files(output: Path) -> Callable[[str, str], str]:
     """A chart linker that writes each chart as an SVG file beside the Markdown file."""
     folder = output.parent / f"{output.stem}-charts"
 
     def link(name: str, svg: str) -> str:
-        from rus.errors import WriteError
+        from rus.fileio import write_output
 
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WriteError(
-                N_("Cannot write {path}: {reason}"),
-                N_("Check that the folder exists and that you may write to it."),
-                path=str(folder),
-                reason=exc.strerror or str(exc),
-            ) from None
-        _write(folder / f"{name}.svg", '<?xml version="1.0" encoding="utf-8"?>\n' + svg)
+        svg_file = '<?xml version="1.0" encoding="utf-8"?>\n' + svg
+        write_output(folder / f"{name}.svg", svg_file, make_parents=True)
         return f"{folder.name}/{name}.svg"
 
     return link
