@@ -139,6 +139,8 @@ CODES: dict[str, Code] = {
                  N_("Give the new activity a new id; ids are never reused.")),
     "H004": Code("tagged-revision-changed", "warning", N_("The plan changed after revision {revision} was recorded, but `revision` was not raised"),
                  N_("Set `revision:` to the next revision (e.g. {next}) when the plan is revised.")),
+    "H005": Code("ended-activity-removed", "warning", N_("The activity `{id}` was removed after it ended (it was {status} at {base})"),
+                 N_("Keep ended activities in the plan, so that the yearly report and the diff still count them.")),
 }
 
 #: Hints used instead of a code's default hint in particular cases.

@@ -3,7 +3,8 @@
 - H001 a status change that the allowed transitions forbid (e.g. completed → ongoing);
 - H002 an activity that disappeared instead of ending as completed or cancelled, or being replaced;
 - H003 an id reused for a different activity;
-- H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``.
+- H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``;
+- H005 an activity that had ended (completed, cancelled or replaced) at the base and was removed since.
 
 Each finding is a located :class:`~rus.diagnostics.Diagnostic` at the line in the current file.
 Files that do not parse or fail the schema are left out (validation reports them); their areas are
@@ -114,10 +115,11 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
         for old in base_plan.activities:
             now = current.get(old.id)
             if now is None:
-                if old.status in FINAL_STATUSES or old.replaced_by:
-                    continue  # it had ended at the base; dropping it later loses nothing
                 where = files[area][0][0] if area in files else base.paths[area][0]
-                findings.append((where, ("activities",), "H002", {"id": old.id, "status": old.status.value, "base": base_rev}, None))
+                # An activity that had ended at the base may go (a warning: the year's report
+                # then finds it only in the history); one that had not is an error.
+                ended = old.status in FINAL_STATUSES or old.replaced_by
+                findings.append((where, ("activities",), "H005" if ended else "H002", {"id": old.id, "status": old.status.value, "base": base_rev}, None))
                 continue
             at = ("activities", now.index)
             if _reused(old, now.activity):
