@@ -85,3 +85,27 @@ def test_diagnostic_parameters_are_translated() -> None:
     diagnostic = Diagnostic("p.yaml", 1, 1, "R003", {"ref": "x", "what": "@goal in this plan", "known": "A"})
     assert diagnostic.message("sv") == "`x` hänvisar inte till något mål i den här planen"
     assert diagnostic.message("en") == "`x` does not refer to any goal in this plan"
+
+
+def test_every_command_and_option_help_is_translated() -> None:
+    import click
+    import typer.main
+
+    from rus.cli import HELP_LANG, app
+
+    if HELP_LANG != "en":
+        pytest.skip("help texts were built in Swedish for this process (RUS_LANG or the locale)")
+    catalog = merged_entries("sv")
+    untranslated: list[str] = []
+
+    def visit(command: click.Command, name: str) -> None:
+        texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        for text in texts:
+            if text and text not in ("Show this message and exit.",) and not catalog.get(text):
+                untranslated.append(f"{name}: {text}")
+        if isinstance(command, click.Group):
+            for sub_name, sub in command.commands.items():
+                visit(sub, f"{name} {sub_name}")
+
+    visit(typer.main.get_command(app), "rus")
+    assert untranslated == []

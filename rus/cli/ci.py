@@ -36,7 +36,7 @@ class CiFormat(StrEnum):
     JUNIT = "junit"
 
 
-@app.command()
+@app.command(help=_("Check a pull request: validate the plans against the base, summarise the changes for review."))
 def ci(
     base: Annotated[
         str | None,

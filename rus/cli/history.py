@@ -80,7 +80,7 @@ def _json(data: object) -> str:
 # --- rus diff --------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=_("Show what changed in the plans, in the plan's own terms: activities, statuses, periods, funding, indicators."))
 def diff(
     old: Annotated[str | None, typer.Argument(metavar="[FROM]", help=_("A revision name (2026-1), an <area>/<revision> tag or any git revision (default: the last recorded revision)."), show_default=False)] = None,
     new: Annotated[str | None, typer.Argument(metavar="[TO]", help=_("The same kinds of name (default: the working tree)."), show_default=False)] = None,
@@ -115,7 +115,7 @@ def diff(
 # --- rus commit ------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=_("Validate, then commit the changed plan and actor files with a message describing the changes."))
 def commit(
     message: Annotated[str | None, typer.Option("--message", "-m", help=_("The summary line (default: one written from the changes)."), show_default=False)] = None,
     revision: Annotated[bool, typer.Option("--revision", help=_("Record a revision: tag <area>/<revision> for each plan whose revision changed."))] = False,
@@ -151,7 +151,7 @@ def _escape(text: str) -> str:
 # --- rus revisions ---------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=_("List each area's recorded revisions: date, meeting, commit and what changed."))
 def revisions(
     area: AreaOption = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format: text or json."))] = ListFormat.TEXT,
@@ -203,7 +203,7 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
 # --- rus log ---------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=_("Show the life of one activity (or goal, indicator) across its area's revisions."))
 def log(
     ident: Annotated[str, typer.Argument(metavar="ID", help=_("The id of an activity, goal, indicator or sub-area (e.g. UPP-012)."))],
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format: text or json."))] = ListFormat.TEXT,
