@@ -15,12 +15,10 @@ Everything read here is treated as read-only: plans may be shared between sets t
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import partial
@@ -31,6 +29,7 @@ from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import GitError, NotFoundError, RusError
 from rus.models import ActorRegistry, Plan
+from rus.source import gc_paused
 from rus.vocab import Area, Lang
 
 if TYPE_CHECKING:
@@ -234,22 +233,6 @@ def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = N
         entry = _parse(path, raw, name)
     BLOB_CACHE.put(key, entry, len(raw))
     return entry
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is parsed and validated.
-
-    Parsing allocates millions of objects and none of them form cycles; with the parsed plans of
-    many revisions alive in the cache, each collection it would trigger walks all of them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse(path: str, data: bytes, name: str) -> _Entry:

@@ -89,12 +89,12 @@ class ValidationResult:
     @property
     def errors(self) -> int:
         """The number of errors."""
-        return count(self.diagnostics)[0]
+        return sum(f.errors for f in self.files)
 
     @property
     def warnings(self) -> int:
         """The number of warnings."""
-        return count(self.diagnostics)[1]
+        return sum(len(f.diagnostics) for f in self.files) - self.errors
 
     def failed(self, strict: bool = False) -> bool:
         """Whether validation failed: any error, or under ``strict`` any warning."""
