@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rus.codes import N_
 from rus.errors import ExitCode, GitError, RusError
 from rus.history import History, PlanSet, blob_id, not_a_repository, require_plans_dir
+from rus.i18n import translate
 from rus.vocab import Area, Lang
 from rus.workspace import PLANS_DIR, find_root
 
@@ -91,6 +92,12 @@ def record(
         pending = _pending(history, revision)
         _check_identity(repo)
         _check_index_lock(repo)
+        if not pending.paths:
+            # nothing changed, but a revision in the last commit was never recorded: tag that commit
+            sha = repo.head.commit.hexsha
+            tags = _tag(repo, sha, pending, lang)
+            head = repo.head.commit
+            return Recording(sha, str(head.summary), str(head.message), (), tags, pending.changes)
         from rus.render.changes import commit_body, commit_subject
 
         subject = (message or "").strip() or commit_subject(pending.changes, lang)
@@ -148,6 +155,9 @@ def _pending(history: History, revision: bool) -> Pending:
         | {path for path in committed if path not in current}
     )
     if not changed:
+        unrecorded = _unrecorded(history) if revision and head is not None else {}
+        if unrecorded:
+            return Pending((), diff_plansets(history.empty("HEAD"), history.empty("HEAD")), unrecorded)
         raise _git_error(
             N_("Nothing to commit: the plans are the same as in the last commit"),
             N_("Edit a plan file first; `rus diff` shows what changed since the last recorded revision."),
@@ -177,6 +187,14 @@ def _pending(history: History, revision: bool) -> Pending:
     return Pending(tuple(changed), changes, tags)
 
 
+def _unrecorded(history: History) -> dict[Area, str]:
+    """The tags of the plans' current revisions that were never recorded (e.g. after ``rus init``)."""
+    existing = {ref.name for ref in history.repo.tags}
+    current = history.load(None)
+    wanted = {area: f"{area.value}/{plan.revision}" for area, plan in current.plans.items()}
+    return {area: tag for area, tag in wanted.items() if tag not in existing}
+
+
 def _commit(repo: Repo, paths: tuple[str, ...], message: str) -> str:
     from git.exc import GitCommandError
 
@@ -200,7 +218,8 @@ def _tag(repo: Repo, sha: str, pending: Pending, lang: Lang) -> tuple[str, ...]:
         area_changes = pending.changes.area(area)
         one = ChangeSet(pending.changes.old_label, pending.changes.new_label, (area_changes,) if area_changes else ())
         revision = tag.split("/", 1)[1]
-        text = f"{area.value} {revision}: {commit_counts(one, lang)}"
+        counts = commit_counts(one, lang) if pending.paths else translate(N_("recorded as it stands in the last commit"), lang)
+        text = f"{area.value} {revision}: {counts}"
         body = commit_body(one, lang)
         try:
             repo.git.tag("-a", tag, "-m", text + ("\n\n" + body if body else ""), sha)

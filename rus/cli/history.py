@@ -135,7 +135,8 @@ def commit(
             render_text(console(stderr=True, color=color), exc.result, language)
             raise
         out = console(color=color)
-        out.print(f"[bold green]✔[/] {_escape(translate(N_('Committed {commit}: {subject}'), language).format(commit=done.commit[:7], subject=done.subject))}", soft_wrap=True)
+        if done.paths:
+            out.print(f"[bold green]✔[/] {_escape(translate(N_('Committed {commit}: {subject}'), language).format(commit=done.commit[:7], subject=done.subject))}", soft_wrap=True)
         for path in done.paths:
             out.print(f"  {_escape(path)}", soft_wrap=True)
         for tag in done.tags:

@@ -106,6 +106,24 @@ def test_nothing_to_commit(recorded_repo: PlansRepo) -> None:
     result = recorded_repo.rus("commit")
     assert result.exit_code == ExitCode.FAILURE
     assert "Nothing to commit" in result.stderr
+    again = recorded_repo.rus("commit", "--revision")  # every revision is recorded already
+    assert again.exit_code == ExitCode.FAILURE
+    assert "Nothing to commit" in again.stderr
+
+
+def test_revision_of_unchanged_plans_is_recorded_on_the_last_commit(plans_repo: PlansRepo) -> None:
+    # plans committed with plain git (as after `rus init`), then their revision recorded
+    plans_repo.git("add", "plans")
+    plans_repo.git("commit", "--quiet", "-m", "Planerna")
+    head = plans_repo.git("rev-parse", "HEAD").strip()
+    result = plans_repo.rus("commit", "--revision")
+    assert result.exit_code == 0, result.stderr
+    assert "Committed" not in result.stdout
+    assert "Recorded revision upplevelser/2026-2" in result.stdout
+    assert plans_repo.git("rev-parse", "HEAD").strip() == head  # no new commit
+    assert plans_repo.git("rev-parse", "upplevelser/2026-2^{commit}").strip() == head
+    message = plans_repo.git("tag", "-l", "--format=%(contents:subject)", "upplevelser/2026-2").strip()
+    assert message == "upplevelser 2026-2: recorded as it stands in the last commit"
 
 
 def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_env: Path) -> None:
