@@ -166,7 +166,7 @@ class Measurement(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Mätvärde", "En indikators värde ett visst år (utgångsvärde eller målvärde).")
 
-    value: StrictFloat = field("Värde", "Value")
+    value: StrictFloat = field("Värde", "Value", allow_inf_nan=False)
     year: StrictInt = field("År", "Year", ge=2000, le=2100)
 
 
@@ -176,7 +176,7 @@ class Actual(Model):
     SV: ClassVar[tuple[str, str]] = ("Utfall", "En indikators uppmätta värde för en revisionsperiod, ev. för en kommun.")
 
     period: Revision = field("Period", "Period", "Revisionsperiod, t.ex. 2026-1 (vår) eller 2026-2 (höst)", "Revision period, e.g. 2026-1 (spring) or 2026-2 (autumn)")
-    value: StrictFloat = field("Värde", "Value")
+    value: StrictFloat = field("Värde", "Value", allow_inf_nan=False)
     municipality: Municipality | None = field("Kommun", "Municipality", "Utfall för en kommun; utelämna för hela länet", "Value for one municipality; leave out for the whole county", default=None)
     note: str | None = field("Anteckning", "Note", default=None)
 

@@ -1,6 +1,6 @@
 """The transition rules: the plans now, checked against the plans at a base revision (``--base``).
 
-- H001 a status change that the allowed transitions forbid (e.g. completed → ongoing);
+- H001 a status change that no sequence of allowed transitions reaches (e.g. completed → ongoing);
 - H002 an activity that disappeared instead of ending as completed or cancelled, or being replaced;
 - H003 an id reused for a different activity;
 - H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``;
@@ -33,7 +33,7 @@ from rus.history import (
     parse_file,
 )
 from rus.models import Activity, Plan
-from rus.vocab import FINAL_STATUSES, TRANSITIONS, Area, transition_allowed
+from rus.vocab import FINAL_STATUSES, Area, reachable, transition_reachable
 from rus.workspace import find_root
 
 #: Titles (and descriptions) less alike than this are taken to be different activities (H003).
@@ -125,8 +125,8 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
             if _reused(old, now.activity):
                 findings.append((now.path, (*at, "id"), "H003", {"id": old.id, "base": base_rev, "old_title": old.title}, None))
                 continue
-            if not transition_allowed(old.status, now.activity.status):
-                allowed = ", ".join(s.value for s in sorted(TRANSITIONS[old.status], key=list(type(old.status)).index))
+            if not transition_reachable(old.status, now.activity.status):
+                allowed = ", ".join(s.value for s in sorted(reachable(old.status), key=list(type(old.status)).index))
                 hint = HINT_ALLOWED_FROM_FINAL if old.status in FINAL_STATUSES else None
                 params = {"old": old.status.value, "new": now.activity.status.value, "allowed": allowed}
                 findings.append((now.path, (*at, "status"), "H001", params, hint))

@@ -274,6 +274,7 @@ _TYPE_NAMES = {
     "int_from_float": ("@a whole number", "42"),
     "float_type": ("@a number", "12.5"),
     "float_parsing": ("@a number", "12.5"),
+    "finite_number": ("@a finite number", "12.5"),
     "bool_type": ("@true or false", "true"),
     "bool_parsing": ("@true or false", "true"),
     "list_type": ("@a list", "[a, b]"),

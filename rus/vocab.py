@@ -268,8 +268,30 @@ FINAL_STATUSES: frozenset[Status] = frozenset({Status.COMPLETED, Status.CANCELLE
 
 
 def transition_allowed(old: Status, new: Status) -> bool:
-    """Whether an activity may go from ``old`` to ``new`` between two revisions."""
+    """Whether an activity may go from ``old`` to ``new`` in one step."""
     return old == new or new in TRANSITIONS[old]
+
+
+def reachable(old: Status) -> frozenset[Status]:
+    """The statuses an activity can reach from ``old`` by one or more allowed steps."""
+    seen: set[Status] = set()
+    todo = list(TRANSITIONS[old])
+    while todo:
+        status = todo.pop()
+        if status not in seen:
+            seen.add(status)
+            todo.extend(TRANSITIONS[status])
+    return frozenset(seen)
+
+
+def transition_reachable(old: Status, new: Status) -> bool:
+    """Whether ``new`` can follow ``old`` between two points in history (several steps allowed).
+
+    Between two revisions an activity may take more than one step (planned, then ongoing, then
+    completed); what no sequence of allowed steps reaches (out of a final status, or backwards)
+    is never allowed.
+    """
+    return old == new or new in reachable(old)
 
 
 class PlanState(Vocab):

@@ -160,12 +160,9 @@ def pull_request_clone(
 GOOD_CHANGE = PLAN.replace("status: planned", "status: ongoing").replace(
     "    title: Barmarksleder\n", "    title: Barmarksleder i fjällen\n"
 )
-#: A pull request that breaks a transition rule: planned → completed skips ongoing (H001).
-BAD_TRANSITION = PLAN.replace(
-    "    period: {start: 2026-01-01}\n    status: planned\n",
-    "    period: {start: 2026-01-01, end: 2026-03-01}\n    status: completed\n    progress: 100\n",
-)
-BAD_TRANSITION_LINE = BAD_TRANSITION.splitlines().index("    status: completed") + 1
+#: A pull request that breaks a transition rule: planned → idea goes backwards (H001).
+BAD_TRANSITION = PLAN.replace("    period: {start: 2026-01-01}\n    status: planned\n", "    period: {start: 2026-01-01}\n    status: idea\n")
+BAD_TRANSITION_LINE = BAD_TRANSITION.splitlines().index("    status: idea") + 1
 
 
 def ci_env(tmp_path: Path, **extra: str) -> dict[str, str]:

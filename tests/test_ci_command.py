@@ -148,7 +148,7 @@ def test_json_holds_the_base_the_findings_and_the_changes(tmp_path: Path) -> Non
     assert [d["code"] for d in data["validation"]["diagnostics"]] == ["H001"]
     assert BAD_TRANSITION_LINE in data["changed_lines"]["plans/upplevelser.yaml"]
     items = [item for area in data["changes"]["areas"] for item in area["items"]]
-    assert [(i["id"], i["change"]) for i in items] == [("UPP-001", "completed")]
+    assert [(i["id"], i["change"]) for i in items] == [("UPP-001", "changed")]
 
 
 def test_swedish(tmp_path: Path) -> None:

@@ -80,3 +80,21 @@ def test_area_prefixes_are_distinct() -> None:
 def test_ladder_ranks() -> None:
     assert [s.rank for s in LadderStep] == [1, 2, 3, 4]
     assert LadderStep.DOES.text("sv") == "Gör"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reached"),
+    [
+        ("idea", "ongoing", True),
+        ("planned", "completed", True),
+        ("paused", "completed", True),
+        ("planned", "idea", False),
+        ("ongoing", "planned", False),
+        ("completed", "ongoing", False),
+        ("cancelled", "cancelled", True),
+    ],
+)
+def test_reachable_between_revisions(old: str, new: str, reached: bool) -> None:
+    from rus.vocab import transition_reachable
+
+    assert transition_reachable(Status(old), Status(new)) is reached

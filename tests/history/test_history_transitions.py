@@ -41,7 +41,7 @@ def test_forbidden_transition_and_reused_id(recorded_repo: PlansRepo) -> None:
     result = repo.rus("validate", "--format", "json", "--base", "HEAD")
     messages = {d["code"] + d["message"]: d["hint"] for d in json.loads(result.stdout)["diagnostics"] if d["code"][0] == "H"}
     assert messages == {
-        "H001The status went from planned to idea, which is not allowed": "Allowed from planned: ongoing, cancelled.",
+        "H001The status went from planned to idea, which is not allowed": "Allowed from planned: ongoing, paused, completed, cancelled.",
         "H001The status went from completed to ongoing, which is not allowed":
             "completed is a final status; start a new activity with a new id instead.",
         'H003The id `UPP-008` was used for another activity at HEAD ("Nattåg till fjällen – paketresor till Åre")':
