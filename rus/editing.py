@@ -16,6 +16,7 @@ import io
 import re
 import typing
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
@@ -649,10 +650,14 @@ def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
 # --- the edits -----------------------------------------------------------------------------------
 
 
-def next_activity_id(doc: Document, area: Area) -> str:
-    """The next free activity id of an area: one above the highest number used (ids are never reused)."""
+def next_activity_id(doc: Document, area: Area, used_before: Iterable[int] = ()) -> str:
+    """The next free activity id of an area: one above the highest number used (ids are never reused).
+
+    ``used_before`` holds the numbers the area's ids had anywhere in the history, so that an id
+    removed from the file is not handed out again.
+    """
     prefix = AREA_PREFIX[area]
-    numbers, width = [0], 3
+    numbers, width = [0, *used_before], 3
     for item in doc.data.get("activities") or []:
         match = _NUMBER.search(str(item.get("id", ""))) if isinstance(item, dict) else None
         if match:
@@ -661,11 +666,46 @@ def next_activity_id(doc: Document, area: Area) -> str:
     return f"{prefix}-{max(numbers) + 1:0{width}d}"
 
 
+def ids_in_history(plan_file: Path, area: Area) -> set[int]:
+    """The numbers of the area's activity ids in every version of the plan file git has (any branch or tag).
+
+    Empty outside a git repository or before the first commit. Reads the blobs through one
+    ``git cat-file --batch`` process (GitPython's object database), not one process per version.
+    """
+    from git import Repo
+    from git.exc import GitError as GitPythonError
+
+    from rus.workspace import find_root
+
+    root = find_root(plan_file.parent)
+    if root is None:
+        return set()
+    try:
+        rel = plan_file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return set()
+    pattern = re.compile(rf"\b{AREA_PREFIX[area]}-([0-9]{{3,5}})\b")
+    found: set[int] = set()
+    try:
+        with Repo(root) as repo:
+            if not repo.head.is_valid():
+                return set()
+            listing = repo.git.rev_list("--all", "--objects", "--", rel)
+            blobs = {line.split(" ", 1)[0] for line in listing.splitlines() if line.endswith(" " + rel)}
+            for sha in blobs:
+                text = repo.odb.stream(bytes.fromhex(sha)).read().decode("utf-8", "replace")
+                found.update(int(n) for n in pattern.findall(text))
+    except (GitPythonError, ValueError, OSError):
+        return set()
+    return found
+
+
 def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run: bool = False) -> EditResult:
     """Add an activity to an area's plan with the next free id; ``fields`` are the model's keys."""
     wanted = _area(area)
-    doc = Document.load(find_plan(plans_dir, wanted.value))
-    ident = next_activity_id(doc, wanted)
+    plan_file = find_plan(plans_dir, wanted.value)
+    doc = Document.load(plan_file)
+    ident = next_activity_id(doc, wanted, ids_in_history(plan_file, wanted))
     values = {"id": ident, **{k: v for k, v in fields.items() if v is not None and v != [] and k != "id"}}
     unknown = [k for k in values if k not in Activity.model_fields]
     if unknown:

@@ -1,0 +1,65 @@
+"""Edits that must respect the history: an id used in any earlier version is never handed out again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rus.cli import app
+from tests.conftest import PLANS
+
+runner = CliRunner()
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Processledare Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Processledare Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_DATE": "2026-10-09T12:00:00+02:00",
+        "GIT_COMMITTER_DATE": "2026-10-09T12:00:00+02:00",
+    }
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "repo"
+    path.mkdir()
+    shutil.copytree(PLANS, path / "plans")
+    _git(path, "init", "--quiet")
+    _git(path, "add", "plans")
+    _git(path, "commit", "--quiet", "-m", "Planerna")
+    monkeypatch.chdir(path)
+    return path
+
+
+def _add(title: str) -> str:
+    result = runner.invoke(app, ["activity", "add", "UPP", "--title", title, "--sub-area", "UPP-D1", "--start", "2027-01-01",
+                                 "--phase", "analysis", "--goal", "UPP-M1", "--lead", "rjh", "--municipality", "are",
+                                 "--priority", "strength-areas", "--sami", "none"])
+    assert result.exit_code == 0, result.output
+    return result.stdout.split("Added activity ", 1)[1].split()[0]
+
+
+def test_an_id_removed_from_the_file_is_not_reused(repo: Path) -> None:
+    first = _add("Vinterbad vid Storsjön")
+    assert first == "UPP-013"
+    _git(repo, "commit", "--quiet", "-am", "UPP-013 tillagd")
+    plan = repo / "plans" / "upplevelser.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text[: text.index("\n  - id: UPP-013")] + "\n", encoding="utf-8")
+    assert _add("Helt annan insats") == "UPP-014"
+
+
+def test_outside_git_the_file_decides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(PLANS, tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    assert _add("Vinterbad vid Storsjön") == "UPP-013"
