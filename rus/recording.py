@@ -76,7 +76,10 @@ def record(
     lang: Lang = "en",
     plans_dir: str = PLANS_DIR,
 ) -> Recording:
-    """Validate, then commit the changed plan and actor files (and tag revisions with ``revision``)."""
+    """Validate (with the transition rules against HEAD), then commit the changed plan and actor files.
+
+    With ``revision``, the plans whose revision changed are tagged ``<area>/<revision>``.
+    """
     root = find_root(start)
     if root is None:
         raise not_a_repository(start)
@@ -87,6 +90,11 @@ def record(
         from rus.validation import validate_paths
 
         result = validate_paths([folder], display_root=root)
+        if history.has_commits():
+            # the transition rules against the last commit: what CI would reject is not committed
+            from rus.transitions import add_transitions
+
+            add_transitions(result, "HEAD", [folder], root)
         if result.errors:
             raise PlansInvalidError(result)
         pending = _pending(history, revision)

@@ -63,3 +63,17 @@ def test_outside_git_the_file_decides(tmp_path: Path, monkeypatch: pytest.Monkey
     shutil.copytree(PLANS, tmp_path / "plans")
     monkeypatch.chdir(tmp_path)
     assert _add("Vinterbad vid Storsjön") == "UPP-013"
+
+
+def test_commit_refuses_what_the_transition_rules_reject(repo: Path) -> None:
+    plan = repo / "plans" / "upplevelser.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  - id: UPP-005")
+    end = text.index("  - id: UPP-006")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")  # an ongoing activity deleted
+    head = _git(repo, "rev-parse", "HEAD")
+    result = runner.invoke(app, ["commit", "-m", "bort med UPP-005"])
+    assert result.exit_code == 1
+    assert "H002" in result.stderr and "UPP-005" in result.stderr
+    assert _git(repo, "rev-parse", "HEAD") == head
+    assert plan.read_text(encoding="utf-8") == text[:start] + text[end:]  # the edit is kept

@@ -26,6 +26,17 @@ def bar_edit(data: dict[str, Any]) -> None:
     data["activities"] = [a for a in data["activities"] if a["id"] != "UPP-005"]
 
 
+SUBJECT_EN = "upplevelser 2026-2: +2 activities, 2 status changes, 2 activities changed"
+
+
+def bar_edit_cancelling(data: dict[str, Any]) -> None:
+    """The bar's changes, with UPP-005 cancelled (and kept) instead of removed."""
+    kept = copy.deepcopy(activity(data, "UPP-005"))
+    bar_edit(data)
+    kept.update(status="cancelled", status_note="Ingen huvudman hittades.")
+    data["activities"].append(kept)
+
+
 def test_bar_scenario_diff_is_exactly_the_changes(recorded_repo: PlansRepo) -> None:
     repo = recorded_repo
     repo.edit("upplevelser", bar_edit)
@@ -103,11 +114,19 @@ def test_bar_scenario_text_and_commit(recorded_repo: PlansRepo) -> None:
     assert "Status: Planned → Ongoing" in out
     assert "Start postponed by 3 months (2027-03-01 → 2027-06-01)" in out
     assert "funding from Appropriation 1:1: SEK 900,000 → SEK 1,200,000 (+SEK 300,000)" in out
-    # removing an ongoing activity is valid within one revision, so rus commit records it
+    # removing an ongoing activity breaks the transition rules, so rus commit refuses it (as CI would)
+    head = repo.git("rev-parse", "HEAD")
+    refused = repo.rus("commit")
+    assert refused.exit_code == 1
+    assert "H002" in refused.stderr and "UPP-005" in refused.stderr
+    assert repo.git("rev-parse", "HEAD") == head
+    # cancelling it instead is recorded, with a message listing the changes
+    repo.git("checkout", "--", "plans/upplevelser.yaml")
+    repo.edit("upplevelser", bar_edit_cancelling)
     done = repo.rus("commit")
     assert done.exit_code == 0, done.stderr
     message = repo.git("log", "-1", "--format=%B")
-    assert message.splitlines()[0] == "upplevelser 2026-2: +2 activities, −1 activity, 1 status change, 2 activities changed"
-    assert "  − UPP-005 Fäbodar och hembygdsgårdar som besöksmål (removed, Ongoing)" in message
+    assert message.splitlines()[0] == SUBJECT_EN
+    assert "UPP-005 Fäbodar och hembygdsgårdar som besöksmål" in message
     assert repo.committed_files() == ["plans/upplevelser.yaml"]
     assert repo.rus("diff", "--exit-code", "HEAD").exit_code == 0

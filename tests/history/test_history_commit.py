@@ -93,13 +93,16 @@ def test_commits_only_plan_files_and_keeps_other_staged_changes(recorded_repo: P
     assert sorted(status) == ["?? notes.txt", "?? plans/README.md", "A  README.md"]
 
 
-def test_deleting_a_plan_file_commits_the_deletion(recorded_repo: PlansRepo) -> None:
+def test_deleting_a_plan_file_is_refused(recorded_repo: PlansRepo) -> None:
+    # every activity of the plan would disappear without ending: the transition rules refuse it
     repo = recorded_repo
+    head = repo.git("rev-parse", "HEAD")
     repo.plan_path("digitala-losningar").unlink()
     result = repo.rus("commit")
-    assert result.exit_code == 0, result.stderr
-    assert repo.git("log", "-1", "--format=%s") == "digitala-losningar: −12 activities, −12 other items"
-    assert repo.git("show", "--name-status", "--format=", "HEAD") == "D\tplans/digitala-losningar.yaml"
+    assert result.exit_code == 1
+    assert result.stderr.count("H002") == 9  # the activities that had not ended
+    assert repo.git("rev-parse", "HEAD") == head
+    assert not repo.plan_path("digitala-losningar").exists()  # the working tree is left as it was
 
 
 def test_nothing_to_commit(recorded_repo: PlansRepo) -> None:

@@ -7,7 +7,7 @@ import re
 
 from conftest import PlansRepo, activity
 from markdown_it import MarkdownIt
-from test_history_bar import bar_edit
+from test_history_bar import bar_edit, bar_edit_cancelling
 
 
 def _lots_of_changes(data: dict) -> None:
@@ -96,10 +96,10 @@ def test_text_in_swedish_and_exit_code(recorded_repo: PlansRepo) -> None:
 
 def test_commit_message_in_swedish(recorded_repo: PlansRepo) -> None:
     repo = recorded_repo
-    repo.edit("upplevelser", bar_edit)
+    repo.edit("upplevelser", bar_edit_cancelling)
     assert repo.rus("commit", "--lang", "sv").exit_code == 0
     message = repo.git("log", "-1", "--format=%B")
-    assert message.splitlines()[0] == "upplevelser 2026-2: +2 insatser, −1 insats, 1 statusbyte, 2 ändrade insatser"
+    assert message.splitlines()[0] == "upplevelser 2026-2: +2 insatser, 2 statusbyten, 2 ändrade insatser"
     assert "  + UPP-013 Vinterbad och bastu vid Storsjön (Idé)" in message
 
 
