@@ -154,9 +154,10 @@ def build_follow_up(
                         verdict,
                     )
                 )
-        # The plan's own meeting dates a revision not yet tagged; a later tag dates a recorded one.
+        # A revision is dated by its mobilising meeting; when it was tagged does not make the plan
+        # any fresher (tagging late must not hide a plan that has gone stale).
         recorded = plan_area in latest and latest[plan_area] >= plan.meeting.date
-        last = latest[plan_area] if recorded else plan.meeting.date
+        last = plan.meeting.date
         result.append(
             AreaFollowUp(
                 area=plan_area,

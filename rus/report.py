@@ -698,7 +698,9 @@ def indicator_progress(indicator: Indicator, value: float) -> float:
     """How far a value has come from baseline to target: 0 at the baseline, 1 at the target."""
     span = indicator.target.value - indicator.baseline.value
     if span == 0:
-        return 1.0
+        # a target of holding the baseline: reached while the value is on the right side of it
+        on_target = value >= indicator.target.value if indicator.higher_is_better else value <= indicator.target.value
+        return 1.0 if on_target else 0.0
     return (value - indicator.baseline.value) / span
 
 

@@ -39,15 +39,16 @@ def test_follow_up_of_the_fixture(repo: Path) -> None:
     assert [(b.id, round(b.progress, 3)) for b in area.behind] == [("UPP-I1", round(31 / 60, 3))]
     assert area.without_lead == []
     # Dated by the tag upplevelser/2026-2 (2026-10-21), later than the meeting (2026-10-20).
-    assert area.recorded and area.last_revision == date(2026, 10, 21) and area.days_since == 38
+    # the revision is dated by its meeting, even though it was tagged a day later
+    assert area.recorded and area.last_revision == date(2026, 10, 20) and area.days_since == 39
     assert not area.stale
 
 
 def test_a_plan_not_revised_for_six_months_is_flagged(repo: Path) -> None:
     plans = load_plans(repo / "plans")
     revised = load_revisions(repo)
-    assert not build_follow_up(plans, date(2027, 4, 21), revised).areas[0].stale  # exactly six months
-    assert build_follow_up(plans, date(2027, 4, 22), revised).areas[0].stale
+    assert not build_follow_up(plans, date(2027, 4, 20), revised).areas[0].stale  # six months after the meeting
+    assert build_follow_up(plans, date(2027, 4, 21), revised).areas[0].stale
 
 
 def test_without_tags_the_meeting_dates_the_revision(tmp_path: Path) -> None:
@@ -112,7 +113,7 @@ def test_status_command_for_one_area(repo: Path) -> None:
                                 env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
     assert "Experiences" in result.stdout and "UPP-001" in result.stdout and "Skyltning klar" in result.stdout
-    assert "(tag)" in result.stdout
+    assert "(meeting)" in result.stdout
 
 
 def test_status_command_rejects_an_unknown_area(repo: Path) -> None:
@@ -135,7 +136,7 @@ def test_status_snapshot_in_swedish(repo: Path) -> None:
         "─────────────────────────── Uppföljning av handlingsplanerna, 2026-11-28 ───────────────────────────\n"
         "Upplevelser  revision 2026-2\n"
         "Insatser               Planerad 1 · Pågående 1 · Genomförd 1 · Avbruten 1\n"
-        "Senaste revision       2026-10-21 (tagg), för 38 dagar sedan\n"
+        "Senaste revision       2026-10-20 (möte), för 39 dagar sedan\n"
         "Försenade delmål       UPP-001 2026-09-30 (59 dagar sent): Skyltning klar\n"
         "Inom 60 dagar          UPP-001 2026-12-15 (om 17 dagar): Cykelbuss upphandlad\n"
         "Indikatorer efter      UPP-I1 52\u00a0% (förväntat 83\u00a0%)\n"

@@ -474,3 +474,18 @@ def test_a_revision_recorded_with_rus_commit_shows_in_the_report(tmp_path: Path,
     report = build_report(collect_input(root, Window.for_year(2026)), TODAY)
     assert [(s.from_revision, s.to_revision) for s in report.status.steps] == [("2026-1", "2026-2")]
     assert [ref.id for ref in report.status.steps[0].added] == ["UPP-004"]
+
+
+def test_a_target_of_holding_the_baseline() -> None:
+    from rus.models import Indicator
+    from rus.report import indicator_progress
+
+    hold = Indicator.model_validate({
+        "id": "UPP-I9", "goal": "UPP-M1", "name": "Utsläpp", "kind": "result", "unit": "ton", "higher_is_better": False,
+        "baseline": {"value": 20, "year": 2023}, "target": {"value": 20, "year": 2027},
+    })
+    assert indicator_progress(hold, 33) == 0.0  # above a "hold at 20" target: not reached
+    assert indicator_progress(hold, 19) == 1.0
+    grow = hold.model_copy(update={"higher_is_better": True})
+    assert indicator_progress(grow, 19) == 0.0
+    assert indicator_progress(grow, 20) == 1.0

@@ -65,8 +65,11 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
     grid.add_column(style="dim", no_wrap=True, width=22)
     grid.add_column(overflow="fold")
     grid.add_row(_t(N_("Activities"), lang), _counts(area, lang))
-    source = _t(N_("tag"), lang) if area.recorded else _t(N_("meeting"), lang)
-    ago = _plural(area.days_since, N_("{n} day ago"), N_("{n} days ago"), lang)
+    source = _t(N_("meeting"), lang)
+    if area.days_since < 0:  # a meeting planned ahead
+        ago = _plural(-area.days_since, N_("in {n} day"), N_("in {n} days"), lang)
+    else:
+        ago = _plural(area.days_since, N_("{n} day ago"), N_("{n} days ago"), lang)
     since = Text(f"{area.last_revision.isoformat()} ({source}), {ago}")
     if area.stale:
         since.append(
