@@ -66,6 +66,10 @@ CODES: dict[str, Code] = {
                  N_("Write the values out instead of using `&anchor` and `*alias`.")),
     "Y013": Code("merge-key", "error", N_("A merge key (`<<`) is not allowed"),
                  N_("Write the keys out in full; merge keys make the plan mean different things to different tools.")),
+    "Y014": Code("bad-escape", "error", N_("A backslash in a text in double quotes starts an escape YAML does not know (`{escape}`)"),
+                 N_("Write the backslash twice (\\\\), or put the text in single quotes ('…'), where a backslash is just a backslash.")),
+    "Y015": Code("control-character", "error", N_("The file contains a control character ({char}) that YAML does not allow"),
+                 N_("Delete it; it often comes with text copied from a word processor (e.g. a soft line break).")),
     # --- schema ----------------------------------------------------------------------------------
     "S001": Code("missing-key", "error", N_("The required key `{key}` is missing"),
                  N_("Add `{key}:` ({title}).")),

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -284,7 +285,15 @@ def parse_text(text: str, source: Source) -> Source:
     except yaml.MarkedYAMLError as exc:
         _syntax_error(source, exc, text)
         return source
-    except yaml.YAMLError as exc:  # errors without a mark
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow; has a position, no mark
+        # libyaml counts the position in bytes of UTF-8; lines and columns count characters
+        index = len(text.encode("utf-8")[: max(exc.position, 0)].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        source.add(line, column, "Y015", char=f"U+{code:04X}")
+        return source
+    except yaml.YAMLError as exc:  # other errors without a mark
         source.add(1, 1, "Y001", problem=str(exc))
         return source
     finally:
@@ -331,6 +340,12 @@ def _syntax_error(source: Source, exc: yaml.MarkedYAMLError, text: str) -> None:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
+    if "quoted scalar" in context and "escape" in problem and mark is not None:
+        slash = text.rfind("\\", 0, mark.index + 1)
+        width = {"x": 4, "u": 6, "U": 10}.get(text[slash + 1 : slash + 2], 2)
+        escape = text[slash : slash + width].split("\n")[0] if slash >= 0 else "\\"
+        source.add(text.count("\n", 0, max(slash, 0)) + 1, slash - text.rfind("\n", 0, slash) if slash >= 0 else column, "Y014", escape=escape)
+        return
     if "quoted scalar" in context and exc.context_mark is not None:
         start = exc.context_mark
         quote = text[start.index] if start.index < len(text) else '"'
