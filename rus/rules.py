@@ -29,6 +29,7 @@ class CrossIndex:
     ids: dict[str, str] = field(default_factory=dict)
     actor_ids: set[str] = field(default_factory=set)
     has_registry: bool = False
+    registry_broken: bool = False
     #: References to actors not (yet) known when their file was checked: actor, path, line, column.
     actor_refs: list[tuple[str, str, int, int]] = field(default_factory=list)
 
@@ -250,6 +251,8 @@ def check_cross(index: CrossIndex, paths: list[str]) -> list[tuple[str, list[Dia
     """Rules across files: actor references against the registry."""
     found: dict[str, list[Diagnostic]] = {}
     if not index.has_registry:
+        if index.registry_broken:
+            return []  # the registry's own errors say what is wrong; "not found" would mislead
         if index.actor_refs:
             first = index.actor_refs[0][1]
             found.setdefault(first, []).append(Diagnostic(first, 1, 1, "R021"))

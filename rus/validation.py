@@ -204,6 +204,8 @@ def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResul
     """Schema and rule checks of one parsed file; its ids and references go into ``index``."""
     result = FileResult(source.path, None, source.diagnostics, source.text)
     if source.data is None or source.root is None:
+        if Path(file_name).stem == "actors":
+            index.registry_broken = True
         return result
     kind = file_kind(source.data, file_name)
     result.kind = kind
@@ -220,6 +222,16 @@ def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResul
             partial = partial_plan(source.data)
             if partial is not None:
                 check_plan(partial[0], source, index, file_name, partial[1])
+        else:
+            # the registry is there but partly wrong: its ids still count, so that references to
+            # them are checked (and the wrong entries are reported once, here)
+            actors = source.data.get("actors")
+            ids = {a["id"] for a in actors if isinstance(a, dict) and isinstance(a.get("id"), str)} if isinstance(actors, list) else set()
+            if ids:
+                index.has_registry = True
+                index.actor_ids.update(ids)
+            else:
+                index.registry_broken = True
         return result
     if isinstance(validated, Plan):
         check_plan(validated, source, index, file_name)

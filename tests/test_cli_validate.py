@@ -226,3 +226,19 @@ def test_unreadable_folder_is_reported(base_plans: Path, monkeypatch: pytest.Mon
     assert [(Path(d["path"]).name, d["code"], d["message"]) for d in data["diagnostics"]] == [
         ("locked", "F001", "The file cannot be read: Permission denied")
     ]
+
+
+def test_a_broken_registry_is_not_reported_as_missing(base_plans: Path) -> None:
+    registry = base_plans / "actors.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "  - id: [\n", encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["validate", str(base_plans), "--format", "json"]).stdout)
+    assert [(Path(d["path"]).name, d["code"]) for d in data["diagnostics"]] == [("actors.yaml", "Y001")]
+
+
+def test_a_registry_with_a_wrong_entry_still_checks_references(base_plans: Path) -> None:
+    registry = base_plans / "actors.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("    helix: business", "    helix: busines"), encoding="utf-8")
+    plan = base_plans / "upplevelser.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [rjh]", "lead: [nobody]"), encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["validate", str(base_plans), "--format", "json"]).stdout)
+    assert [(Path(d["path"]).name, d["code"]) for d in data["diagnostics"]] == [("actors.yaml", "S003"), ("upplevelser.yaml", "R003")]
