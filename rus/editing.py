@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import math
 import re
 import typing
 from collections import Counter
@@ -605,6 +606,20 @@ def parse_date(text: str, name: str = "date") -> date:
     except ValueError:
         raise EditError(N_("`{value}` is not a date (for `{key}`)"), N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01."),
                         value=text, key=name) from None
+
+
+def parse_number(text: str, name: str = "value") -> float:
+    """A finite number from the command line; a decimal comma (``4,5``) is read as a point."""
+    cleaned = text.strip().replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise EditError(N_("`{value}` is not a number (for `{key}`)"), N_("Write a number, e.g. 44 or 4,5."), value=text, key=name)
+    return number
 
 
 def _is_model(annotation: Any) -> bool:

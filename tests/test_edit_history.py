@@ -77,3 +77,24 @@ def test_commit_refuses_what_the_transition_rules_reject(repo: Path) -> None:
     assert "H002" in result.stderr and "UPP-005" in result.stderr
     assert _git(repo, "rev-parse", "HEAD") == head
     assert plan.read_text(encoding="utf-8") == text[:start] + text[end:]  # the edit is kept
+
+
+@pytest.mark.parametrize(("typed", "written"), [("4,5", "4.5"), ("-5", "-5"), ("44", "44")])
+def test_indicator_values_as_a_swedish_facilitator_types_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, written: str) -> None:
+    shutil.copytree(PLANS, tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["indicator", "record", "UPP-I4", "2026-2", typed])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "plans" / "upplevelser.yaml").read_text(encoding="utf-8")
+    assert f"      - period: 2026-2\n        value: {written}\n" in text
+
+
+@pytest.mark.parametrize("typed", ["inf", "nan", "abc", "1e400"])
+def test_indicator_values_that_are_not_numbers_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    shutil.copytree(PLANS, tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    before = (tmp_path / "plans" / "upplevelser.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["indicator", "record", "UPP-I4", "2026-2", typed])
+    assert result.exit_code == 2
+    assert "is not a number" in result.stderr
+    assert (tmp_path / "plans" / "upplevelser.yaml").read_text(encoding="utf-8") == before

@@ -314,11 +314,16 @@ def activity_cancel(
 # --- indicators, meetings, actors ------------------------------------------------------------------
 
 
-@indicator_app.command("record", help=_("Record an indicator's value for a period (replacing one already recorded for it)."))
+@indicator_app.command(
+    "record",
+    help=_("Record an indicator's value for a period (replacing one already recorded for it)."),
+    # a negative value (-5) is a value, not an unknown option
+    context_settings={"ignore_unknown_options": True},
+)
 def indicator_record(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. UPP-I2."))],
     period: Annotated[str, typer.Argument(metavar="PERIOD", help=_("The revision period, e.g. 2026-2."))],
-    value: Annotated[float, typer.Argument(metavar="VALUE", help=_("The measured value."))],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help=_("The measured value (a decimal comma is fine: 4,5)."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("A note on the value."))] = None,
     plans: PlansOption = None,
@@ -327,9 +332,9 @@ def indicator_record(
 ) -> None:
     """Record an indicator's value for a period (replacing one already recorded for it)."""
     language = choose_lang(lang)
-    from rus.editing import record_actual
+    from rus.editing import parse_number, record_actual
 
-    _edit(language, dry_run, lambda: record_actual(_plans(plans), indicator_id, period, value,
+    _edit(language, dry_run, lambda: record_actual(_plans(plans), indicator_id, period, parse_number(value, "value"),
                                                    municipality=municipality, note=note, dry_run=dry_run))
 
 
