@@ -13,7 +13,12 @@ from pathlib import Path
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping the file's permission bits."""
+    """Replace ``path`` with ``data`` atomically, keeping the file's permission bits.
+
+    A link is written through: its target is replaced, and the link stays a link.
+    """
+    if path.is_symlink():
+        path = path.resolve()
     mode: int | None
     try:
         mode = path.stat().st_mode & 0o7777

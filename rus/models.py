@@ -233,7 +233,7 @@ class Funding(Model):
 
     source: FundingSource = field("Källa", "Source", "Finansieringskälla", "Source of the money")
     instrument: Instrument = field("Instrument", "Instrument")
-    amount_sek: StrictInt = field("Belopp (kr)", "Amount (SEK)", "Belopp i kronor, heltal", "Amount in Swedish kronor, a whole number", ge=0)
+    amount_sek: StrictInt = field("Belopp (kr)", "Amount (SEK)", "Belopp i kronor, heltal", "Amount in Swedish kronor, a whole number", ge=0, le=1_000_000_000_000)
     state: FundingState = field("Läge", "State")
     year: StrictInt | None = field("År", "Year", default=None, ge=2000, le=2100)
     note: str | None = field("Anteckning", "Note", default=None)

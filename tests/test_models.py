@@ -129,3 +129,25 @@ def test_public_api_without_the_cli() -> None:
     code = "import rus, sys; [getattr(rus, n) for n in rus.__all__]; assert 'typer' not in sys.modules and 'rich' not in sys.modules, sorted(m for m in sys.modules if m in ('typer', 'rich'))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_amounts_have_a_plausible_ceiling() -> None:
+    funding = {"source": "erdf", "instrument": "project-grant", "state": "granted"}
+    from rus.models import Funding
+
+    assert Funding.model_validate({**funding, "amount_sek": 1_000_000_000_000}).amount_sek == 10**12
+    with pytest.raises(ValidationError):
+        Funding.model_validate({**funding, "amount_sek": 10**20})
+
+
+def test_atomic_write_goes_through_a_link(tmp_path: Path) -> None:
+    from rus.fileio import write_text_atomic
+
+    target = tmp_path / "shared" / "upp.yaml"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "upplevelser.yaml"
+    link.symlink_to(target)
+    write_text_atomic(link, "new\n")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new\n"
