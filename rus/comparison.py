@@ -24,7 +24,7 @@ from rus.changes import (
     item_title,
 )
 from rus.codes import N_
-from rus.errors import NotFoundError
+from rus.errors import GitError, NotFoundError
 from rus.history import (
     BLOB_CACHE,
     LAST_RECORDED,
@@ -79,7 +79,7 @@ def resolve_side(history: History, spec: str | None, *, default_last: bool) -> S
         try:
             return SideSpec(spec, history.commit(spec).hexsha)
         except Exception:
-            raise NotFoundError(
+            raise GitError(
                 N_("No revision {rev} is recorded"),
                 N_("`rus revisions` lists the recorded revisions; a tag <area>/<revision> or any git revision works too."),
                 rev=spec,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rus.codes import N_
-from rus.errors import NotFoundError, RusError, UsageError
+from rus.errors import ExitCode, NotFoundError, RusError, UsageError
 from rus.models import ActorRegistry, Plan
 from rus.report import PlansAt, RecordedRevision, ReportInput, Window
 from rus.vocab import Area
@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 
 class InvalidPlansError(RusError):
-    """The plans a report is built from do not pass validation."""
+    """The plans a report is built from do not pass validation (exit 1, as ``rus validate``)."""
+
+    exit_code = ExitCode.FINDINGS
 
 
 def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:

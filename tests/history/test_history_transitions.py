@@ -152,5 +152,5 @@ def test_defaults_before_anything_is_recorded(plans_repo: PlansRepo) -> None:
     assert log["by"] == "commits"
     assert [(e["event"], e["label"] == repo.head()[:7]) for e in log["entries"]] == [("added", True), ("changed", False)]
     unknown = repo.rus("diff", "2031-1")
-    assert unknown.exit_code == 2 and "No revision 2031-1 is recorded" in unknown.stderr
+    assert unknown.exit_code == 3 and "No revision 2031-1 is recorded" in unknown.stderr
     assert repo.rus("diff", "--area", "upplevelse").exit_code == 2
