@@ -699,7 +699,8 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
         rel = plan_file.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return set()
-    pattern = re.compile(rf"\b{AREA_PREFIX[area]}-([0-9]{{3,5}})\b")
+    # ids as keys (`- id: UPP-012`), not the examples that comments mention
+    pattern = re.compile(rf"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?{AREA_PREFIX[area]}-([0-9]{{3,5}})\b", re.MULTILINE)
     found: set[int] = set()
     try:
         with Repo(root) as repo:
