@@ -445,7 +445,8 @@ def _md_section(items: tuple[ItemChange, ...], metadata: tuple[Change, ...], lan
     count = len(metadata) + sum(len(item.changes) for item in detailed)
     if not count:
         return lines
-    lines += ["<details>", f"<summary>{md(t(N_('Details ({n} changes)'), lang, n=count))}</summary>", ""]
+    summary = t(N_("Details (1 change)"), lang) if count == 1 else t(N_("Details ({n} changes)"), lang, n=count)
+    lines += ["<details>", f"<summary>{md(summary)}</summary>", ""]
     if metadata:
         lines += [f"**{md(t(N_('Metadata'), lang))}**", ""]
         lines += [f"- {md(describe('plan', change, lang))}" for change in metadata]
