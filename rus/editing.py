@@ -103,11 +103,18 @@ class Document:
         """Read a file for editing; a file that is not readable YAML is refused with its first error."""
         shown = display or relative(path)
         try:
-            raw = path.read_bytes().decode("utf-8")
+            data_bytes = path.read_bytes()
+            raw = data_bytes.decode("utf-8")
         except FileNotFoundError:
             raise NotFoundError(N_("No such file or folder: {path}"), "", path=shown) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=str(exc)) from None
+        except UnicodeDecodeError:
+            # worded as `rus validate` words it: where, and which encoding the file seems to be in
+            from rus.source import parse_bytes
+
+            found = parse_bytes(data_bytes, Source(shown)).diagnostics
+            raise syntax_error(EditError, N_("{path} cannot be edited (line {line}: {problem})"), shown, found) from None
+        except OSError as exc:
+            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=exc.strerror or str(exc)) from None
         body = raw.removeprefix("\ufeff")
         bom = body != raw
         crlf = "\r\n" in body

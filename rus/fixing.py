@@ -9,6 +9,7 @@ file moves; anything ambiguous is left for a human.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,6 +127,8 @@ def _apply(body: str, name: str, diagnostics: list[Diagnostic]) -> tuple[str, li
         scalar, siblings = found
         if diagnostic.code == "S002" and suggestion in siblings:
             continue  # the right key is already there: which value is meant is for a human to say
+        if diagnostic.code == "S006" and re.search(rf"(?m)^[ \t]*(?:-[ \t]+)?id:[ \t]*{re.escape(suggestion)}[ \t]*$", body):
+            continue  # the corrected id is taken already: correcting the case would make a duplicate
         old = body[scalar.start_mark.index : scalar.end_mark.index]
         if "\n" in old:
             continue

@@ -98,3 +98,25 @@ def test_indicator_values_that_are_not_numbers_are_refused(tmp_path: Path, monke
     assert result.exit_code == 2
     assert "is not a number" in result.stderr
     assert (tmp_path / "plans" / "upplevelser.yaml").read_text(encoding="utf-8") == before
+
+
+def test_fix_does_not_make_a_duplicate_id() -> None:
+    from rus.fixing import fix_text
+    from tests.conftest import BASE
+
+    base = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
+    taken = base.replace("  - id: UPP-002", "  - id: upp-001")  # UPP-001 exists: leave it to a human
+    assert fix_text(taken, "upplevelser.yaml") == (taken, [])
+    free = base.replace("  - id: UPP-002", "  - id: upp-002")
+    fixed, repairs = fix_text(free, "upplevelser.yaml")
+    assert fixed == base and [r.code for r in repairs] == ["S006"]
+
+
+def test_editing_a_file_that_is_not_utf8_names_the_encoding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(PLANS, tmp_path / "plans")
+    plan = tmp_path / "plans" / "upplevelser.yaml"
+    plan.write_bytes(plan.read_text(encoding="utf-8").encode("cp1252"))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["activity", "set", "UPP-001", "progress=50"])
+    assert result.exit_code != 0
+    assert "Windows-1252" in result.stderr and "codec" not in result.stderr
