@@ -19,7 +19,7 @@ from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE
 from rus.diagnostics import Diagnostic
 from rus.fileio import unified_diff
 from rus.formatting import can_be_plain, quote_text
-from rus.source import Source, parse_text
+from rus.source import Source, parse_text, read_source
 from rus.workspace import display_path
 
 #: Codes whose suggestion is the one right answer.
@@ -49,6 +49,7 @@ class FixResult:
     after: str
     repairs: list[Repair] = field(default_factory=list)
     written: bool = False
+    unreadable: Diagnostic | None = None
 
     @property
     def changed(self) -> bool:
@@ -175,10 +176,13 @@ def fix_paths(paths: list[Path], *, dry_run: bool = False, display_root: Path | 
     results: list[FixResult] = []
     for path in discover(paths):
         display = display_path(path, display_root)
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # `rus validate` reports unreadable files; there is nothing safe to repair
+        source = read_source(path, display)
+        if source.text is None:
+            # nothing safe to repair in a file that cannot be read as UTF-8 text: say why, and go on
+            first = source.diagnostics[0] if source.diagnostics else None
+            results.append(FixResult(path, display, "", "", unreadable=first))
+            continue
+        text = path.read_bytes().decode("utf-8")
         neighbours = _neighbours(path)
         after, repairs = fix_text(text, path.name, neighbours)
         result = FixResult(path, display, text, after, repairs)

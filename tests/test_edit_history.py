@@ -120,3 +120,15 @@ def test_editing_a_file_that_is_not_utf8_names_the_encoding(tmp_path: Path, monk
     result = runner.invoke(app, ["activity", "set", "UPP-001", "progress=50"])
     assert result.exit_code != 0
     assert "Windows-1252" in result.stderr and "codec" not in result.stderr
+
+
+def test_fix_says_which_file_it_could_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(PLANS, tmp_path / "plans")
+    plan = tmp_path / "plans" / "upplevelser.yaml"
+    latin1 = plan.read_text(encoding="utf-8").encode("cp1252")
+    plan.write_bytes(latin1)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["fix"])
+    assert result.exit_code == 1
+    assert "plans/upplevelser.yaml was not repaired: The file is not UTF-8 text" in result.stderr
+    assert plan.read_bytes() == latin1

@@ -150,6 +150,10 @@ def fix_command(
         out = console()
         total = 0
         for result in results:
+            if result.unreadable is not None:
+                problem = result.unreadable
+                message = _t(N_("{path} was not repaired: {problem}"), language, path=result.display, problem=problem.message(language))
+                console(stderr=True).print(message, soft_wrap=True, markup=False)
             for repair in result.repairs:
                 total += 1
                 out.print(f"{result.display}:{repair.line}:{repair.column}: [{repair.code}] {repair.old} → {repair.new}",
@@ -159,6 +163,8 @@ def fix_command(
                 sys.stdout.flush()
         message = N_("{n} repairs would be made (nothing written)") if dry_run else N_("{n} repairs made")
         console(stderr=True).print(_t(message, language, n=total), soft_wrap=True, markup=False)
+        if any(result.unreadable is not None for result in results):
+            raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 @app.command("init", help=_("Create a new plans repository: templates for every area, actor registry, schemas, git."))
