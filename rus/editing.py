@@ -29,7 +29,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.tokens import CommentToken
 
-from rus.codes import N_
+from rus.codes import CODES, HINT_ALLOWED_FROM_FINAL, N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, NotFoundError, RusError
 from rus.fileio import unified_diff
@@ -43,7 +43,7 @@ from rus.formatting import (
 )
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.source import Source, parse_text
-from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status
+from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status, transition_allowed
 
 _NUMBER = re.compile(r"-([0-9]+)$")
 
@@ -788,9 +788,9 @@ def set_activity_status(
         old = Status(old_text)
     except ValueError:
         old = None
-    if old is not None and old != new and new not in TRANSITIONS[old]:
+    if old is not None and not transition_allowed(old, new):
         allowed = ", ".join(sorted(s.value for s in TRANSITIONS[old])) or "-"
-        hint = N_("{old} is a final status; start a new activity with a new id instead.") if old in FINAL_STATUSES else N_("Allowed from {old}: {allowed}.")
+        hint = HINT_ALLOWED_FROM_FINAL if old in FINAL_STATUSES else CODES["H001"].hint
         raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=old.value, new=new.value, allowed=allowed)
     if new is Status.CANCELLED and not (note or "").strip() and not activity.get("status_note"):
         raise EditError(N_("A cancelled activity must say why"), N_("Give the reason with --reason (or --note)."))
