@@ -201,10 +201,11 @@ def test_validate_offers_the_formats(
 def test_markdown_cells_keep_the_table_and_show_angle_brackets() -> None:
     from rus.render.ci import cell
 
-    assert cell("a | b\nc <area>/<revision> \\") == "a \\| b c &lt;area&gt;/&lt;revision&gt; \\\\"
-    assert cell("`<x|y>` is <z>") == "`<x\\|y>` is &lt;z&gt;"
-    # An unbalanced backtick is no code span: everything is escaped.
-    assert cell("it`s <z>") == "it`s &lt;z&gt;"
+    # the line break is shown as \n (escaped once more for Markdown), the pipe cannot end the cell
+    assert cell("a | b\nc <area>/<revision> \\") == "a \\| b\\\\nc \\<area\\>/\\<revision\\> \\\\"
+    # Plan text never opens a code span (CommonMark's spans are not single-backtick pairs).
+    assert cell("`<x|y>` is <z>") == "\\`\\<x\\|y\\>\\` is \\<z\\>"
+    assert cell("it`s <z>") == "it\\`s \\<z\\>"
 
 
 def test_long_summaries_are_cut_saying_how_much_is_left_out(
