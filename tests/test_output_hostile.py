@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -30,7 +32,7 @@ from rus.render.junit import render_junit
 from rus.render.sarif import render_sarif
 from rus.render.text import render_text
 from rus.validation import ValidationResult, validate_texts
-from tests.ci_helpers import commit_all, init_repo, write_plans
+from tests.ci_helpers import PLAN, ci_env, commit_all, init_repo, pull_request_clone, write_plans
 from tests.conftest import run_rus
 from tests.output_helpers import (
     HOSTILE,
@@ -250,3 +252,40 @@ def test_the_junit_timestamp_is_the_run_time_in_utc() -> None:
         "h",
         "0",
     )
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["hostile-title", "hostile-findings"])
+def test_ci_in_github_actions_posts_nothing_live_and_forges_nothing(
+    tmp_path: Path, broken: bool, junit_schema: xmlschema.XMLSchema
+) -> None:
+    """``rus ci`` as a pull-request job runs it: the log, the comment, the summary, the reports."""
+    # titles are cut to 70 characters in the changes: the mention and the image come first
+    title = r'"@octocat `<img src=https://e.example/i.png>` \e[2J\n::error::forged @x"'
+    head = PLAN.replace("title: Barmarksleder", f"title: {title}")
+    if broken:
+        head = head.replace("status: planned", f"status: {HOSTILE_YAML}")
+    clone = pull_request_clone(tmp_path, head)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GITHUB_", "RUNNER_"))}
+    env |= ci_env(tmp_path) | {"RUS_LANG": "en"}
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    done = subprocess.run(
+        ["rus", "ci", "--sarif", str(reports / "r.sarif"), "--junit", str(reports / "r.xml")],
+        cwd=clone, env=env, capture_output=True, text=True, check=False,
+    )
+    # the new title is so unlike the old that H003 (an id reused) finds it: one error either way
+    assert done.returncode == 1, done.stderr
+    log = done.stdout + done.stderr
+    assert not UNSAFE.search(log)
+    commands = [line for line in log.splitlines() if line.lstrip().startswith("::")]
+    assert all(line.startswith(("::error file=plans/upplevelser.yaml,", "::warning file=")) for line in commands)
+    assert len(commands) == 1
+    comment = (Path(env["RUNNER_TEMP"]) / "rus-comment.md").read_text(encoding="utf-8")
+    summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
+    for markdown_text in (comment, summary):
+        assert not UNSAFE.search(markdown_text)
+        assert live_markdown(markdown_text) == []
+        # the hostile text is shown: the title in the changes, or the status in the findings
+        assert ("\\\\x1b" if broken else "@&#8203;octocat") in markdown_text
+    junit_schema.validate(str(reports / "r.xml"))
+    assert not UNSAFE.search((reports / "r.sarif").read_text(encoding="utf-8"))
