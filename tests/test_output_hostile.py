@@ -32,7 +32,18 @@ from rus.render.junit import render_junit
 from rus.render.sarif import render_sarif
 from rus.render.text import render_text
 from rus.validation import ValidationResult, validate_texts
-from tests.ci_helpers import PLAN, ci_env, commit_all, init_repo, pull_request_clone, write_plans
+from tests.ci_helpers import (
+    ACTORS,
+    INVALID_PLAN,
+    INVALID_STATUS_COLUMN,
+    INVALID_STATUS_LINE,
+    PLAN,
+    ci_env,
+    commit_all,
+    init_repo,
+    pull_request_clone,
+    write_plans,
+)
 from tests.conftest import run_rus
 from tests.output_helpers import (
     HOSTILE,
@@ -42,6 +53,7 @@ from tests.output_helpers import (
     UNSAFE,
     hostile_texts,
     live_markdown,
+    markdown,
     write_hostile,
 )
 
@@ -289,3 +301,22 @@ def test_ci_in_github_actions_posts_nothing_live_and_forges_nothing(
         assert ("\\\\x1b" if broken else "@&#8203;octocat") in markdown_text
     junit_schema.validate(str(reports / "r.xml"))
     assert not UNSAFE.search((reports / "r.sarif").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_message_parts_put_the_message_back_together(hostile: ValidationResult, lang: str) -> None:
+    for diagnostic in hostile.diagnostics:
+        for parts, whole in (
+            (diagnostic.message_parts(lang), diagnostic.message(lang)),
+            (diagnostic.hint_parts(lang), diagnostic.hint(lang)),
+        ):
+            assert "".join(f"`{text}`" if code else text for text, code in parts) == whole
+
+
+def test_the_comment_shows_values_as_code_and_plan_text_as_text() -> None:
+    result = validate_texts({"plans/actors.yaml": ACTORS, "plans/upplevelser.yaml": INVALID_PLAN})
+    comment = _markdown(result)
+    row = next(line for line in comment.splitlines() if "S003" in line)
+    tokens = markdown().parse(row)
+    spans = [c.content for t in tokens for c in (t.children or []) if c.type == "code_inline"]
+    assert spans == [f"plans/upplevelser.yaml:{INVALID_STATUS_LINE}:{INVALID_STATUS_COLUMN}", "invalid-choice", "plannned", "status", "planned"]

@@ -44,6 +44,11 @@ def cell(text: str) -> str:
     return markdown_text(text)
 
 
+def markdown_parts(parts: list[tuple[str, bool]]) -> str:
+    """A message's pieces in one table cell: code as code spans, the rest as escaped text."""
+    return "".join(markdown_code(text) if code else markdown_text(text) for text, code in parts)
+
+
 def verdict(result: CiResult, lang: Lang) -> str:
     """One line: passed or failed, with the counts."""
     validation = result.validation
@@ -120,8 +125,8 @@ def findings_table(diagnostics: list[Diagnostic], result: CiResult, lang: Lang) 
             _ICON[d.level],
             where,
             f"{d.code} {markdown_code(d.rule)}",
-            cell(d.message(lang)),
-            cell(d.hint(lang)),
+            markdown_parts(d.message_parts(lang)),
+            markdown_parts(d.hint_parts(lang)),
         ]
         lines.append("| " + " | ".join(row) + " |")
     left = len(diagnostics) - MAX_FINDINGS
