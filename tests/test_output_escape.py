@@ -15,7 +15,6 @@ from rus.render.escape import (
     excerpt,
     github_data,
     github_property,
-    is_safe,
     json_dumps,
     markdown_code,
     markdown_text,
@@ -61,7 +60,7 @@ def test_line_breaks_are_shown_on_one_line_and_kept_in_multi_line_text() -> None
 def test_escaped_text_is_always_safe(text: str) -> None:
     assert not UNSAFE.search(one_line(text)) and "\n" not in one_line(text)
     assert not UNSAFE.search(visible(text))
-    assert is_safe(one_line(text)) and is_safe(visible(text), multi_line=True)
+    assert "\r" not in visible(text)
 
 
 @given(st.dictionaries(ANY_TEXT, ANY_TEXT, max_size=4))

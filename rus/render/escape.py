@@ -71,12 +71,6 @@ def one_line(text: str) -> str:
     return text.translate(_ONE_LINE)
 
 
-def is_safe(text: str, *, multi_line: bool = False) -> bool:
-    """Whether ``text`` holds nothing that :func:`one_line` (or :func:`visible`) would escape."""
-    table = _MULTI_LINE if multi_line else _ONE_LINE
-    return not any(ord(char) in table for char in text)
-
-
 def json_dumps(data: Any, *, indent: int | None = 2) -> str:
     """JSON text as ``json.dumps`` writes it, with unsafe characters as ``\\uXXXX`` escapes.
 
