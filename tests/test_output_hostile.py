@@ -211,8 +211,8 @@ def test_markdown_has_no_live_html_link_image_or_mention(hostile: ValidationResu
     assert live_markdown(out) == []
     table = [line for line in out.splitlines() if line.startswith("|")]
     assert len(table) == 2 + len(hostile.diagnostics)  # head, rule, one row per finding
-    # the hostile text is there, readable, in one row
-    assert "@&#8203;octocat" in out
+    # the hostile key is there, readable, as code (inert: no markup, mention or link in code)
+    assert "`` x\\x1b[2J\\x9b31m\\r\\x85\\u2028\\u202e\\u2066 end\\n::stop-commands::tok" in out
 
 
 def test_validate_through_the_installed_rus(tmp_path: Path) -> None:
@@ -298,7 +298,7 @@ def test_ci_in_github_actions_posts_nothing_live_and_forges_nothing(
         assert not UNSAFE.search(markdown_text)
         assert live_markdown(markdown_text) == []
         # the hostile text is shown: the title in the changes, or the status in the findings
-        assert ("\\\\x1b" if broken else "@&#8203;octocat") in markdown_text
+        assert ("`x\\x1b[2J" if broken else "@&#8203;octocat") in markdown_text
     junit_schema.validate(str(reports / "r.xml"))
     assert not UNSAFE.search((reports / "r.sarif").read_text(encoding="utf-8"))
 
