@@ -56,6 +56,19 @@ class Diagnostic:
         template = self.hint_id if self.hint_id is not None else CODES[self.code].hint
         return _render(template, self.params, lang) if template else ""
 
+    def message_parts(self, lang: Lang = "en") -> list[tuple[str, bool]]:
+        """The message in pieces, each marked whether the template shows it as code (in backticks).
+
+        For renderers with a code style of their own (Markdown): the pieces are filled in one by
+        one, so backticks inside a value never open or close code.
+        """
+        return _parts(CODES[self.code].message, self.params, lang)
+
+    def hint_parts(self, lang: Lang = "en") -> list[tuple[str, bool]]:
+        """The hint in pieces, as :meth:`message_parts` (an empty list when there is no hint)."""
+        template = self.hint_id if self.hint_id is not None else CODES[self.code].hint
+        return _parts(template, self.params, lang) if template else []
+
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, then position, then code."""
         return (self.path, self.line, self.column, self.code)
@@ -80,6 +93,18 @@ def _render(template: str, params: dict[str, Any], lang: Lang) -> str:
         return text
     localized = {key: _localize(value, lang) for key, value in params.items()}
     return text.format(**localized)
+
+
+def _parts(template: str, params: dict[str, Any], lang: Lang) -> list[tuple[str, bool]]:
+    pieces = translate(template, lang).split("`")
+    if len(pieces) % 2 == 0:  # a lone backtick in the text: no code in it
+        return [(_render(template, params, lang), False)]
+    localized = {key: _localize(value, lang) for key, value in params.items()}
+    return [
+        (piece.format(**localized) if params else piece, index % 2 == 1)
+        for index, piece in enumerate(pieces)
+        if piece
+    ]
 
 
 def _localize(value: Any, lang: Lang) -> Any:

@@ -117,7 +117,7 @@ def test_github_escapes_properties_and_data() -> None:
     diagnostic = Diagnostic("a,b:c%.yaml", 3, 4, "S009", {"key": "k", "detail": "50% off\nnext"})
     line = github_line(diagnostic, "en")
     assert line.startswith("::error file=a%2Cb%3Ac%25.yaml,line=3,col=4,title=S009 invalid::")
-    assert "50%25 off%0Anext" in line
+    assert "50%25 off\\nnext" in line  # the line break shown, never a raw one
 
 
 def test_warnings_pass_unless_strict(base_plans: Path) -> None:

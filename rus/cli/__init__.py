@@ -136,9 +136,12 @@ def handled(lang: Lang) -> Iterator[None]:
 
 
 def _escape(text: str) -> str:
+    """Text for rich: on one line with control characters shown, never read as markup."""
     from rich.markup import escape
 
-    return escape(text)
+    from rus.render.escape import one_line
+
+    return escape(one_line(text))
 
 
 def main() -> None:

@@ -71,8 +71,8 @@ def ci(
         from rus.ci import run_ci
 
         result = run_ci(Path.cwd(), base)
-        _write_outputs(result, language, summary, comment_file, sarif, junit)
-        _print_findings(result, language, fmt, color)
+        _write_outputs(result, language, summary, comment_file, sarif, junit, strict)
+        _print_findings(result, language, fmt, color, strict)
         _print_verdict(result, language, color)
         if result.failed(strict):
             raise typer.Exit(int(ExitCode.FINDINGS))
@@ -86,7 +86,8 @@ def _default_comment_file() -> Path | None:
 
 
 def _write_outputs(
-    result: CiResult, lang: Lang, summary: Path | None, comment_file: Path | None, sarif: Path | None, junit: Path | None
+    result: CiResult, lang: Lang, summary: Path | None, comment_file: Path | None, sarif: Path | None, junit: Path | None,
+    strict: bool,
 ) -> None:
     from rus.fileio import write_output
     from rus.render.ci import render_markdown
@@ -104,10 +105,10 @@ def _write_outputs(
     if sarif is not None:
         write_output(sarif, render_sarif(result.validation, lang))
     if junit is not None:
-        write_output(junit, render_junit(result.validation, lang))
+        write_output(junit, render_junit(result.validation, lang, strict=strict))
 
 
-def _print_findings(result: CiResult, lang: Lang, fmt: CiFormat, color: Color) -> None:
+def _print_findings(result: CiResult, lang: Lang, fmt: CiFormat, color: Color, strict: bool) -> None:
     chosen = fmt
     if fmt is CiFormat.AUTO:
         chosen = CiFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CiFormat.TEXT
@@ -133,7 +134,7 @@ def _print_findings(result: CiResult, lang: Lang, fmt: CiFormat, color: Color) -
     else:
         from rus.render.junit import render_junit
 
-        text = render_junit(result.validation, lang)
+        text = render_junit(result.validation, lang, strict=strict)
     sys.stdout.write(text)
     sys.stdout.flush()
 

@@ -46,16 +46,26 @@ def _plans(option: Path | None) -> Path:
 
 
 def _t(message: str, lang: Lang, **params: Any) -> str:
+    """A message to print, filled in: on one line, with control characters in plan text shown."""
+    from rus.render.escape import one_line
+
     text = translate(message, lang)
-    return text.format(**params) if params else text
+    return one_line(text.format(**params) if params else text)
+
+
+def _diff(text: str) -> None:
+    """A unified diff of plan files on stdout, with control characters in plan text shown."""
+    from rus.render.escape import visible
+
+    sys.stdout.write(visible(text))
+    sys.stdout.flush()
 
 
 def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
     """The diff (with --dry-run) or what was done on stdout; warnings about the result on stderr."""
     out = console()
     if dry_run:
-        sys.stdout.write(result.diff())
-        sys.stdout.flush()
+        _diff(result.diff())
     elif not result.changed:
         out.print(_t(N_("Nothing to change in {path}"), lang, path=result.display), soft_wrap=True, markup=False)
     else:
@@ -111,7 +121,7 @@ def fmt_command(
         for outcome in outcomes:
             if outcome.error is not None:
                 failed = True
-                err.print(f"rus: {outcome.error.message(language)}", soft_wrap=True, markup=False)
+                err.print(_t("rus: {error}", language, error=outcome.error.message(language)), soft_wrap=True, markup=False)
             elif outcome.changed:
                 failed = failed or check
                 message = N_("would reformat {path}") if check else N_("reformatted {path}")
@@ -156,11 +166,10 @@ def fix_command(
                 console(stderr=True).print(message, soft_wrap=True, markup=False)
             for repair in result.repairs:
                 total += 1
-                out.print(f"{result.display}:{repair.line}:{repair.column}: [{repair.code}] {repair.old} → {repair.new}",
-                          soft_wrap=True, markup=False)
+                out.print(_t("{path}:{line}:{column}: [{code}] {old} → {new}", language, path=result.display, line=repair.line,
+                             column=repair.column, code=repair.code, old=repair.old, new=repair.new), soft_wrap=True, markup=False)
             if dry_run and result.changed:
-                sys.stdout.write(result.diff())
-                sys.stdout.flush()
+                _diff(result.diff())
         message = N_("{n} repairs would be made (nothing written)") if dry_run else N_("{n} repairs made")
         console(stderr=True).print(_t(message, language, n=total), soft_wrap=True, markup=False)
         if any(result.unreadable is not None for result in results):
@@ -181,7 +190,7 @@ def init_command(
         result = init_repository(directory, git=not no_git)
         out = console()
         for path in result.files:
-            out.print(str(path.relative_to(result.root)), soft_wrap=True, markup=False)
+            out.print(_t("{path}", language, path=str(path.relative_to(result.root))), soft_wrap=True, markup=False)
         message = N_("Created a plans repository in {path} (first commit {commit})") if result.commit else N_("Created a plans folder in {path}")
         console(stderr=True).print(_t(message, language, path=str(directory), commit=(result.commit or "")[:7]), soft_wrap=True, markup=False)
 

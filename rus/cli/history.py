@@ -72,9 +72,9 @@ def _write(text: str) -> None:
 
 
 def _json(data: object) -> str:
-    import json
+    from rus.render.escape import json_dumps
 
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(data) + "\n"
 
 
 # --- rus diff --------------------------------------------------------------------------------------
@@ -144,9 +144,12 @@ def commit(
 
 
 def _escape(text: str) -> str:
+    """Text for rich: on one line with control characters shown, never read as markup."""
     from rich.markup import escape
 
-    return escape(text)
+    from rus.render.escape import one_line
+
+    return escape(one_line(text))
 
 
 # --- rus revisions ---------------------------------------------------------------------------------
@@ -176,6 +179,7 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
     from rich.text import Text
 
     from rus.render.changes import summary_text
+    from rus.render.escape import one_line
 
     out = console(color=color)
     if not entries:
@@ -196,7 +200,8 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
         assert table is not None
         meeting = f"{snap.plan.meeting.date.isoformat()} {snap.plan.meeting.place}"
         changes = summary_text(entry.changes.summary, language) if entry.changes is not None else translate(N_("first recorded revision"), language)
-        table.add_row(snap.revision, snap.date.date().isoformat(), meeting, snap.commit[:7], changes)
+        # Text cells: plan text is never read as rich markup, and is shown on one line
+        table.add_row(*(Text(one_line(cell)) for cell in (snap.revision, snap.date.date().isoformat(), meeting, snap.commit[:7], changes)))
     if table is not None:
         out.print(table)
 
@@ -223,20 +228,21 @@ def log(
         from rich.text import Text
 
         from rus.render.changes import KIND_LABELS, describe, side_label, value_text
+        from rus.render.escape import one_line
 
         out = console(color=color)
         kind = translate(KIND_LABELS[history.kind][0], language)
         title = next((e.title for e in reversed(history.entries) if e.title), "")
-        out.print(Text(f"{history.id} {title}", style="bold"), Text(f"({kind}, {history.area.text(language)})", style="dim"), soft_wrap=True)
+        out.print(Text(one_line(f"{history.id} {title}"), style="bold"), Text(f"({kind}, {history.area.text(language)})", style="dim"), soft_wrap=True)
         events = {"added": N_("appeared"), "changed": N_("changed"), "removed": N_("removed")}
         for entry in history.entries:
             when = entry.date.date().isoformat() if entry.date else ""
             commit_id = entry.commit[:7] if entry.commit and not entry.commit.startswith(entry.label) else ""
             status = f" ({value_text(entry.status, language, 'status')})" if entry.status and entry.event == "added" else ""
             head = Text.assemble(
-                ("  " + side_label(entry.label, language), "bold"), "  ", (when, "dim"), "  ", (commit_id, "dim"), "  ",
-                (translate(events[entry.event], language) + status, {"added": "green", "removed": "red"}.get(entry.event, "yellow")),
+                ("  " + one_line(side_label(entry.label, language)), "bold"), "  ", (when, "dim"), "  ", (commit_id, "dim"), "  ",
+                (translate(events[entry.event], language) + one_line(status), {"added": "green", "removed": "red"}.get(entry.event, "yellow")),
             )
             out.print(head, soft_wrap=True)
             for change in entry.changes:
-                out.print("      " + _escape(describe(history.kind, change, language)), soft_wrap=True)
+                out.print(Text("      " + one_line(describe(history.kind, change, language))), soft_wrap=True)

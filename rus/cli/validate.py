@@ -72,9 +72,13 @@ def validate(
             from rus.render.junit import render_junit
             from rus.render.sarif import render_sarif
 
-            writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable,
-                      Format.SARIF: render_sarif, Format.JUNIT: render_junit}[chosen]
-            sys.stdout.write(writer(result, language))
+            if chosen is Format.JUNIT:
+                text = render_junit(result, language, strict=strict)
+            else:
+                writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable,
+                          Format.SARIF: render_sarif}[chosen]
+                text = writer(result, language)
+            sys.stdout.write(text)
             sys.stdout.flush()
         if result.failed(strict):
             raise typer.Exit(int(ExitCode.FINDINGS))

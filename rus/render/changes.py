@@ -7,7 +7,6 @@ format and by the structured commit message of ``rus commit``; rich is imported 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -17,6 +16,7 @@ from rus.codes import N_
 from rus.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
 from rus.i18n import translate
 from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea, inner_model
+from rus.render.escape import json_dumps, markdown_text, one_line
 from rus.vocab import (
     Area,
     ConflictState,
@@ -366,15 +366,15 @@ def render_text(console: Console, changes: ChangeSet, lang: Lang) -> None:
     from rich.text import Text
 
     head = t(N_("Changes from {old} to {new}"), lang, old=side_label(changes.old_label, lang), new=side_label(changes.new_label, lang))
-    console.print(Text(head, style="bold"), soft_wrap=True)
+    console.print(Text(one_line(head), style="bold"), soft_wrap=True)
     if changes.is_empty:
         console.print(Text("✔ " + t(N_("no changes"), lang), style="green"))
         return
     for area in changes.areas:
         console.print()
-        console.print(Text(area_title(area, lang), style="bold underline"), soft_wrap=True)
+        console.print(Text(one_line(area_title(area, lang)), style="bold underline"), soft_wrap=True)
         for change in area.metadata:
-            console.print(Text.assemble("  ", ("• ", "dim"), describe("plan", change, lang)), soft_wrap=True)
+            console.print(Text.assemble("  ", ("• ", "dim"), one_line(describe("plan", change, lang))), soft_wrap=True)
         _text_items(console, area.items, lang)
         console.print(Text("  " + summary_text(area.summary, lang), style="dim"), soft_wrap=True)
     if changes.actors:
@@ -389,19 +389,19 @@ def _text_items(console: Console, items: tuple[ItemChange, ...], lang: Lang) -> 
     from rich.text import Text
 
     for item in items:
-        console.print(Text("  " + headline(item, lang), style=_STYLES[item.change]), soft_wrap=True)
+        console.print(Text("  " + one_line(headline(item, lang)), style=_STYLES[item.change]), soft_wrap=True)
         for change in item.changes:
-            console.print(Text("      " + describe(item.kind, change, lang)), soft_wrap=True)
+            console.print(Text("      " + one_line(describe(item.kind, change, lang))), soft_wrap=True)
 
 
 # --- GitHub-flavoured Markdown ---------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#"})
-
-
 def md(text: str) -> str:
-    """Text escaped for Markdown (also safe inside a table cell)."""
-    return text.translate(_MD_SPECIAL).replace("\n", " ")
+    """Plan text escaped for GitHub Markdown on one line (also safe inside a table cell).
+
+    No markup, HTML, link or mention survives: see :func:`rus.render.escape.markdown_text`.
+    """
+    return markdown_text(text)
 
 
 def render_markdown(changes: ChangeSet, lang: Lang, *, heading_level: int = 2) -> str:
@@ -464,7 +464,7 @@ def _md_section(items: tuple[ItemChange, ...], metadata: tuple[Change, ...], lan
 
 def render_json(changes: ChangeSet) -> str:
     """The documented JSON object (docs/history.md), pretty-printed."""
-    return json.dumps(changes.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(changes.to_dict()) + "\n"
 
 
 # --- the structured commit message -----------------------------------------------------------------
@@ -516,7 +516,7 @@ def commit_subject(changes: ChangeSet, lang: Lang) -> str:
         names = [_plural(len(names), N_("{n} plans"), N_("{n} plans"), lang)]
     if changes.actors or not names:
         names.append(t(N_("actors"), lang))
-    return f"{', '.join(names)}: {commit_counts(changes, lang)}"
+    return one_line(f"{', '.join(names)}: {commit_counts(changes, lang)}")
 
 
 def kind_counts(items: tuple[ItemChange, ...], lang: Lang) -> str:
@@ -553,9 +553,10 @@ def commit_body(changes: ChangeSet, lang: Lang) -> str:
         lines.append(t(N_("Actor registry"), lang))
         if all(item.change == "added" for item in changes.actors):  # a new registry: just how many
             lines += ["  +" + kind_counts(changes.actors, lang), ""]
-            return "\n".join(lines).rstrip("\n")
+            return "\n".join(one_line(line) for line in lines).rstrip("\n")
         for item in changes.actors:
             lines.append("  " + headline(item, lang))
             lines += [f"      {describe(item.kind, change, lang)}" for change in item.changes]
         lines.append("")
-    return "\n".join(lines).rstrip("\n")
+    # one line per change, whatever the plan's texts hold: git prints them raw to the terminal
+    return "\n".join(one_line(line) for line in lines).rstrip("\n")

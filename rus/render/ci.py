@@ -4,6 +4,10 @@ Both hold the verdict, a table of the findings and the semantic changes against 
 comment starts with a hidden marker, so that a workflow step can find its earlier comment and
 update it instead of adding another. GitHub caps a comment at 65,536 characters, so long tables and
 change lists are cut, saying how much was left out.
+
+Plan text is escaped for CommonMark as GitHub renders it (:func:`rus.render.escape.markdown_text`):
+no raw HTML, no image, link or autolink, no mention that would notify anyone when a bot posts the
+comment, no table broken by a pipe or a line break.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from rus.ci import CiResult
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.i18n import translate
+from rus.render.escape import json_dumps, markdown_code, markdown_text, one_line
 from rus.vocab import Lang
 
 #: The hidden first line of the comment body, by which a workflow finds the comment to update.
@@ -35,17 +40,13 @@ def _plural(count: int, one: str, many: str, lang: Lang) -> str:
 
 
 def cell(text: str) -> str:
-    """Text made safe for one cell of a GitHub Markdown table.
+    """Plain text made safe for one cell of a GitHub Markdown table (and anywhere in Markdown)."""
+    return markdown_text(text)
 
-    A pipe is escaped everywhere (GitHub reads ``\\|`` as a pipe even in code); outside code spans
-    backslashes and angle brackets are escaped too, so ``<area>`` is shown, not taken for HTML.
-    """
-    parts = text.split("`")
-    balanced = len(parts) % 2 == 1  # an odd number of parts: every span is closed
-    for i, part in enumerate(parts):
-        if not (balanced and i % 2 == 1):
-            parts[i] = part.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join("`".join(parts).replace("|", "\\|").split())
+
+def markdown_parts(parts: list[tuple[str, bool]]) -> str:
+    """A message's pieces in one table cell: code as code spans, the rest as escaped text."""
+    return "".join(markdown_code(text) if code else markdown_text(text) for text, code in parts)
 
 
 def verdict(result: CiResult, lang: Lang) -> str:
@@ -66,7 +67,7 @@ def verdict_line(result: CiResult, lang: Lang) -> str:
     """The verdict as plain text, for the log: the base, the counts and the changes."""
     validation = result.validation
     base = _t(N_("Checked against {base} (merge base {commit})"), lang).format(
-        base=result.base.name, commit=result.base.short
+        base=one_line(result.base.name), commit=result.base.short
     )
     if validation.diagnostics:
         errors = _plural(validation.errors, N_("{n} error"), N_("{n} errors"), lang)
@@ -86,8 +87,6 @@ def verdict_line(result: CiResult, lang: Lang) -> str:
 
 def render_json(result: CiResult, lang: Lang) -> str:
     """The findings, the base and the changes as one JSON object (see docs/ci.md)."""
-    import json
-
     from rus.render.diagnostics import to_json_data
 
     data = {
@@ -105,7 +104,7 @@ def render_json(result: CiResult, lang: Lang) -> str:
             for path, lines in sorted(result.changed_lines.items())
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(data) + "\n"
 
 
 def findings_table(diagnostics: list[Diagnostic], result: CiResult, lang: Lang) -> list[str]:
@@ -119,15 +118,15 @@ def findings_table(diagnostics: list[Diagnostic], result: CiResult, lang: Lang) 
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for d in diagnostics[:MAX_FINDINGS]:
-        where = f"`{d.path}:{d.line}:{d.column}`"
+        where = markdown_code(f"{d.path}:{d.line}:{d.column}")
         if result.is_changed(d):
             where += " ✏️"
         row = [
             _ICON[d.level],
-            cell(where),
-            f"{d.code} `{d.rule}`",
-            cell(d.message(lang)),
-            cell(d.hint(lang)),
+            where,
+            f"{d.code} {markdown_code(d.rule)}",
+            markdown_parts(d.message_parts(lang)),
+            markdown_parts(d.hint_parts(lang)),
         ]
         lines.append("| " + " | ".join(row) + " |")
     left = len(diagnostics) - MAX_FINDINGS
@@ -140,7 +139,7 @@ def findings_table(diagnostics: list[Diagnostic], result: CiResult, lang: Lang) 
 def render_markdown(result: CiResult, lang: Lang, *, comment: bool = False) -> str:
     """The job summary (or, with ``comment``, the pull-request comment body) as Markdown."""
     base = result.base
-    title = _t(N_("Plan check against `{base}`"), lang).format(base=base.name)
+    title = _t(N_("Plan check against {base}"), lang).format(base=markdown_code(base.name, in_table=False))
     merge_base = _t(N_("merge base {commit}"), lang).format(commit=f"`{base.short}`")
     lines: list[str] = [COMMENT_MARKER] if comment else []
     lines += [f"## {title} ({merge_base})", "", verdict(result, lang), ""]
@@ -171,7 +170,7 @@ def changes_markdown(result: CiResult, lang: Lang) -> str:
             ),
             lang,
         )
-        return f"### {heading}\n\n_{why}_ {result.base_unreadable.message(lang)}"
+        return f"### {heading}\n\n_{why}_ {markdown_text(result.base_unreadable.message(lang))}"
     if result.head_unreadable or result.changes is None:
         why = _t(
             N_("The changes are shown once the plans can be read: fix the errors above first."),

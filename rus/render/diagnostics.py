@@ -1,11 +1,15 @@
-"""Machine-readable renderings of validation results: JSON, GitHub annotations, parsable lines."""
+"""Machine-readable renderings of validation results: JSON, GitHub annotations, parsable lines.
+
+Plan text and file names are escaped on the way out (:mod:`rus.render.escape`): one line per
+finding in the line formats, and no control character in any of them.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rus.diagnostics import Diagnostic
+from rus.render.escape import github_data, github_property, json_dumps, one_line
 from rus.validation import ValidationResult
 from rus.vocab import Lang
 
@@ -38,15 +42,7 @@ def to_json_data(result: ValidationResult, lang: Lang) -> dict[str, Any]:
 
 def render_json(result: ValidationResult, lang: Lang) -> str:
     """The result as pretty-printed JSON."""
-    return json.dumps(to_json_data(result, lang), ensure_ascii=False, indent=2) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return json_dumps(to_json_data(result, lang)) + "\n"
 
 
 def github_line(diagnostic: Diagnostic, lang: Lang) -> str:
@@ -59,13 +55,13 @@ def github_line(diagnostic: Diagnostic, lang: Lang) -> str:
         message = f"{message} — {hint}"
     props = ",".join(
         [
-            f"file={_escape_property(diagnostic.path)}",
+            f"file={github_property(diagnostic.path)}",
             f"line={diagnostic.line}",
             f"col={diagnostic.column}",
-            f"title={_escape_property(title)}",
+            f"title={github_property(title)}",
         ]
     )
-    return f"::{level} {props}::{_escape_data(message)}"
+    return f"::{level} {props}::{github_data(message)}"
 
 
 def render_github(result: ValidationResult, lang: Lang) -> str:
@@ -76,6 +72,6 @@ def render_github(result: ValidationResult, lang: Lang) -> str:
 def render_parsable(result: ValidationResult, lang: Lang) -> str:
     """One ``file:line:col: [level] message (code)`` line per diagnostic, as yamllint's format."""
     return "".join(
-        f"{d.path}:{d.line}:{d.column}: [{d.level.value}] {d.message(lang)} ({d.code})\n"
+        f"{one_line(d.path)}:{d.line}:{d.column}: [{d.level.value}] {one_line(d.message(lang))} ({d.code})\n"
         for d in result.diagnostics
     )

@@ -7,10 +7,11 @@ mistake could not make the page reach the network.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 
 from rus.codes import N_
 from rus.i18n import translate
+from rus.render.escape import visible
 from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
 
 #: Nothing may be loaded: no scripts, no fonts, no images except inline data, no connections.
@@ -40,6 +41,11 @@ figcaption { font-size: .85rem; color: #444; }
 figcaption strong { display: block; color: #1b1b1b; }
 @media print { h2 { break-before: auto; } figure, table { break-inside: avoid; } }
 """
+
+
+def escape(text: str) -> str:
+    """Text for HTML: markup characters as entities, control and bidi characters shown escaped."""
+    return _html_escape(visible(text))
 
 
 def render_html(document: Document) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from rus.codes import N_
 from rus.i18n import translate
+from rus.render.escape import visible
 from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
 
 
@@ -26,7 +27,7 @@ def render_markdown(
 
 def escape_markdown(text: str, line_start: bool = True) -> str:
     """Plain text that Markdown shows as written: no markup, no HTML, no line breaks."""
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())
     for char in "\\`*_{}[]<>|~":
         text = text.replace(char, "\\" + char)
     # Characters that start a heading, list or quote only matter at the start of a line.

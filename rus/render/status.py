@@ -10,6 +10,7 @@ from rich.text import Text
 from rus.codes import N_
 from rus.followup import AreaFollowUp, FollowUp, MilestoneDue
 from rus.i18n import translate
+from rus.render.escape import one_line
 from rus.render.report_document import percent
 from rus.vocab import Lang, Status
 
@@ -51,7 +52,7 @@ def _milestone(item: MilestoneDue, lang: Lang) -> Text:
         else _plural(item.days, N_("in {n} day"), N_("in {n} days"), lang)
     )
     return Text.assemble(
-        (item.activity.id, "bold"), f" {item.date.isoformat()} ({when}): ", item.title
+        (one_line(item.activity.id), "bold"), f" {item.date.isoformat()} ({when}): ", one_line(item.title)
     )
 
 
@@ -59,7 +60,7 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
     head = Text.assemble(
         (area.area.text(lang), "bold"),
         "  ",
-        (_t(N_("revision {revision}"), lang, revision=area.revision), "dim"),
+        (one_line(_t(N_("revision {revision}"), lang, revision=area.revision)), "dim"),
     )
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True, width=22)
@@ -100,13 +101,13 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
             )
             for b in area.behind
         )
-        grid.add_row(Text(_t(N_("Indicators behind"), lang), style="yellow"), items)
+        grid.add_row(Text(_t(N_("Indicators behind"), lang), style="yellow"), Text(one_line(items)))
     else:
         grid.add_row(_t(N_("Indicators behind"), lang), Text(_t(N_("none"), lang), style="green"))
     if area.without_lead:
         grid.add_row(
             Text(_t(N_("Without a lead"), lang), style="yellow"),
-            ", ".join(f"{ref.id} {ref.title}" for ref in area.without_lead),
+            Text(one_line(", ".join(f"{ref.id} {ref.title}" for ref in area.without_lead))),
         )
     else:
         grid.add_row(_t(N_("Without a lead"), lang), Text(_t(N_("none"), lang), style="green"))

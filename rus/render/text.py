@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from rich.console import Console
@@ -10,11 +11,15 @@ from rich.text import Text
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.i18n import translate
+from rus.render.escape import excerpt, one_line
 from rus.validation import ValidationResult
 from rus.vocab import Lang
 
 _LEVEL_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _LEVEL_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+#: The line breaks of YAML (1.1, as the parsers count lines): not ``str.splitlines``'s, which
+#: also breaks at form feed and the file/group/record separators.
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def plural(count: int, one: str, many: str, lang: Lang) -> str:
@@ -36,7 +41,11 @@ def summary_line(result: ValidationResult, lang: Lang) -> Text:
 
 
 def render_diagnostic(console: Console, diagnostic: Diagnostic, source_line: str, lang: Lang) -> None:
-    """One diagnostic: position, level, code, message; the source line with a caret; the hint."""
+    """One diagnostic: position, level, code, message; the source line with a caret; the hint.
+
+    Plan text is shown on one line with control characters escaped, and the source line is cut
+    to a window around the column (see :mod:`rus.render.escape`).
+    """
     level = diagnostic.level
     head = Text.assemble(
         (f"  {diagnostic.line}:{diagnostic.column}", "bold"),
@@ -45,27 +54,27 @@ def render_diagnostic(console: Console, diagnostic: Diagnostic, source_line: str
         "  ",
         (diagnostic.code, "dim"),
         "  ",
-        diagnostic.message(lang),
+        one_line(diagnostic.message(lang)),
     )
     console.print(head, soft_wrap=True)
     if source_line.strip():
         number = str(diagnostic.line)
-        shown = source_line.expandtabs(1).rstrip("\r\n")
+        shown, caret_column = excerpt(source_line, diagnostic.column)
         console.print(Text.assemble((f"    {number} │ ", "dim"), shown), soft_wrap=True, highlight=False)
         pad = " " * (len(number) + 4)
-        caret = " " * max(diagnostic.column - 1, 0) + "^"
+        caret = " " * (caret_column - 1) + "^"
         console.print(Text.assemble((f"{pad} │ ", "dim"), (caret, _LEVEL_STYLE[level])), soft_wrap=True)
     hint = diagnostic.hint(lang)
     if hint:
-        console.print(Text.assemble(("    " + translate(N_("hint"), lang) + ": ", "cyan"), hint), soft_wrap=True)
+        console.print(Text.assemble(("    " + translate(N_("hint"), lang) + ": ", "cyan"), one_line(hint)), soft_wrap=True)
 
 
 def render_text(console: Console, result: ValidationResult, lang: Lang) -> None:
     """Every diagnostic grouped by file, then the summary line."""
     for path, group in groupby(result.diagnostics, key=lambda d: d.path):
-        console.print(Text(path, style="bold underline"), soft_wrap=True)
+        console.print(Text(one_line(path), style="bold underline"), soft_wrap=True)
         text = result.text_of(path)
-        lines = text.splitlines() if text else []
+        lines = _YAML_LINE_BREAK.split(text) if text else []
         for diagnostic in group:
             line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
             render_diagnostic(console, diagnostic, line, lang)
