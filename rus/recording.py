@@ -84,7 +84,11 @@ def record(
     if root is None:
         raise not_a_repository(start)
     folder = require_plans_dir(root, plans_dir)
-    with History(root, plans_dir) as history:
+    from rus.fileio import write_lock
+
+    # Under the plans' write lock from the validation to the commit: an edit made meanwhile by
+    # another rus command waits, so what is committed is what was validated and described.
+    with write_lock(root), History(root, plans_dir) as history:
         repo = history.repo
         _check_head(repo)
         from rus.validation import validate_paths
