@@ -69,7 +69,7 @@ def _written_aside(path: Path, data: bytes, mode: int) -> Path:
                 _fill(fd, data, mode)
                 name = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
                 with contextlib.suppress(OSError):  # no /proc: write under a name instead
-                    os.link(f"/proc/self/fd/{fd}", name)
+                    _name_unnamed(fd, name)
                     return name
             finally:
                 os.close(fd)
@@ -84,6 +84,19 @@ def _written_aside(path: Path, data: bytes, mode: int) -> Path:
     finally:
         os.close(fd)
     return tmp
+
+
+def _name_unnamed(fd: int, name: Path) -> None:
+    """Give the unnamed file open as ``fd`` a name: ``linkat(…, AT_SYMLINK_FOLLOW)`` on its /proc entry.
+
+    ``os.link`` calls plain ``link()``, which would link the /proc entry itself (EXDEV), unless
+    it is given a folder descriptor; then it calls ``linkat`` with the flag.
+    """
+    folder = os.open(name.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    try:
+        os.link(f"/proc/self/fd/{fd}", name.name, src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
 
 
 def _fill(fd: int, data: bytes, mode: int) -> None:
@@ -194,14 +207,19 @@ def lock_file(target: Path) -> Path:
     reads them all), kept in its git folder, where it is never committed; outside a repository, one
     per folder of plans.
     """
+    return _lock_place(target)[0]
+
+
+def _lock_place(target: Path) -> tuple[Path, Path]:
+    """The lock file of the plans at ``target``, and the repository or folder it guards."""
     from rus.workspace import find_root, git_dir
 
     folder = target if target.is_dir() else target.parent
     root = find_root(folder)
     if root is None:
-        return folder.resolve() / f".{LOCK_NAME}"
+        return folder.resolve() / f".{LOCK_NAME}", folder.resolve()
     git = git_dir(root)
-    return git / LOCK_NAME if git is not None else root / f".{LOCK_NAME}"
+    return (git / LOCK_NAME if git is not None else root / f".{LOCK_NAME}"), root
 
 
 @contextlib.contextmanager
@@ -211,7 +229,7 @@ def write_lock(target: Path, timeout: float | None = None) -> Iterator[Path]:
     Read what you are going to change only once you hold it. Raises
     :class:`~rus.errors.LockedError` when another process keeps it for longer than the wait.
     """
-    path = lock_file(target)
+    path, guarded = _lock_place(target)
     held: dict[str, int] = _held.__dict__.setdefault("counts", {})
     key = str(path)
     if held.get(key):
@@ -221,7 +239,7 @@ def write_lock(target: Path, timeout: float | None = None) -> Iterator[Path]:
         finally:
             held[key] -= 1
         return
-    fd = _acquire(path, lock_timeout() if timeout is None else timeout)
+    fd = _acquire(path, guarded, lock_timeout() if timeout is None else timeout)
     held[key] = 1
     try:
         yield path
@@ -230,7 +248,7 @@ def write_lock(target: Path, timeout: float | None = None) -> Iterator[Path]:
         _release(path, fd)
 
 
-def _acquire(path: Path, timeout: float) -> int:
+def _acquire(path: Path, guarded: Path, timeout: float) -> int:
     from rus.codes import N_
     from rus.errors import LockedError
 
@@ -246,11 +264,10 @@ def _acquire(path: Path, timeout: float) -> int:
         os.close(fd)
         left = deadline - time.monotonic()
         if left <= 0:
-            folder = path.parent.parent if path.parent.name == ".git" else path.parent
             raise LockedError(
                 N_("Another rus command is writing the plans in {folder}; after waiting {seconds} s, nothing was written"),
                 N_("Run the command again when the other one has finished. RUS_LOCK_TIMEOUT sets how many seconds to wait."),
-                folder=str(folder), seconds=f"{timeout:g}",
+                folder=str(guarded), seconds=f"{timeout:g}",
             )
         time.sleep(min(pause, left))
         pause = min(pause * 2, 0.1)

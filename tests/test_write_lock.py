@@ -143,7 +143,7 @@ def test_a_writer_that_cannot_get_the_lock_gives_up_and_writes_nothing(
     with held_elsewhere(root):
         result = runner.invoke(app, list(WRITERS[name]))
     assert result.exit_code == ExitCode.LOCKED, result.stderr
-    assert "Another rus command is writing the plans" in result.stderr
+    assert f"Another rus command is writing the plans in {root.resolve()};" in result.stderr
     assert "nothing was written" in result.stderr
     assert {p.name: p.read_bytes() for p in (root / "plans").iterdir()} == before
     # and with the lock free, the same command writes
@@ -350,3 +350,25 @@ def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     (tmp_path / "new.yaml").chmod(0o600)
     write_bytes_atomic(tmp_path / "new.yaml", b"x: 2\n")
     assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o600
+
+
+def test_on_linux_the_file_has_no_name_until_it_is_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The write never goes through a named temporary file where the system can write unnamed ones."""
+    import tempfile
+
+    try:
+        os.close(os.open(tmp_path, os.O_TMPFILE | os.O_WRONLY, 0o600))
+    except (AttributeError, OSError):
+        pytest.skip("no unnamed files (O_TMPFILE) here")
+
+    def named(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise AssertionError("written under a temporary name")
+
+    monkeypatch.setattr(tempfile, "mkstemp", named)
+    target = tmp_path / "upplevelser.yaml"
+    target.write_bytes(b"old\n")
+    target.chmod(0o640)
+    write_bytes_atomic(target, b"new\n")
+    assert target.read_bytes() == b"new\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["upplevelser.yaml"]
