@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import math
 import os
 import secrets
@@ -240,6 +241,9 @@ def write_lock(target: Path, timeout: float | None = None) -> Iterator[Path]:
             held[key] -= 1
         return
     fd = _acquire(path, guarded, lock_timeout() if timeout is None else timeout)
+    if fd < 0:
+        yield path
+        return
     held[key] = 1
     try:
         yield path
@@ -255,7 +259,9 @@ def _acquire(path: Path, guarded: Path, timeout: float) -> int:
     deadline = time.monotonic() + timeout
     pause = 0.005
     while True:
-        fd = _open_lock(path)
+        fd = _open_lock(path, beside_plans=path.parent == guarded)
+        if fd < 0:
+            return fd
         if _try_lock(fd, path):
             if _same_file(fd, path):
                 return fd
@@ -273,7 +279,8 @@ def _acquire(path: Path, guarded: Path, timeout: float) -> int:
         pause = min(pause * 2, 0.1)
 
 
-def _open_lock(path: Path) -> int:
+def _open_lock(path: Path, *, beside_plans: bool) -> int:
+    """The lock file, opened (created if need be); -1 for a plans folder outside git that no one may write in."""
     from rus.codes import N_
     from rus.errors import WriteError
 
@@ -281,6 +288,8 @@ def _open_lock(path: Path) -> int:
     try:
         return os.open(path, flags, 0o644)
     except OSError as exc:
+        if beside_plans and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return -1  # nothing can be written there, so nothing to guard: `rus fmt` on a read-only folder finds nothing to do
         # worded as the write that would fail next: the lock file goes where the plans' folder or git folder is
         raise WriteError(N_("{path} cannot be written: {reason}"),
                          N_("Check that the folder exists and that you are allowed to write in it."),

@@ -372,3 +372,17 @@ def test_on_linux_the_file_has_no_name_until_it_is_complete(tmp_path: Path, monk
     assert target.read_bytes() == b"new\n"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["upplevelser.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write in any folder")
+def test_fmt_on_a_folder_no_one_may_write_in_finds_nothing_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "plans"
+    shutil.copytree(BASE, folder)
+    runner.invoke(app, ["fmt", str(folder)])
+    folder.chmod(0o555)
+    try:
+        result = runner.invoke(app, ["fmt", str(folder)])
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 0, result.stderr
+    assert "0 reformatted, 2 already formatted" in result.stderr
