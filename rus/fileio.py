@@ -178,6 +178,11 @@ LOCK_TIMEOUT = 10.0
 #: The lock file's name in the git folder (outside a repository: hidden, in the plans folder).
 LOCK_NAME = "rus.lock"
 
+#: Set by a command that holds the lock for the programs it runs (git's hooks during ``rus commit``,
+#: which may run ``rus fmt``): a rus command that finds its own lock file named here does not wait
+#: for it, as its parent holds it on its behalf.
+LOCK_ENV = "RUS_LOCK_HELD"
+
 # Locks this process holds, by lock file, with how often each is held: an edit that calls another
 # (cancel calls status) takes the lock once. Per thread, as flock is per open file.
 _held = threading.local()
@@ -233,12 +238,14 @@ def write_lock(target: Path, timeout: float | None = None) -> Iterator[Path]:
     path, guarded = _lock_place(target)
     held: dict[str, int] = _held.__dict__.setdefault("counts", {})
     key = str(path)
-    if held.get(key):
-        held[key] += 1
+    if held.get(key) or os.environ.get(LOCK_ENV) == key:
+        held[key] = held.get(key, 0) + 1
         try:
             yield path
         finally:
             held[key] -= 1
+            if not held[key]:
+                del held[key]
         return
     fd = _acquire(path, guarded, lock_timeout() if timeout is None else timeout)
     if fd < 0:

@@ -176,9 +176,13 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def outside_diagnostic(escape: Outside, display_root: Path | None = None) -> Diagnostic:
-    """The finding for a link that leads where plans may not be read (``F007``): it names the link and its target."""
+    """The finding for a path that leads where plans may not be read: ``F007`` names the link and its target,
+    ``F008`` a path into ``.git`` with no link on the way."""
+    shown = display_path(escape.path, display_root)
+    if escape.link is None:
+        return Diagnostic(shown, 1, 1, "F008", {"path": shown})
     params = {"link": display_path(escape.link, display_root), "target": escape.target, "where": escape.where}
-    return Diagnostic(display_path(escape.path, display_root), 1, 1, "F007", params)
+    return Diagnostic(shown, 1, 1, "F007", params)
 
 
 def _registry_first(paths: Sequence[Path], outside: list[Outside]) -> list[Path]:

@@ -98,11 +98,12 @@ class Boundary:
 
 @dataclass(frozen=True)
 class Outside:
-    """A path that leads out of its :class:`Boundary` through a symbolic link; it is not read."""
+    """A path that leads out of its :class:`Boundary` (through a symbolic link) or into ``.git``; it is not read."""
 
     path: Path
-    #: The link that leads out: ``path`` itself, or a folder above it (``plans`` may be the link).
-    link: Path
+    #: The link that leads out: ``path`` itself, or a folder above it (``plans`` may be the link);
+    #: None for a path into ``.git`` with no link on the way (``plans/../.git/config``).
+    link: Path | None
     #: Where the link points, as written in it.
     target: str
     #: Where that is, as a message id (``@…``): outside the repository or folder, or into ``.git``.
@@ -141,7 +142,10 @@ def leads_outside(path: Path, boundary: Boundary) -> Outside | None:
         where = INTO_GIT
     if not real.exists():
         return None
-    link = _first_link(Path(os.path.abspath(path)), boundary.given) or path  # noqa: PTH100 - links not followed
+    link = _first_link(Path(os.path.abspath(path)), boundary.given)  # noqa: PTH100 - links not followed
+    if link is None and where == INTO_GIT:
+        return Outside(path, None, str(real), where)  # named into .git, no link on the way
+    link = link or path
     try:
         target = str(link.readlink())
     except OSError:

@@ -87,8 +87,8 @@ def test_a_path_given_with_dotdot_into_git_is_not_read(tmp_path: Path) -> None:
     done = run_rus("validate", "plans/../.git/config", cwd=root)
     assert done.returncode == 1
     _no_secret(done.stdout + done.stderr)
-    assert "F007" in done.stdout
-    assert "into the repository's .git folder" in done.stdout
+    assert "F008" in done.stdout
+    assert "`plans/../.git/config` is inside the repository's .git folder; it is not read" in done.stdout
 
 
 # --- links out of the repository ---------------------------------------------------------------------

@@ -386,3 +386,23 @@ def test_fmt_on_a_folder_no_one_may_write_in_finds_nothing_to_do(tmp_path: Path,
         folder.chmod(0o755)
     assert result.exit_code == 0, result.stderr
     assert "0 reformatted, 2 already formatted" in result.stderr
+
+
+def test_git_hooks_run_by_commit_share_its_lock(tmp_path: Path) -> None:
+    """A pre-commit hook running `rus fmt` (as the rus-fmt hook does) does not wait for `rus commit`'s lock."""
+    root = _repo(tmp_path)
+    assert run_rus("fmt", cwd=root).returncode == 0
+    git(root, "commit", "-q", "-am", "formatted")
+    hook = root / ".git" / "hooks" / "pre-commit"
+    hook.write_text(f"#!/bin/sh\nexec {shutil.which('rus')} fmt plans\n", encoding="utf-8")
+    hook.chmod(0o755)
+    plan = root / "plans" / "upplevelser.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("progress: 40", "progress: 50"), encoding="utf-8")
+    done = run_rus("commit", cwd=root, env={"RUS_LOCK_TIMEOUT": "1"})
+    assert done.returncode == 0, done.stderr
+    assert "progress: 50" in git(root, "show", "HEAD:plans/upplevelser.yaml")
+    # the variable is honoured only for the lock it names
+    with held_elsewhere(root):
+        other = run_rus("activity", "set", "UPP-001", "progress=60", cwd=root,
+                        env={"RUS_LOCK_TIMEOUT": "0", "RUS_LOCK_HELD": str(tmp_path / "elsewhere.lock")})
+    assert other.returncode == 5
