@@ -39,6 +39,10 @@ CODES: dict[str, Code] = {
                  N_("Copy one of the bundled plans as a start, or run `rus init`.")),
     "F006": Code("unknown-kind", "error", N_("The file is neither an action plan nor the actor registry"),
                  N_("An action plan starts with `area:`; the actor registry with `actors:`.")),
+    "F007": Code("link-outside", "error", N_("`{link}` is a symbolic link to `{target}`, which leads {where}; it is not read"),
+                 N_("rus reads plans only from inside their repository (or the folder given): keep the files themselves there instead of a link, or remove the link.")),
+    "F008": Code("in-git-folder", "error", N_("`{path}` is inside the repository's .git folder; it is not read"),
+                 N_("Plans are never kept in .git: name the plans folder or a file in it.")),
     # --- YAML syntax -----------------------------------------------------------------------------
     "Y001": Code("syntax", "error", N_("YAML syntax error: {problem}"),
                  N_("Check the indentation and punctuation on this line and the line before it.")),

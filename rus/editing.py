@@ -12,17 +12,18 @@ write is atomic, and a byte order mark and CRLF line ends are kept.
 from __future__ import annotations
 
 import difflib
+import functools
 import io
 import math
 import re
 import typing
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
@@ -46,6 +47,7 @@ from rus.source import Source, parse_text
 from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status, transition_allowed
 
 _NUMBER = re.compile(r"-([0-9]+)$")
+P = ParamSpec("P")
 
 
 class EditError(TextError):
@@ -456,9 +458,13 @@ def _finding(diagnostic: Diagnostic) -> tuple[str, str]:
 
 def _neighbours(path: Path) -> dict[str, str]:
     """The texts of the plan files and actor registry beside ``path``, by file name."""
+    from rus.workspace import boundary_of, leads_outside
+
     texts: dict[str, str] = {}
+    boundary = boundary_of(path.parent)
     for other in sorted(path.parent.glob("*.y*ml")):
-        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name:
+        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name \
+                and leads_outside(other, boundary) is None:
             try:
                 texts[other.name] = other.read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError):
@@ -478,10 +484,20 @@ def _quick_data(path: Path) -> Any:
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
-    """The YAML files directly in a plans folder."""
+    """The YAML files directly in a plans folder; a link among them leading out of the repository is refused."""
+    from rus.history import LinkOutsideError
+    from rus.validation import outside_diagnostic
+    from rus.workspace import boundary_of, leads_outside
+
     if not plans_dir.is_dir():
         raise NotFoundError(N_("No such file or folder: {path}"), "", path=str(plans_dir))
-    return sorted(p for p in plans_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    boundary = boundary_of(plans_dir)
+    files = sorted(p for p in plans_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in (plans_dir, *files):
+        escape = leads_outside(path, boundary)
+        if escape is not None:
+            raise LinkOutsideError(outside_diagnostic(escape, Path.cwd()))
+    return files
 
 
 def find_plan(plans_dir: Path, area: str) -> Path:
@@ -672,6 +688,25 @@ def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
 # --- the edits -----------------------------------------------------------------------------------
 
 
+def _locked(edit: Callable[Concatenate[Path, P], EditResult]) -> Callable[Concatenate[Path, P], EditResult]:
+    """Make an edit under the plans' write lock: read, change and write with no other rus writer between.
+
+    Without the lock, two edits at the same time could both read the file, and the one written last
+    would silently undo the other. A dry run writes nothing and takes no lock.
+    """
+
+    @functools.wraps(edit)
+    def run(plans_dir: Path, /, *args: P.args, **kwargs: P.kwargs) -> EditResult:
+        if kwargs.get("dry_run") or not plans_dir.is_dir():
+            return edit(plans_dir, *args, **kwargs)
+        from rus.fileio import write_lock
+
+        with write_lock(plans_dir):
+            return edit(plans_dir, *args, **kwargs)
+
+    return run
+
+
 def next_activity_id(doc: Document, area: Area, used_before: Iterable[int] = ()) -> str:
     """The next free activity id of an area: one above the highest number used (ids are never reused).
 
@@ -723,6 +758,7 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
     return found
 
 
+@_locked
 def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run: bool = False) -> EditResult:
     """Add an activity to an area's plan with the next free id; ``fields`` are the model's keys."""
     wanted = _area(area)
@@ -743,6 +779,7 @@ def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run:
     return finish(doc, dry_run=dry_run, summary=N_("Added activity {id} to {path}"), id=ident, path=doc.display)
 
 
+@_locked
 def set_activity_fields(plans_dir: Path, ident: str, assignments: list[str], *, dry_run: bool = False) -> EditResult:
     """Set fields of an activity from ``FIELD=VALUE`` texts (dotted paths reach nested keys)."""
     path, written_id = find_item(plans_dir, "activities", ident)
@@ -775,6 +812,7 @@ def set_activity_fields(plans_dir: Path, ident: str, assignments: list[str], *, 
     return finish(doc, dry_run=dry_run, summary=N_("Updated activity {id} in {path}"), id=written_id, path=doc.display)
 
 
+@_locked
 def set_activity_status(
     plans_dir: Path, ident: str, status: str, *, note: str | None = None, end: date | None = None, dry_run: bool = False
 ) -> EditResult:
@@ -819,6 +857,7 @@ def _status(text: str) -> Status:
                         value=text, allowed=", ".join(s.value for s in Status) + (f" ({guess}?)" if guess else "")) from None
 
 
+@_locked
 def cancel_activity(plans_dir: Path, ident: str, reason: str, *, dry_run: bool = False) -> EditResult:
     """Cancel an activity, recording why."""
     if not reason.strip():
@@ -826,6 +865,7 @@ def cancel_activity(plans_dir: Path, ident: str, reason: str, *, dry_run: bool =
     return set_activity_status(plans_dir, ident, Status.CANCELLED.value, note=reason, dry_run=dry_run)
 
 
+@_locked
 def record_actual(
     plans_dir: Path, ident: str, period: str, value: float, *, municipality: str | None = None,
     note: str | None = None, dry_run: bool = False,
@@ -860,6 +900,7 @@ def record_actual(
                   value=number, id=written_id, period=period, path=doc.display)
 
 
+@_locked
 def record_meeting(
     plans_dir: Path, area: str, *, when: date, place: str, participants: list[str], notes: str | None = None,
     revision: str | None = None, dry_run: bool = False,
@@ -895,6 +936,7 @@ def record_meeting(
                   date=when.isoformat(), path=doc.display)
 
 
+@_locked
 def add_actor(
     plans_dir: Path, ident: str, name: str, helix: str, *, municipality: str | None = None,
     sami_organisation: bool = False, ladder: dict[str, str] | None = None, dry_run: bool = False,
@@ -920,6 +962,7 @@ def add_actor(
     return finish(doc, dry_run=dry_run, summary=N_("Added actor {id} to {path}"), id=ident, path=doc.display)
 
 
+@_locked
 def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_run: bool = False) -> EditResult:
     """Set an actor's step on the Samhandlingstrappan for one area."""
     wanted = _area(area)

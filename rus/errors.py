@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     FAILURE = 3
     INTERNAL = 4
+    LOCKED = 5
 
 
 #: What each exit code means, for ``rus --help`` and the README (a test keeps them in step).
@@ -31,6 +32,7 @@ EXIT_CODE_DOCS: dict[ExitCode, str] = {
     ExitCode.USAGE: N_("usage error: unknown option or command, a path that does not exist, a bad value"),
     ExitCode.FAILURE: N_("the tool could not do its job: not a git repository, unknown revision, git failure, a file that cannot be written"),
     ExitCode.INTERNAL: N_("internal error in rus (rerun with --debug and report it)"),
+    ExitCode.LOCKED: N_("locked: another rus command kept writing the same plans for longer than the wait (RUS_LOCK_TIMEOUT, 10 s); nothing was written"),
 }
 
 
@@ -79,3 +81,9 @@ class WriteError(RusError):
     """A file could not be written."""
 
     exit_code = ExitCode.FAILURE
+
+
+class LockedError(RusError):
+    """Another ``rus`` command held the plans' write lock for longer than this one would wait."""
+
+    exit_code = ExitCode.LOCKED

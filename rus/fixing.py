@@ -9,6 +9,7 @@ file moves; anything ambiguous is left for a human.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,33 +171,44 @@ def _scalar_starts(root: Node) -> dict[tuple[int, int], tuple[ScalarNode, set[st
 
 def fix_paths(paths: list[Path], *, dry_run: bool = False, display_root: Path | None = None) -> list[FixResult]:
     """Repair plan files in place (with ``dry_run``, only compute the repairs)."""
-    from rus.formatting import replace_text
-    from rus.validation import discover
+    from rus.fileio import write_lock
+    from rus.validation import discover_files, outside_diagnostic
 
-    results: list[FixResult] = []
-    for path in discover(paths):
-        display = display_path(path, display_root)
-        source = read_source(path, display)
-        if source.text is None:
-            # nothing safe to repair in a file that cannot be read as UTF-8 text: say why, and go on
-            first = source.diagnostics[0] if source.diagnostics else None
-            results.append(FixResult(path, display, "", "", unreadable=first))
-            continue
-        text = path.read_bytes().decode("utf-8")
-        neighbours = _neighbours(path)
-        after, repairs = fix_text(text, path.name, neighbours)
-        result = FixResult(path, display, text, after, repairs)
-        if result.changed and not dry_run:
-            replace_text(path, text, after, display)
-            result.written = True
-        results.append(result)
+    found = discover_files(paths)
+    results = [FixResult(out.path, display_path(out.path, display_root), "", "",
+                         unreadable=outside_diagnostic(out, display_root)) for out in found.outside]
+    for path in found.files:
+        # read, repair and write under the lock, so that an edit made meanwhile is not overwritten
+        with contextlib.nullcontext() if dry_run else write_lock(path):
+            results.append(_fix_file(path, display_path(path, display_root), dry_run))
     return results
 
 
+def _fix_file(path: Path, display: str, dry_run: bool) -> FixResult:
+    from rus.formatting import replace_text
+
+    source = read_source(path, display)
+    if source.text is None:
+        # nothing safe to repair in a file that cannot be read as UTF-8 text: say why, and go on
+        first = source.diagnostics[0] if source.diagnostics else None
+        return FixResult(path, display, "", "", unreadable=first)
+    text = path.read_bytes().decode("utf-8")
+    after, repairs = fix_text(text, path.name, _neighbours(path))
+    result = FixResult(path, display, text, after, repairs)
+    if result.changed and not dry_run:
+        replace_text(path, text, after, display)
+        result.written = True
+    return result
+
+
 def _neighbours(path: Path) -> dict[str, str]:
+    from rus.workspace import boundary_of, leads_outside
+
     texts: dict[str, str] = {}
+    boundary = boundary_of(path.parent)
     for other in sorted(path.parent.iterdir()):
-        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name:
+        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name \
+                and leads_outside(other, boundary) is None:
             try:
                 texts[other.name] = other.read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError):

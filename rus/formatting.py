@@ -12,6 +12,7 @@ kept.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -613,24 +614,27 @@ def replace_text(path: Path, before: str, after: str, display: str) -> None:
     """Write ``after`` over a file atomically, unless the file no longer holds ``before``.
 
     Someone may have saved the file (in an editor, say) since it was read; their work is not
-    overwritten. A file that cannot be written is a :class:`~rus.errors.WriteError`.
+    overwritten. The comparison and the write are made under the plans' write lock (callers take it
+    before they read, so that other rus commands wait for them). A file that cannot be written is a
+    :class:`~rus.errors.WriteError`.
     """
     from rus.errors import WriteError
-    from rus.fileio import write_text_atomic
+    from rus.fileio import write_lock, write_text_atomic
 
-    try:
-        current = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        current = None
-    if current != before:
-        raise WriteError(N_("{path} changed while rus was working on it; nothing was written"),
-                         N_("Run the command again."), path=display)
-    try:
-        write_text_atomic(path, after)
-    except OSError as exc:
-        raise WriteError(N_("{path} cannot be written: {reason}"),
-                         N_("Check that the folder exists and that you are allowed to write in it."),
-                         path=display, reason=exc.strerror or str(exc)) from None
+    with write_lock(path):
+        try:
+            current = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != before:
+            raise WriteError(N_("{path} changed while rus was working on it; nothing was written"),
+                             N_("Run the command again."), path=display)
+        try:
+            write_text_atomic(path, after)
+        except OSError as exc:
+            raise WriteError(N_("{path} cannot be written: {reason}"),
+                             N_("Check that the folder exists and that you are allowed to write in it."),
+                             path=display, reason=exc.strerror or str(exc)) from None
 
 
 @dataclass
@@ -645,28 +649,39 @@ class FormatOutcome:
 
 def format_paths(paths: list[Path], *, check: bool = False, display_root: Path | None = None) -> list[FormatOutcome]:
     """Format plan files in place (with ``check``, only find those that would change)."""
-    from rus.validation import discover
+    from rus.fileio import write_lock
+    from rus.history import LinkOutsideError
+    from rus.validation import discover_files, outside_diagnostic
 
-    outcomes: list[FormatOutcome] = []
-    for path in discover(paths):
+    found = discover_files(paths)
+    outcomes = [FormatOutcome(out.path, display_path(out.path, display_root),
+                              error=LinkOutsideError(outside_diagnostic(out, display_root))) for out in found.outside]
+    for path in found.files:
         display = display_path(path, display_root)
         outcome = FormatOutcome(path, display)
         outcomes.append(outcome)
-        try:
-            original = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            outcome.error = FormatError(N_("{path} cannot be read: {reason}"), "", path=display,
-                                        reason=str(exc))
-            continue
-        try:
-            formatted = format_text(original, display)
-        except FormatError as exc:
-            outcome.error = exc
-            continue
-        outcome.changed = formatted != original
-        if outcome.changed and not check:
-            replace_text(path, original, formatted, display)
+        # read, format and write under the lock, so that an edit made meanwhile is not overwritten
+        with contextlib.nullcontext() if check else write_lock(path):
+            _format_file(outcome, check)
     return outcomes
+
+
+def _format_file(outcome: FormatOutcome, check: bool) -> None:
+    path, display = outcome.path, outcome.display
+    try:
+        original = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        outcome.error = FormatError(N_("{path} cannot be read: {reason}"), "", path=display,
+                                    reason=str(exc))
+        return
+    try:
+        formatted = format_text(original, display)
+    except FormatError as exc:
+        outcome.error = exc
+        return
+    outcome.changed = formatted != original
+    if outcome.changed and not check:
+        replace_text(path, original, formatted, display)
 
 
 __all__ = ["FormatError", "FormatOutcome", "TextError", "comments_of", "format_paths", "format_text", "syntax_error"]

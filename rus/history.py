@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
-from rus.errors import GitError, NotFoundError, RusError
+from rus.errors import ExitCode, GitError, NotFoundError, RusError
 from rus.models import ActorRegistry, Plan
 from rus.source import gc_paused
 from rus.vocab import Area, Lang
@@ -74,6 +74,25 @@ class PlanReadError(RusError):
             d = self.diagnostic
             text += f" ({d.line}:{d.column} {d.code}: {d.message(lang)})"
         return text
+
+
+class LinkOutsideError(PlanReadError):
+    """A plan file or folder leads out of the repository (or into ``.git``) through a link; it is not read."""
+
+    exit_code = ExitCode.FINDINGS
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.path, WORKING_TREE, diagnostic)
+
+    def message(self, lang: Lang = "en") -> str:
+        """The ``F007`` finding: the link and where it points."""
+        assert self.diagnostic is not None
+        return self.diagnostic.message(lang)
+
+    def hint(self, lang: Lang = "en") -> str:
+        """What to do about the link."""
+        assert self.diagnostic is not None
+        return self.diagnostic.hint(lang)
 
 
 class DuplicateIdError(PlanReadError):
@@ -373,19 +392,29 @@ class History:
         data: bytes = self.repo.odb.stream(bytes.fromhex(oid)).read()
         return data
 
-    def worktree_files(self, under: Iterable[str] | None = None) -> dict[str, bytes]:
-        """Plan files of the working tree (repo-relative path to bytes)."""
-        from rus.validation import discover
+    def worktree_files(self, under: Iterable[str] | None = None, outside: list[str] | None = None) -> dict[str, bytes]:
+        """Plan files of the working tree (repo-relative path to bytes).
+
+        A link is not read as a plan (as git records it: a link, not a file). One that leads out of
+        the repository or into ``.git`` raises :class:`LinkOutsideError`, unless ``outside`` is
+        given: then its repo-relative path is added there and it is passed over.
+        """
+        from rus.validation import discover_files, outside_diagnostic
 
         files: dict[str, bytes] = {}
         for prefix in ([self.plans_dir] if under is None else list(under)):
             target = self.root / prefix
-            if target.is_file():
+            if not target.exists():
+                continue
+            found = discover_files([target])
+            for escape in found.outside:
+                if outside is None:
+                    raise LinkOutsideError(outside_diagnostic(escape, self.root))
+                outside.append(PurePosixPath(escape.path.relative_to(self.root)).as_posix())
+            if target.is_file() and found.files:
                 files[PurePosixPath(prefix).as_posix()] = target.read_bytes()
                 continue
-            if not target.is_dir():
-                continue
-            for path in discover([target]):
+            for path in found.files:
                 if path.is_file() and not path.is_symlink():
                     files[path.relative_to(self.root).as_posix()] = path.read_bytes()
         return files

@@ -84,7 +84,11 @@ def record(
     if root is None:
         raise not_a_repository(start)
     folder = require_plans_dir(root, plans_dir)
-    with History(root, plans_dir) as history:
+    from rus.fileio import write_lock
+
+    # Under the plans' write lock from the validation to the commit: an edit made meanwhile by
+    # another rus command waits, so what is committed is what was validated and described.
+    with write_lock(root) as lock, History(root, plans_dir) as history:
         repo = history.repo
         _check_head(repo)
         from rus.validation import validate_paths
@@ -111,7 +115,7 @@ def record(
         subject = (message or "").strip() or commit_subject(pending.changes, lang)
         body = commit_body(pending.changes, lang)
         full = subject + ("\n\n" + body if body else "") + "\n"
-        sha = _commit(repo, pending.paths, full)
+        sha = _commit(repo, pending.paths, full, lock)
         tags = _tag(repo, sha, pending, lang)
         return Recording(sha, subject, full, pending.paths, tags, pending.changes)
 
@@ -203,13 +207,16 @@ def _unrecorded(history: History) -> dict[Area, str]:
     return {area: tag for area, tag in wanted.items() if tag not in existing}
 
 
-def _commit(repo: Repo, paths: tuple[str, ...], message: str) -> str:
+def _commit(repo: Repo, paths: tuple[str, ...], message: str, lock: Path) -> str:
     from git.exc import GitCommandError
+
+    from rus.fileio import LOCK_ENV
 
     try:
         repo.git.add("-A", "--", *paths)
-        # with paths, git commits only those paths ("--only"): other staged changes stay staged
-        repo.git.commit("--quiet", "-m", message, "--", *paths)
+        # with paths, git commits only those paths ("--only"): other staged changes stay staged;
+        # git's hooks (a pre-commit `rus fmt`) share the lock this command holds instead of waiting for it
+        repo.git.commit("--quiet", "-m", message, "--", *paths, env={LOCK_ENV: str(lock)})
     except GitCommandError as exc:
         raise _from_git(repo, exc) from None
     return repo.head.commit.hexsha

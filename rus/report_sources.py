@@ -24,8 +24,9 @@ class InvalidPlansError(RusError):
 
 def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     """The valid plans and actor registry in a folder; errors name the first file and line."""
+    from rus.history import LinkOutsideError
     from rus.source import read_source
-    from rus.validation import discover, file_kind, validate_paths
+    from rus.validation import discover_files, file_kind, outside_diagnostic, validate_paths
 
     if not folder.is_dir():
         raise NotFoundError(
@@ -33,6 +34,9 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
             N_("Check the path, or run `rus validate` without arguments to check plans/."),
             path=str(folder),
         )
+    found = discover_files([folder])
+    if found.outside:  # named with where it points, before anything is read
+        raise LinkOutsideError(outside_diagnostic(found.outside[0], display_root))
     result = validate_paths([folder], display_root=display_root)
     if result.errors:
         first = next(d for d in result.diagnostics if d.level == "error")
@@ -46,7 +50,7 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
         )
     plans: dict[Area, Plan] = {}
     registry: ActorRegistry | None = None
-    for path in discover([folder]):
+    for path in found.files:
         source = read_source(path)
         kind = file_kind(source.data, path.name)
         if kind == "plan":

@@ -90,19 +90,36 @@ def scaffold_files(today: date) -> dict[str, str]:
 
 def init_repository(root: Path, *, today: date | None = None, git: bool = True) -> InitResult:
     """Create a new plans repository in ``root`` (new, empty, or an empty git repository)."""
-    from rus.fileio import write_text_atomic
+    from rus.fileio import write_lock
 
     if root.exists() and not root.is_dir():
         raise UsageError(N_("{path} exists and is not a folder"), N_("Name a new or empty folder."), path=str(root))
-    # A freshly cloned empty repository (only .git) is as good as an empty folder.
-    if root.is_dir() and any(p.name != ".git" for p in root.iterdir()):
-        raise UsageError(N_("{path} is not empty"), N_("Name a new or empty folder, so that nothing is overwritten."), path=str(root))
+    _check_empty(root)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteError(N_("{path} cannot be written: {reason}"),
                          N_("Check that the folder exists and that you are allowed to write in it."),
                          path=str(root), reason=exc.strerror or str(exc)) from None
+    # Under the write lock, checked once more: of two `rus init` at once, the second finds the
+    # folder taken instead of writing over the first.
+    with write_lock(root):
+        _check_empty(root)
+        return _create(root, today, git)
+
+
+def _check_empty(root: Path) -> None:
+    from rus.fileio import LOCK_NAME
+
+    # A freshly cloned empty repository (only .git) is as good as an empty folder; the lock file
+    # of another `rus init` running there is not content.
+    if root.is_dir() and any(p.name not in (".git", f".{LOCK_NAME}") for p in root.iterdir()):
+        raise UsageError(N_("{path} is not empty"), N_("Name a new or empty folder, so that nothing is overwritten."), path=str(root))
+
+
+def _create(root: Path, today: date | None, git: bool) -> InitResult:
+    from rus.fileio import write_text_atomic
+
     result = InitResult(root)
     for relative, text in scaffold_files(today or date.today()).items():
         target = root / relative

@@ -73,9 +73,10 @@ def check_transitions(
             {path: parse_file(path, partial(history.read_blob, oid), oid) for path, oid in base_files.items()},
             base_rev, base_commit.hexsha,
         )
-        current_raw = history.worktree_files(under=prefixes)
+        outside: list[str] = []  # links leading out: validation reports them, their areas are not judged
+        current_raw = history.worktree_files(under=prefixes, outside=outside)
         parsed: dict[str, ParsedFile] = {}
-        unknown: set[Area] = set()
+        unknown: set[Area] = {area for area in map(base.area_of, outside) if area is not None}
         for path, data in current_raw.items():
             entry = parse_file(path, data)
             if isinstance(entry, ParsedFile):
@@ -170,7 +171,7 @@ def _locate(root: Path, shown: Path, path: str, loc: tuple[str | int, ...], code
     file = root / path
     display = display_path(file, shown)
     line, column = 1, 1
-    if file.is_file():
+    if _readable(file, root):
         source = read_source(file, display)
         line, column = locate(source.root, loc, key=loc == ("activities",))
     return Diagnostic(display, line, column, code, params, hint)
@@ -197,4 +198,11 @@ def add_transitions(result: Any, base_rev: str, targets: Iterable[Path], start: 
         file_result.diagnostics.sort(key=Diagnostic.sort_key)
         if file_result.text is None:
             file = root / diagnostic.path
-            file_result.text = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else None
+            file_result.text = file.read_text(encoding="utf-8", errors="replace") if _readable(file, root) else None
+
+
+def _readable(file: Path, root: Path) -> bool:
+    """Whether a working-tree file a finding is located in may be read (a link may lead out of the repository)."""
+    from rus.workspace import boundary_of, leads_outside
+
+    return file.is_file() and leads_outside(file, boundary_of(root)) is None

@@ -40,7 +40,7 @@ from rus.models import (
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source
-from rus.workspace import display_path
+from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
 PLAN_KEYS = frozenset(Plan.model_fields)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -108,37 +108,95 @@ class ValidationResult:
         return None
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
+@dataclass
+class Discovery:
+    """The plan files found, and the links found among them that lead where plans may not be read."""
+
+    files: list[Path] = field(default_factory=list)
+    outside: list[Outside] = field(default_factory=list)
+
+
+def discover_files(paths: Iterable[Path]) -> Discovery:
     """The YAML files named, and those found (recursively, hidden folders skipped) in folders named.
 
     Anything with a YAML suffix that is not a folder is kept (broken links, FIFOs, …), and so is a
-    folder that cannot be listed, so that each is reported rather than silently passed over.
+    folder that cannot be listed, so that each is reported rather than silently passed over. A
+    file or folder that leads out of its repository (or out of the folder given), or into ``.git``,
+    through a symbolic link is not kept but listed in :attr:`Discovery.outside`; a link to a folder
+    inside is not followed.
     """
-    found: list[Path] = []
+    found = Discovery()
     for path in paths:
+        boundary = boundary_of(path)
+        escape = leads_outside(path, boundary)
+        if escape is not None:
+            found.outside.append(escape)
+            continue
         if not path.is_dir():
-            found.append(path)
+            found.files.append(path)
             continue
         inside: list[Path] = []
-        unreadable: list[OSError] = []
-        for folder, dirs, files in os.walk(path, onerror=unreadable.append):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            inside.extend(
-                Path(folder) / name for name in files if not name.startswith(".") and Path(name).suffix in YAML_SUFFIXES
-            )
-        inside.extend(Path(error.filename) for error in unreadable if error.filename)
-        found.extend(sorted(inside))
-    return list(dict.fromkeys(found))
+        unreadable: list[Path] = []
+        folders = [path]
+        while folders:
+            folder = folders.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError:
+                unreadable.append(folder)
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                item = folder / entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(item)
+                    continue
+                is_yaml = item.suffix in YAML_SUFFIXES
+                if entry.is_symlink():
+                    escape = leads_outside(item, boundary)
+                    if escape is not None:
+                        if is_yaml or entry.is_dir():
+                            found.outside.append(escape)
+                        continue
+                    if entry.is_dir():
+                        continue
+                if is_yaml:
+                    inside.append(item)
+        found.files.extend(sorted(inside))
+        found.files.extend(sorted(unreadable))
+    found.files = list(dict.fromkeys(found.files))
+    return found
 
 
-def _registry_first(paths: Sequence[Path]) -> list[Path]:
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The files :func:`discover_files` finds that may be read (links leading out are left out)."""
+    return discover_files(paths).files
+
+
+def outside_diagnostic(escape: Outside, display_root: Path | None = None) -> Diagnostic:
+    """The finding for a path that leads where plans may not be read: ``F007`` names the link and its target,
+    ``F008`` a path into ``.git`` with no link on the way."""
+    shown = display_path(escape.path, display_root)
+    if escape.link is None:
+        return Diagnostic(shown, 1, 1, "F008", {"path": shown})
+    params = {"link": display_path(escape.link, display_root), "target": escape.target, "where": escape.where}
+    return Diagnostic(shown, 1, 1, "F007", params)
+
+
+def _registry_first(paths: Sequence[Path], outside: list[Outside]) -> list[Path]:
     """The files with the actor registry first; when none is named, the one beside the plans joins."""
     files = list(paths)
     if not any(p.stem == "actors" for p in files):
         for folder in dict.fromkeys(p.parent for p in files):
             beside = folder / "actors.yaml"
             if beside.is_file():
-                files.append(beside)
+                escape = leads_outside(beside, boundary_of(beside))
+                if escape is None:
+                    files.append(beside)
+                elif escape not in outside:
+                    outside.append(escape)
                 break
     return sorted(files, key=lambda p: (p.stem != "actors", str(p)))
 
@@ -151,7 +209,12 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
     """
     index = CrossIndex()
     result = ValidationResult()
-    for path in _registry_first(discover(paths)):
+    found = discover_files(paths)
+    files = _registry_first(found.files, found.outside)
+    for escape in found.outside:  # never opened: only the link is named
+        diagnostic = outside_diagnostic(escape, display_root)
+        result.files.append(FileResult(diagnostic.path, None, [diagnostic]))
+    for path in files:
         # The collector stays paused for the whole file and the file's objects are freed (by
         # reference counting) before it runs again, so it never walks a file's node tree.
         with gc_paused():
@@ -501,6 +564,7 @@ __all__ = [
     "ValidationResult",
     "check_source",
     "discover",
+    "discover_files",
     "file_kind",
     "schema_diagnostic",
     "suggest",

@@ -52,6 +52,14 @@ def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
             N_("Name the folder that holds the plan files (plans/)."),
             path=str(folder),
         )
+    # checked as given, before resolve() follows a link out of the repository
+    from rus.history import LinkOutsideError
+    from rus.validation import outside_diagnostic
+    from rus.workspace import boundary_of, leads_outside
+
+    escape = leads_outside(folder, boundary_of(folder))
+    if escape is not None:
+        raise LinkOutsideError(outside_diagnostic(escape, project_root(Path.cwd())))
     return folder.resolve(), project_root(folder)
 
 
