@@ -15,7 +15,7 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +199,38 @@ def locate(root: Node | None, loc: tuple[str | int, ...], *, key: bool = False) 
         node = found
     mark = (key_node if key and key_node is not None else node).start_mark
     return mark.line + 1, mark.column + 1
+
+
+def with_ends(diagnostics: list[Diagnostic], root: Node | None) -> list[Diagnostic]:
+    """The diagnostics with the end of what each points at: the scalar (or flow collection) there.
+
+    A diagnostic whose start is not the start of such a node (a block collection, a syntax error)
+    is kept as it is; an editor then falls back to the token at the column.
+    """
+    if root is None or not diagnostics:
+        return diagnostics
+    ends: dict[tuple[int, int], tuple[int, int]] = {}
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        start, end = node.start_mark, node.end_mark
+        # a scalar wins over a flow collection that starts at the same place
+        if isinstance(node, ScalarNode) or (getattr(node, "flow_style", False) and (start.line, start.column) not in ends):
+            ends[(start.line, start.column)] = (end.line + 1, end.column + 1)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += (value, key)
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    located: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        end = ends.get((diagnostic.line - 1, diagnostic.column - 1)) if diagnostic.end_line is None else None
+        located.append(replace(diagnostic, end_line=end[0], end_column=end[1]) if end else diagnostic)
+    return located
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
