@@ -1,0 +1,227 @@
+"""The files an edited file is checked with, read from the editor's buffers or from disk.
+
+A plan is checked as ``rus validate`` checks the folder it belongs to: the nearest folder at or above
+it that holds the actor registry (``actors.yaml``), or else its own folder, with every YAML file
+below it. Open files are read from the editor's buffers, the others from disk, so that rules across
+files (duplicate ids, actors missing from the registry) see what the user is typing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rus.diagnostics import Diagnostic
+from rus.source import Source, parse_bytes, read_source
+from rus.validation import FileResult, discover, validate_sources
+from rus.vocab import Helix, Status
+from rus.workspace import display_path, find_root
+
+REGISTRY_NAME = "actors.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+#: The lists of a plan (and the registry's) whose items have ids.
+SECTIONS = ("actors", "sub_areas", "goals", "indicators", "activities")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """An id defined in a file: an actor of the registry or an item of a plan (0-based position)."""
+
+    ident: str
+    kind: str
+    path: Path
+    line: int
+    start: int
+    end: int
+    title: str = ""
+    helix: Helix | None = None
+    status: Status | None = None
+
+
+@dataclass
+class FileCheck:
+    """What checking found in one file, and the ids it defines."""
+
+    path: Path
+    display: str
+    text: str | None
+    diagnostics: list[Diagnostic]
+    kind: str | None
+    symbols: list[Symbol] = field(default_factory=list)
+
+
+@dataclass
+class GroupCheck:
+    """The outcome of checking a group of files together."""
+
+    root: Path
+    files: dict[Path, FileCheck] = field(default_factory=dict)
+
+    def symbols(self, kind: str, path: Path | None = None) -> Iterator[Symbol]:
+        """The ids of one kind, in every file or in ``path`` only."""
+        for check in self.files.values():
+            if path is None or check.path == path:
+                yield from (s for s in check.symbols if s.kind == kind)
+
+
+_TOKEN_END = re.compile(r"[^\s:,\[\]{}#]+(?:[ \t]+[^\s:,\[\]{}#]+)*|.")
+
+
+def token_end(line: str, start: int) -> int:
+    """Where the YAML token that starts at ``start`` ends on its line (0-based, exclusive).
+
+    A quoted scalar runs to its closing quote, a flow collection to its closing bracket, a plain
+    scalar to a ``: ``, a ``,``, a bracket or a comment; anything else is one character long.
+    """
+    if start >= len(line):
+        return len(line)
+    first = line[start]
+    if first in "\"'":
+        i = start + 1
+        while i < len(line):
+            if first == '"' and line[i] == "\\":
+                i += 2
+                continue
+            if line[i] == first:
+                if first == "'" and line[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                return i + 1
+            i += 1
+        return len(line)
+    if first in "[{":
+        closing = {"[": "]", "{": "}"}[first]
+        depth = 0
+        for i in range(start, len(line)):
+            if line[i] == first:
+                depth += 1
+            elif line[i] == closing:
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+        return len(line)
+    match = _TOKEN_END.match(line, start)
+    assert match is not None  # the pattern matches any one character
+    return match.end()
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as an editor counts them (line breaks: LF, CRLF, CR)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def is_yaml(path: Path) -> bool:
+    """Whether the path names a YAML file."""
+    return path.suffix in YAML_SUFFIXES
+
+
+class Workspace:
+    """The editor's open buffers, and the latest check of each group of files."""
+
+    def __init__(self, folders: list[Path] | None = None) -> None:
+        self.folders = [f.resolve() for f in folders or []]
+        self.buffers: dict[Path, str] = {}
+        self.checks: dict[Path, GroupCheck] = {}
+
+    def group_root(self, path: Path) -> Path:
+        """The folder a file is checked with: the nearest one holding the registry, else its own."""
+        folder = path.parent
+        for candidate in (folder, *folder.parents):
+            if (candidate / REGISTRY_NAME).is_file() or (candidate / REGISTRY_NAME) in self.buffers:
+                return candidate
+            if candidate in self.folders or (candidate / ".git").exists():
+                break
+        return folder
+
+    def display_root(self, root: Path) -> Path:
+        """What paths in messages are relative to, as for ``rus validate`` run in the repository."""
+        found = find_root(root)
+        if found is not None:
+            return found
+        for folder in self.folders:
+            if root == folder or folder in root.parents:
+                return folder
+        return root
+
+    def files(self, root: Path) -> list[Path]:
+        """The files of a group: the YAML files below its folder, and open ones not yet saved."""
+        found = {p.absolute() for p in discover([root])} if root.is_dir() else set()
+        found |= {p for p in self.buffers if is_yaml(p) and (p.parent == root or root in p.parents)}
+        return sorted(found, key=lambda p: (p.stem != "actors", str(p)))
+
+    def check(self, root: Path) -> GroupCheck:
+        """Check every file of a group together, as ``rus validate`` checks a folder."""
+        previous = self.checks.get(root)
+        shown = self.display_root(root)
+        paths = {display_path(p, shown): p for p in self.files(root)}
+        group = GroupCheck(root)
+
+        def read(name: str) -> Source:
+            path = paths[name]
+            if path in self.buffers:
+                return parse_bytes(self.buffers[path].encode("utf-8", "surrogatepass"), Source(name))
+            return read_source(path, name)
+
+        def visit(source: Source, checked: FileResult) -> None:
+            path = paths[source.path]
+            check = FileCheck(path, source.path, source.text, checked.diagnostics, checked.kind)
+            if source.data is not None and source.text is not None:
+                check.symbols = _symbols(path, source, split_lines(source.text))
+            elif previous is not None and path in previous.files:
+                # while a file does not parse, completion and hover use what it last defined
+                check.symbols = previous.files[path].symbols
+                check.kind = previous.files[path].kind
+            group.files[path] = check
+
+        result = validate_sources(read, list(paths), visit)
+        for checked in result.files:  # the rules across files add theirs after every file is read
+            group.files[paths[checked.path]].diagnostics = checked.diagnostics
+        self.checks[root] = group
+        return group
+
+    def check_for(self, path: Path) -> GroupCheck:
+        """Check the group a file belongs to."""
+        return self.check(self.group_root(path))
+
+    def text(self, path: Path) -> str | None:
+        """The text of a file: its buffer when open, else from disk (None when unreadable)."""
+        if path in self.buffers:
+            return self.buffers[path]
+        try:
+            return path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+
+def _symbols(path: Path, source: Source, lines: list[str]) -> list[Symbol]:
+    data = source.data
+    found: list[Symbol] = []
+    if not isinstance(data, dict):
+        return found
+    for kind in SECTIONS:
+        items = data.get(kind)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            line, column = source.locate((kind, i, "id"))
+            text = lines[line - 1] if line <= len(lines) else ""
+            title = item.get("title") if isinstance(item.get("title"), str) else item.get("name")
+            found.append(Symbol(item["id"], kind, path, line - 1, column - 1, token_end(text, column - 1),
+                                title if isinstance(title, str) else "", _vocab(Helix, item.get("helix")),
+                                _vocab(Status, item.get("status"))))
+    return found
+
+
+def _vocab(vocab: Any, value: Any) -> Any:
+    try:
+        return vocab(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+__all__ = ["FileCheck", "GroupCheck", "Symbol", "Workspace", "split_lines", "token_end"]
