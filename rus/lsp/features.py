@@ -22,7 +22,7 @@ from rus.i18n import translate
 from rus.lsp.context import ITEM, Cursor, Slot, at_position, cursor_at, root_model, slot
 from rus.lsp.group import FileCheck, GroupCheck, Symbol, Workspace, split_lines, token_end
 from rus.models import ActorRegistry, Plan
-from rus.source import Source, parse_text
+from rus.source import MAX_FILE_BYTES, Source, parse_text
 from rus.vocab import VOCAB_TITLES, Helix, Lang, Status, Vocab
 
 SOURCE = "rus"
@@ -356,7 +356,7 @@ def references(doc: Document, ws: Workspace, line: int, column: int, include_dec
     scope = list(doc.group.files) if kind == "actors" else [doc.path]
     for path in scope:
         text = ws.text(path)
-        if text is None:
+        if text is None or len(text) > MAX_FILE_BYTES:
             continue
         source = parse_text(text.removeprefix("\ufeff"), Source(path.name))
         if source.root is None:

@@ -23,6 +23,7 @@ from rus.formatting import FormatError
 from rus.i18n import resolve_lang
 from rus.lsp import features
 from rus.lsp.group import Workspace
+from rus.source import MAX_FILE_BYTES
 from rus.vocab import Lang
 
 logger = logging.getLogger(__name__)
@@ -74,8 +75,8 @@ class RusServer(LanguageServer):
         if path is None:
             return None
         text = self.files.text(path)
-        if text is None:
-            return None
+        if text is None or len(text) > MAX_FILE_BYTES:
+            return None  # a file rus validate refuses to read (F004) gets no answers either
         group = self.files.checks.get(self.files.group_root(path))
         if group is None or path not in group.files:
             group = self.files.check_for(path)
