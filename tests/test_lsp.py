@@ -306,3 +306,20 @@ async def test_formatting_refuses_as_rus_fmt_refuses(editor: Editor, workspace: 
     assert not edits
     assert any("cannot be formatted" in m.message for m in editor.client.messages[before:])
     await _restore(editor, workspace, PLAN)
+
+
+async def test_a_file_changed_on_disk_is_checked_again(editor: Editor, workspace: Path) -> None:
+    path = workspace / "plans/hallbar-energi.yaml"
+    uri = path.as_uri()
+    editor.open(workspace / PLAN)
+    original = path.read_text(encoding="utf-8")
+    assert "    status: ongoing\n" in original
+    path.write_text(original.replace("    status: ongoing\n", "    status: ongoign\n", 1), encoding="utf-8")
+    editor.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=uri, type=types.FileChangeType.Changed)]))
+    found = await wait_for(editor.client, uri, lambda d: any(x.code == "S003" for x in d))
+    assert text_at(path.read_text(encoding="utf-8"), found[0].range) == "ongoign"
+    path.write_text(original, encoding="utf-8")
+    editor.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=uri, type=types.FileChangeType.Changed)]))
+    await wait_for(editor.client, uri, lambda d: len(d) == 0)

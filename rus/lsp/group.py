@@ -118,6 +118,20 @@ def is_yaml(path: Path) -> bool:
     return path.suffix in YAML_SUFFIXES
 
 
+#: How much text (in characters) of files not open in the editor is kept parsed between checks.
+PARSED_BUDGET = 2_000_000
+
+
+@dataclass
+class _Parsed:
+    """A file read from disk and parsed, kept while it does not change on disk."""
+
+    stamp: tuple[int, int, int]
+    source: Source
+    diagnostics: list[Diagnostic]
+    symbols: list[Symbol] | None = None
+
+
 class Workspace:
     """The editor's open buffers, and the latest check of each group of files."""
 
@@ -125,6 +139,30 @@ class Workspace:
         self.folders = [f.resolve() for f in folders or []]
         self.buffers: dict[Path, str] = {}
         self.checks: dict[Path, GroupCheck] = {}
+        # Files not open are parsed once and kept while unchanged on disk (most of a check's time
+        # is parsing); only as much as PARSED_BUDGET allows, so that memory stays bounded.
+        self.parsed: dict[tuple[Path, str], _Parsed] = {}
+
+    def _read_disk(self, path: Path, name: str) -> tuple[Source, _Parsed | None]:
+        """A file from disk: parsed again only when it changed since it was last parsed."""
+        try:
+            info = path.stat()
+            stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        except OSError:
+            return read_source(path, name), None
+        kept = self.parsed.get((path, name))
+        if kept is not None and kept.stamp == stamp:
+            cached = kept.source
+            return Source(name, cached.text, cached.root, cached.data, list(kept.diagnostics)), kept
+        self.parsed.pop((path, name), None)
+        source = read_source(path, name)
+        size = len(source.text or "")
+        used = sum(len(p.source.text or "") for p in self.parsed.values())
+        if source.text is not None and used + size <= PARSED_BUDGET:
+            kept = _Parsed(stamp, Source(name, source.text, source.root, source.data), list(source.diagnostics))
+            self.parsed[(path, name)] = kept
+            return source, kept
+        return source, None
 
     def group_root(self, path: Path) -> Path:
         """The folder a file is checked with: the nearest one holding the registry, else its own."""
@@ -159,23 +197,36 @@ class Workspace:
         paths = {display_path(p, shown): p for p in self.files(root)}
         group = GroupCheck(root)
 
+        kept: dict[str, _Parsed] = {}
+
         def read(name: str) -> Source:
             path = paths[name]
             if path in self.buffers:
                 return parse_bytes(self.buffers[path].encode("utf-8", "surrogatepass"), Source(name))
-            return read_source(path, name)
+            source, entry = self._read_disk(path, name)
+            if entry is not None:
+                kept[name] = entry
+            return source
 
         def visit(source: Source, checked: FileResult) -> None:
             path = paths[source.path]
             check = FileCheck(path, source.path, source.text, checked.diagnostics, checked.kind)
-            if source.data is not None and source.text is not None:
+            entry = kept.get(source.path)
+            if entry is not None and entry.symbols is not None:
+                check.symbols = entry.symbols
+            elif source.data is not None and source.text is not None:
                 check.symbols = _symbols(path, source, split_lines(source.text))
+                if entry is not None:
+                    entry.symbols = check.symbols
             elif previous is not None and path in previous.files:
                 # while a file does not parse, completion and hover use what it last defined
                 check.symbols = previous.files[path].symbols
                 check.kind = previous.files[path].kind
             group.files[path] = check
 
+        members = set(paths.values())
+        for key in [k for k in self.parsed if k[0] not in members and (k[0].parent == root or root in k[0].parents)]:
+            del self.parsed[key]  # a file that left the group (deleted, renamed)
         result = validate_sources(read, list(paths), visit)
         for checked in result.files:  # the rules across files add theirs after every file is read
             group.files[paths[checked.path]].diagnostics = checked.diagnostics
