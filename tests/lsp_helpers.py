@@ -21,16 +21,17 @@ CONFIG = ClientServerConfig(
 TIMEOUT = 60.0
 
 
-async def initialize(client: LanguageClient, root: Path, lang: str = "en") -> types.InitializeResult:
+async def initialize(client: LanguageClient, root: Path, lang: str = "en", markdown: bool = True) -> types.InitializeResult:
     """Initialize a session on a workspace folder, with the language given as the editor would."""
+    formats = [types.MarkupKind.Markdown, types.MarkupKind.PlainText] if markdown else [types.MarkupKind.PlainText]
     return await client.initialize_session(types.InitializeParams(
         capabilities=types.ClientCapabilities(
             text_document=types.TextDocumentClientCapabilities(
                 publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
                 completion=types.CompletionClientCapabilities(completion_item=types.ClientCompletionItemOptions(
-                    documentation_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText],
+                    documentation_format=formats,
                     label_details_support=True)),
-                hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]),
+                hover=types.HoverClientCapabilities(content_format=formats),
                 code_action=types.CodeActionClientCapabilities(code_action_literal_support=types.ClientCodeActionLiteralOptions(
                     code_action_kind=types.ClientCodeActionKindOptions(value_set=list(types.CodeActionKind))),
                     is_preferred_support=True),

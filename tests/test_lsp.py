@@ -323,3 +323,25 @@ async def test_a_file_changed_on_disk_is_checked_again(editor: Editor, workspace
     editor.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         changes=[types.FileEvent(uri=uri, type=types.FileChangeType.Changed)]))
     await wait_for(editor.client, uri, lambda d: len(d) == 0)
+
+
+async def test_an_activity_replaced_by_another_leads_to_it(editor: Editor, workspace: Path) -> None:
+    path = workspace / "plans/digitala-losningar.yaml"
+    uri = editor.open(path)
+    text = editor.texts[uri]
+    where = position_of(text, "    replaced_by: DIG-011", len("    replaced_by: DI"))
+    shown = await editor.client.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=where))
+    assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+    block = text[text.index("  - id: DIG-011\n") :]
+    title = block.split("    title: ", 1)[1].split("\n", 1)[0]
+    status = block.split("    status: ", 1)[1].split("\n", 1)[0]
+    from rus.vocab import Status
+
+    assert title in shown.contents.value and Status(status).text("en") in shown.contents.value
+    found = await editor.client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=where))
+    assert isinstance(found, list) and len(found) == 1 and isinstance(found[0], types.Location)
+    assert found[0].range.start == position_of(text, "  - id: DIG-011\n", len("  - id: "))
+    refs = await editor.client.text_document_references_async(types.ReferenceParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=where, context=types.ReferenceContext(include_declaration=False)))
+    assert refs is not None and [r.range.start for r in refs] == [position_of(text, "    replaced_by: DIG-011", len("    replaced_by: "))]

@@ -52,7 +52,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(config=CONFIG, scope="module")
 async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
-    await initialize(lsp_client, workspace)
+    await initialize(lsp_client, workspace, markdown=False)  # a client that reads plain text only
     yield
     await lsp_client.shutdown_session()
     assert lsp_client._server is not None and lsp_client._server.returncode == 0
@@ -82,7 +82,8 @@ async def test_a_hostile_document_is_reported_and_the_server_goes_on(editor: Edi
     for line, column in positions:
         where = types.Position(line=line, character=column)
         await editor.client.text_document_completion_async(types.CompletionParams(text_document=doc, position=where))
-        await editor.client.text_document_hover_async(types.HoverParams(text_document=doc, position=where))
+        shown = await editor.client.text_document_hover_async(types.HoverParams(text_document=doc, position=where))
+        assert shown is None or (isinstance(shown.contents, types.MarkupContent) and shown.contents.kind == types.MarkupKind.PlainText)
         await editor.client.text_document_definition_async(types.DefinitionParams(text_document=doc, position=where))
         await editor.client.text_document_references_async(types.ReferenceParams(
             text_document=doc, position=where, context=types.ReferenceContext(include_declaration=True)))
@@ -92,6 +93,10 @@ async def test_a_hostile_document_is_reported_and_the_server_goes_on(editor: Edi
         text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
     assert editor.client.error is None
     assert not Path("/tmp/rus-pwned").exists()
-    # and the server is still there: the valid plan is clean again
+    # and the server is still there: the valid plan is clean again, and it explains in plain text
     editor.change(uri, BASE_TEXT)
     await wait_for(editor.client, uri, lambda d: len(d) == 0)
+    status = BASE_TEXT.split("\n").index("    status: ongoing")
+    shown = await editor.client.text_document_hover_async(types.HoverParams(text_document=doc, position=types.Position(line=status, character=14)))
+    assert shown is not None and isinstance(shown.contents, types.MarkupContent) and shown.contents.kind == types.MarkupKind.PlainText
+    assert "Ongoing" in shown.contents.value

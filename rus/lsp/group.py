@@ -103,6 +103,8 @@ def token_end(line: str, start: int) -> int:
                 if depth == 0:
                     return i + 1
         return len(line)
+    if first in "-?:" and line[start + 1 : start + 2] in ("", " ", "\t"):
+        return start + 1  # an indicator, not the start of a plain scalar
     match = _TOKEN_END.match(line, start)
     assert match is not None  # the pattern matches any one character
     return match.end()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,6 +57,10 @@ class RusServer(LanguageServer):
     def lang(self) -> Lang:
         """The language of messages: the editor's setting, else ``RUS_LANG``, else the locale."""
         return resolve_lang(self.option_lang)
+
+    def markdown(self, formats: Sequence[types.MarkupKind] | None) -> bool:
+        """Whether the client said it reads Markdown (else it gets plain text, as the protocol says)."""
+        return formats is not None and types.MarkupKind.Markdown in formats
 
     @property
     def units(self) -> features.Units:
@@ -226,6 +230,12 @@ def completion(ls: RusServer, params: types.CompletionParams) -> types.Completio
         if doc is None:
             return None
         items = features.completions(doc, *_position(ls, doc, params.position), ls.lang, ls.units)
+        completion = ls.client_capabilities.text_document.completion if ls.client_capabilities.text_document else None
+        item = completion.completion_item if completion else None
+        if not ls.markdown(item.documentation_format if item else []):
+            for found in items:
+                if isinstance(found.documentation, types.MarkupContent):
+                    found.documentation = found.documentation.value
         return types.CompletionList(is_incomplete=False, items=items)
     return guarded(run, None)
 
@@ -235,7 +245,12 @@ def hover(ls: RusServer, params: types.HoverParams) -> types.Hover | None:
     """A field's description, a value's label, or what an id names."""
     def run() -> types.Hover | None:
         doc = ls.document(params.text_document.uri)
-        return features.hover(doc, *_position(ls, doc, params.position), ls.lang, ls.units) if doc else None
+        found = features.hover(doc, *_position(ls, doc, params.position), ls.lang, ls.units) if doc else None
+        capability = ls.client_capabilities.text_document.hover if ls.client_capabilities.text_document else None
+        if found is not None and isinstance(found.contents, types.MarkupContent) and not ls.markdown(
+                capability.content_format if capability else []):
+            found.contents = types.MarkupContent(kind=types.MarkupKind.PlainText, value=found.contents.value)
+        return found
     return guarded(run, None)
 
 
