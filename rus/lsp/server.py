@@ -19,6 +19,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
+from rus.diagnostics import Diagnostic
 from rus.formatting import FormatError
 from rus.i18n import resolve_lang
 from rus.lsp import features
@@ -46,7 +47,8 @@ class RusServer(LanguageServer):
         super().__init__("rus", _version(), text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.files = Workspace()
         self.option_lang: str | None = None
-        self.published: dict[str, list[types.Diagnostic]] = {}
+        #: What was last published for each file: its findings, in which language and position encoding.
+        self.sent: dict[Path, tuple[list[Diagnostic], str, str]] = {}
         self.pending: set[Path] = set()
         self.task: asyncio.Task[None] | None = None
         self.fixes: dict[Path, features.Fixes] = {}
@@ -105,23 +107,23 @@ class RusServer(LanguageServer):
             await asyncio.sleep(0)
 
     def publish(self, root: Path) -> None:
-        """Check a group and publish each of its files' findings that changed (the open ones always)."""
+        """Check a group and publish the findings of each file whose findings changed (open ones always)."""
         group = self.files.check(root)
+        lang, units = self.lang, self.units
         for path, check in group.files.items():
             uri = self.uris.get(path) or path.as_uri()
-            shown = features.file_diagnostics(check, self.files.text(path), self.lang, self.units)
-            if path in self.files.buffers or self.published.get(uri) != shown:
-                version = self.workspace.text_documents[uri].version if uri in self.workspace.text_documents else None
-                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=shown, version=version))
-                self.published[uri] = shown
-        for uri in [u for u in self.published if self._in(u, root) and self.path_of(u) not in group.files]:
+            stamp = (check.diagnostics, lang, units.encoding)
+            if path not in self.files.buffers and self.sent.get(path) == stamp:
+                continue  # a file not open whose findings are as they were: nothing to send
+            shown = features.file_diagnostics(check, check.text, lang, units)
+            version = self.workspace.text_documents[uri].version if uri in self.workspace.text_documents else None
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=shown, version=version))
+            self.sent[path] = stamp
+        for path in [p for p in self.sent if (p.parent == root or root in p.parents) and p not in group.files]:
             # a file that left the group (deleted, renamed): its findings go with it
+            uri = self.uris.get(path) or path.as_uri()
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-            del self.published[uri]
-
-    def _in(self, uri: str, root: Path) -> bool:
-        path = self.path_of(uri)
-        return path is not None and root in path.parents
+            del self.sent[path]
 
     def republish_all(self) -> None:
         """Check every group with an open file again (the language or files on disk changed)."""
@@ -167,7 +169,7 @@ def initialize(ls: RusServer, params: types.InitializeParams) -> None:
 def did_change_configuration(ls: RusServer, params: types.DidChangeConfigurationParams) -> None:
     """A changed ``rus.lang`` setting: publish every finding again in the new language."""
     _set_lang(params.settings)
-    ls.published.clear()
+    ls.sent.clear()
     ls.republish_all()
 
 
