@@ -55,6 +55,12 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) a process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Session:
     """A running ``rus lsp`` with one open plan, timing changes until their diagnostics arrive."""
 
@@ -154,14 +160,17 @@ async def run(small: int, large: int, changes: int, large_changes: int, work: Pa
     await session.start()
     latencies: list[float] = []
     memory: dict[int, int] = {0: rss_kib(session.pid)}
+    cpu = cpu_seconds(session.pid)
     for n in range(1, changes + 1):
         latencies.append(await session.change())
-        if n in (10, 100, 500, 1000) or n == changes:
+        if n in (10, 100, 500, 1000, 2000, 5000) or n == changes:
             memory[n] = rss_kib(session.pid)
+    cpu = (cpu_seconds(session.pid) - cpu) / changes
     await session.stop()
     print(f"{small}-activity plan: didChange → publishDiagnostics over {changes} changes: "
           f"median {1000 * statistics.median(latencies):.1f} ms, p90 {1000 * statistics.quantiles(latencies, n=10)[-1]:.1f} ms "
-          f"(bar ≤ 50 ms); one in-process check of the plan and registry {1000 * floor:.1f} ms")
+          f"(bar ≤ 50 ms); server CPU time per change {1000 * cpu:.1f} ms; "
+          f"one in-process check of the plan and registry {1000 * floor:.1f} ms; load average {os.getloadavg()[0]:.1f}")
     print("server memory (RSS) after n changes: " + ", ".join(f"{n}: {kib / 1024:.1f} MiB" for n, kib in sorted(memory.items())))
 
     folder, plan = _corpus(work, large)

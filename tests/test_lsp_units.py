@@ -173,3 +173,9 @@ def test_files_not_open_are_parsed_once_while_unchanged(plans: Path, monkeypatch
     ws.parsed.clear()
     ws.check_for(plan)
     assert ws.parsed == {}
+
+
+def test_lines_are_split_as_an_editor_splits_them() -> None:
+    assert split_lines("a\nb\r\nc\rd\n") == ["a", "b", "c", "d", ""]
+    assert split_lines("a\nb") == ["a", "b"]
+    assert split_lines("a\x0cb\u2028c") == ["a\x0cb\u2028c"]

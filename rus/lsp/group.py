@@ -112,6 +112,8 @@ def token_end(line: str, start: int) -> int:
 
 def split_lines(text: str) -> list[str]:
     """The lines of a text as an editor counts them (line breaks: LF, CRLF, CR)."""
+    if "\r" not in text:
+        return text.split("\n")  # the common case, many times faster than the expression
     return re.split(r"\r\n|\r|\n", text)
 
 
