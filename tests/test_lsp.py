@@ -345,3 +345,17 @@ async def test_an_activity_replaced_by_another_leads_to_it(editor: Editor, works
     refs = await editor.client.text_document_references_async(types.ReferenceParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=where, context=types.ReferenceContext(include_declaration=False)))
     assert refs is not None and [r.range.start for r in refs] == [position_of(text, "    replaced_by: DIG-011", len("    replaced_by: "))]
+
+
+async def test_other_yaml_files_of_the_repository_are_left_alone(editor: Editor, workspace: Path) -> None:
+    workflow = workspace / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n", encoding="utf-8")
+    broken = workspace / "loose" / "notes.yaml"
+    broken.parent.mkdir()
+    broken.write_text("area: upplevelser\n", encoding="utf-8")
+    uri = editor.open(workflow)
+    assert await wait_for(editor.client, uri, lambda d: True) == []
+    # a plan outside the plans folder is still checked (here: most of it is missing)
+    loose = editor.open(broken)
+    assert "S001" in {d.code for d in await wait_for(editor.client, loose, lambda d: len(d) > 0)}

@@ -23,7 +23,7 @@ from rus.diagnostics import Diagnostic
 from rus.formatting import FormatError
 from rus.i18n import resolve_lang
 from rus.lsp import features
-from rus.lsp.group import Workspace
+from rus.lsp.group import REGISTRY_NAME, Workspace
 from rus.source import MAX_FILE_BYTES
 from rus.vocab import Lang
 
@@ -110,12 +110,17 @@ class RusServer(LanguageServer):
         """Check a group and publish the findings of each file whose findings changed (open ones always)."""
         group = self.files.check(root)
         lang, units = self.lang, self.units
+        # Editors that attach by language (Helix, a plain Neovim set-up) send every YAML file; one
+        # that is neither a plan nor a registry, in a folder without a registry (a CI workflow), is
+        # not a plan file and is left alone rather than reported as F006.
+        ours = any(c.kind == "actors" or c.path.name == REGISTRY_NAME for c in group.files.values())
         for path, check in group.files.items():
             uri = self.uris.get(path) or path.as_uri()
-            stamp = (check.diagnostics, lang, units.encoding)
+            findings = check.diagnostics if ours or check.kind is not None else []
+            stamp = (findings, lang, units.encoding)
             if path not in self.files.buffers and self.sent.get(path) == stamp:
                 continue  # a file not open whose findings are as they were: nothing to send
-            shown = features.file_diagnostics(check, check.text, lang, units)
+            shown = features.file_diagnostics(check, check.text, lang, units) if findings else []
             version = self.workspace.text_documents[uri].version if uri in self.workspace.text_documents else None
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=shown, version=version))
             self.sent[path] = stamp
