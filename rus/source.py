@@ -209,28 +209,42 @@ def with_ends(diagnostics: list[Diagnostic], root: Node | None) -> list[Diagnost
     """
     if root is None or not diagnostics:
         return diagnostics
-    ends: dict[tuple[int, int], tuple[int, int]] = {}
-    seen: set[int] = set()
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        start, end = node.start_mark, node.end_mark
-        # a scalar wins over a flow collection that starts at the same place
-        if isinstance(node, ScalarNode) or (getattr(node, "flow_style", False) and (start.line, start.column) not in ends):
-            ends[(start.line, start.column)] = (end.line + 1, end.column + 1)
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack += (value, key)
-        elif isinstance(node, SequenceNode):
-            stack += node.value
     located: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        end = ends.get((diagnostic.line - 1, diagnostic.column - 1)) if diagnostic.end_line is None else None
-        located.append(replace(diagnostic, end_line=end[0], end_column=end[1]) if end else diagnostic)
+        node = _node_starting_at(root, diagnostic.line - 1, diagnostic.column - 1) if diagnostic.end_line is None else None
+        if node is None:
+            located.append(diagnostic)
+        else:
+            located.append(replace(diagnostic, end_line=node.end_mark.line + 1, end_column=node.end_mark.column + 1))
     return located
+
+
+def _node_starting_at(root: Node, line: int, column: int) -> Node | None:
+    """The scalar, else the flow collection, that starts at a 0-based position (found by descent).
+
+    Children stand in document order, so each step goes into the last child starting at or before
+    the position; the starts only grow, so an alias back to an ancestor cannot make it loop.
+    """
+    target = (line, column)
+    node = root
+    while True:
+        here = (node.start_mark.line, node.start_mark.column)
+        if isinstance(node, ScalarNode) or (here == target and getattr(node, "flow_style", False)):
+            return node if here == target else None
+        children: list[Node] = []
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                children += (key, value)
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        pick: Node | None = None
+        for child in children:
+            if (child.start_mark.line, child.start_mark.column) > target:
+                break
+            pick = child
+        if pick is None or pick is node or (pick.start_mark.line, pick.start_mark.column) < here:
+            return None
+        node = pick
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
