@@ -34,6 +34,9 @@ class Diagnostic:
     params: dict[str, Any] = field(default_factory=dict)
     hint_id: str | None = None
     severity: Severity | None = None
+    #: Where what the finding points at ends (1-based, just past its last character), when known.
+    end_line: int | None = None
+    end_column: int | None = None
 
     @property
     def level(self) -> Severity:

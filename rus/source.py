@@ -15,7 +15,7 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +199,52 @@ def locate(root: Node | None, loc: tuple[str | int, ...], *, key: bool = False) 
         node = found
     mark = (key_node if key and key_node is not None else node).start_mark
     return mark.line + 1, mark.column + 1
+
+
+def with_ends(diagnostics: list[Diagnostic], root: Node | None) -> list[Diagnostic]:
+    """The diagnostics with the end of what each points at: the scalar (or flow collection) there.
+
+    A diagnostic whose start is not the start of such a node (a block collection, a syntax error)
+    is kept as it is; an editor then falls back to the token at the column.
+    """
+    if root is None or not diagnostics:
+        return diagnostics
+    located: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        node = _node_starting_at(root, diagnostic.line - 1, diagnostic.column - 1) if diagnostic.end_line is None else None
+        if node is None:
+            located.append(diagnostic)
+        else:
+            located.append(replace(diagnostic, end_line=node.end_mark.line + 1, end_column=node.end_mark.column + 1))
+    return located
+
+
+def _node_starting_at(root: Node, line: int, column: int) -> Node | None:
+    """The scalar, else the flow collection, that starts at a 0-based position (found by descent).
+
+    Children stand in document order, so each step goes into the last child starting at or before
+    the position; the starts only grow, so an alias back to an ancestor cannot make it loop.
+    """
+    target = (line, column)
+    node = root
+    while True:
+        here = (node.start_mark.line, node.start_mark.column)
+        if isinstance(node, ScalarNode) or (here == target and getattr(node, "flow_style", False)):
+            return node if here == target else None
+        children: list[Node] = []
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                children += (key, value)
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        pick: Node | None = None
+        for child in children:
+            if (child.start_mark.line, child.start_mark.column) > target:
+                break
+            pick = child
+        if pick is None or pick is node or (pick.start_mark.line, pick.start_mark.column) < here:
+            return None
+        node = pick
 
 
 def read_source(path: Path, display: str | None = None) -> Source:

@@ -11,7 +11,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -39,7 +39,7 @@ from rus.models import (
     inner_model,
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
-from rus.source import Source, gc_paused, read_source
+from rus.source import Source, gc_paused, read_source, with_ends
 from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -233,12 +233,27 @@ def validate_texts(texts: dict[str, str]) -> ValidationResult:
     """Validate in-memory files (display path to text), e.g. plans read from a git revision."""
     from rus.source import parse_text
 
+    names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
+    return validate_sources(lambda name: parse_text(texts[name].removeprefix("\ufeff"), Source(name)), names)
+
+
+def validate_sources(
+    read: Callable[[str], Source], names: Iterable[str], visit: Callable[[Source, FileResult], None] | None = None,
+) -> ValidationResult:
+    """Validate files in the order named, each read (parsed) by ``read``, one at a time.
+
+    ``visit`` sees each parsed file with its findings before it is let go (e.g. to index its ids);
+    an editor integration reads open files from its buffers and the others from disk this way.
+    """
     index = CrossIndex()
     result = ValidationResult()
-    for name in sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p)):
+    for name in names:
         with gc_paused():
-            source = parse_text(texts[name].removeprefix("\ufeff"), Source(name))
-            result.files.append(check_source(source, index, file_name=Path(name).name))
+            source = read(name)
+            checked = check_source(source, index, file_name=Path(name).name)
+            if visit is not None:
+                visit(source, checked)
+            result.files.append(checked)
             del source
     return _finish(result, index)
 
@@ -264,7 +279,16 @@ def file_kind(data: Any, file_name: str) -> str | None:
 
 
 def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResult:
-    """Schema and rule checks of one parsed file; its ids and references go into ``index``."""
+    """Schema and rule checks of one parsed file; its ids and references go into ``index``.
+
+    Each finding on a value or key of the file also says where that value or key ends.
+    """
+    result = _check(source, index, file_name)
+    result.diagnostics = with_ends(result.diagnostics, source.root)
+    return result
+
+
+def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
     result = FileResult(source.path, None, source.diagnostics, source.text)
     if source.data is None or source.root is None:
         if Path(file_name).stem == "actors":
@@ -569,5 +593,6 @@ __all__ = [
     "schema_diagnostic",
     "suggest",
     "validate_paths",
+    "validate_sources",
     "validate_texts",
 ]
