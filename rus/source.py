@@ -274,8 +274,9 @@ def parse_text(text: str, source: Source) -> Source:
             line = text.count("\n", 0, match.start()) + 1
             source.add(line, 1, "Y005", marker=match.group(1))
         return source
-    if _too_deep(text):
-        source.add(1, 1, "Y010", limit=MAX_DEPTH)
+    deep = _too_deep(text)
+    if deep is not None:
+        source.add(deep[0], deep[1], "Y010", limit=MAX_DEPTH)
         return source
     loader = _Loader(text)
     try:
@@ -340,6 +341,9 @@ def _syntax_error(source: Source, exc: yaml.MarkedYAMLError, text: str) -> None:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
+    if "nesting depth" in problem:  # libyaml >= 0.2.6 has a limit of its own (1,000 levels)
+        source.add(line, column, "Y010", limit=MAX_DEPTH)
+        return
     if "quoted scalar" in context and "escape" in problem and mark is not None:
         slash = text.rfind("\\", 0, mark.index + 1)
         width = {"x": 4, "u": 6, "U": 10}.get(text[slash + 1 : slash + 2], 2)
@@ -365,31 +369,53 @@ def _syntax_error(source: Source, exc: yaml.MarkedYAMLError, text: str) -> None:
     source.add(line, column, "Y001", problem=message)
 
 
-def _too_deep(text: str) -> bool:
-    """Whether the text nests deeper than :data:`MAX_DEPTH` (libyaml's composer recurses on the C stack).
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than :data:`MAX_DEPTH` levels (None when it does not).
 
-    A cheap bound first; the token scan runs only for texts that could be that deep.
+    libyaml's composer recurses on the C stack, so the depth is measured first, on the parser's
+    events (which need no recursion): every mapping and sequence counts, block or flow, including
+    a list written at its key's indentation and a ``key: value`` pair inside brackets. The answer
+    is the 1-based line and column where the first collection too deep begins. A cheap bound comes
+    first; the event scan runs only for texts that could be that deep.
     """
-    brackets = text.count("[") + text.count("{")
+    # A "[" may open two levels: the list, and a one-pair mapping written inside it ([a: b]).
+    brackets = 2 * text.count("[") + text.count("{")
     if brackets < MAX_DEPTH and _line_prefix_below(text, MAX_DEPTH - brackets):
-        return False
+        return None
+    try:
+        return _deep_position(text)
+    except yaml.YAMLError as exc:
+        # libyaml 0.2.6 (PyYAML >= 6.0.4) stops at 1,000 levels with "exceeded maximum nesting
+        # depth" before it yields a single event of the text around it; the text up to that
+        # point is less deep than libyaml's limit, and deeper than ours.
+        if not isinstance(exc, yaml.MarkedYAMLError) or "nesting depth" not in str(exc.problem):
+            return None  # the parse proper reports the syntax error
+        mark = exc.problem_mark
+        if mark is None:
+            return 1, 1
+        try:
+            return _deep_position(text[: mark.index]) or (mark.line + 1, mark.column + 1)
+        except yaml.YAMLError:
+            return mark.line + 1, mark.column + 1
+
+
+def _deep_position(text: str) -> tuple[int, int] | None:
+    """The position of the first collection nested deeper than :data:`MAX_DEPTH` (events only)."""
     loader = _Loader(text)
     depth = 0
     try:
         while True:
-            token = loader.get_token()
-            if token is None:
-                return False
-            name = type(token).__name__
-            if name in ("BlockMappingStartToken", "BlockSequenceStartToken",
-                        "FlowSequenceStartToken", "FlowMappingStartToken"):
+            event = loader.get_event()
+            if event is None:
+                return None
+            kind = event.__class__
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return True
-            elif name in ("BlockEndToken", "FlowSequenceEndToken", "FlowMappingEndToken"):
+                    start = event.start_mark
+                    return (start.line + 1, start.column + 1) if start is not None else (1, 1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
-    except yaml.YAMLError:
-        return False  # the parse proper reports the syntax error
     finally:
         loader.dispose()
 
@@ -399,9 +425,10 @@ def _line_prefix_below(text: str, limit: int) -> bool:
 
     A block collection starts where a line's content does (after indentation, ``-``/``?``/``:``
     indicators, anchors and tags), and each nested block level starts at a greater column than the
-    one around it, so block nesting is at most that run's longest length plus one; flow nesting is
-    at most the number of brackets. Together they bound what the token scan would count, for a
-    fraction of its cost. Unusual line breaks (a lone CR, NEL, LS, PS) are left to the token scan.
+    one around it (a list written at its key's indentation adds one level per two columns: "- "),
+    so block nesting is at most that run's longest length plus one; flow nesting is at most two
+    levels per "[" and one per "{". Together they bound what the event scan would count, for a
+    fraction of its cost. Unusual line breaks (a lone CR, NEL, LS, PS) are left to the event scan.
     """
     # Plain substring tests first: far faster than the regular expression over a large text.
     if any(ch in text for ch in "\r\x85\u2028\u2029") and _ODD_BREAK.search(text):
