@@ -9,6 +9,7 @@ Nothing is ever constructed from a tag. Whatever goes wrong with the bytes or th
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import re
@@ -71,6 +72,14 @@ _MAYBE_NOT_STR = frozenset("0123456789-+.~nNtTfF")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+#: A line break as libyaml counts lines (YAML 1.1: NEL, LS and PS too).
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK_CHARS = "\r\n\x85\u2028\u2029"
+_BLANK_LINE = re.compile("[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]|\\Z)")
+#: Characters after which libyaml takes a "#" for the start of a comment although no space is
+#: between them, as YAML requires: a closing quote or bracket, a comma, a block scalar header.
+_BEFORE_BARE_HASH = frozenset("\"']}[{,|>+-0123456789")
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}")
 _LINE_PREFIX = re.compile(r"^(?:[ \t]|[-?:]+(?=[ \t\r\n]|\Z)|[&!][^ \t\r\n]*)+", re.MULTILINE)
 
 #: libyaml's commonest problems, with message ids so that they can be shown in Swedish.
@@ -320,6 +329,9 @@ def parse_text(text: str, source: Source) -> Source:
         source.add(exc.line, exc.column, "Y012")
         source.data = None
         return source
+    if (builder.suspects or _bare_hash_candidates(text)) and _lenient_reads(source, text, root, builder.suspects):
+        source.data = None  # not valid YAML, although libyaml read it: no values to check
+        return source
     source.root = root
     return source
 
@@ -438,6 +450,186 @@ def _line_prefix_below(text: str, limit: int) -> bool:
     return re.search(rf"\n[ \t?:-]{{{limit}}}", "\n" + text) is None
 
 
+def _bare_hash_candidates(text: str) -> bool:
+    """Whether a "#" follows one of :data:`_BEFORE_BARE_HASH` anywhere (a plain search, fast)."""
+    index = text.find("#", 1)
+    while index > 0:
+        if text[index - 1] in _BEFORE_BARE_HASH:
+            return True
+        index = text.find("#", index + 1)
+    return False
+
+
+def _lenient_reads(source: Source, text: str, root: Node, suspects: list[Node]) -> bool:
+    """Report what libyaml reads although YAML forbids it; whether anything was found.
+
+    libyaml (and so PyYAML, and ruamel.yaml, which descends from it) accepts some invalid YAML
+    that other tools reject or read differently; the cases of the YAML test suite
+    (github.com/yaml/yaml-test-suite, ``error: true``) that libyaml accepts are checked here:
+    a quoted text or a bracketed list whose next lines are not indented further than the key or
+    dash they belong to (9C9N, QB6E, DK95, Y79Y), a "#" right after a value with no space
+    between (SU5Z, 9JBA, CVW2, X4QW, MUS6), a dash alone inside brackets (G5U8, YJV2), and
+    empty lines at the start of a block text with more spaces than its first line (S98Z).
+    """
+    found: set[tuple[int, int, str, str | None]] = set()
+    wanted = {id(node) for node in suspects}
+    indents: dict[int, int] = {}
+    spans: list[tuple[int, int, ScalarNode]] = []
+    hashes = _bare_hash_candidates(text)
+    stack: list[tuple[Node, int]] = [(root, -1)]
+    seen: set[int] = set()
+    while stack:  # the indentation n of the block collection around each node (-1 at the top)
+        node, indent = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if id(node) in wanted:
+            indents[id(node)] = indent
+        if isinstance(node, ScalarNode):
+            if hashes:
+                spans.append((node.start_mark.index, node.end_mark.index, node))
+            continue
+        inner = indent if getattr(node, "flow_style", False) else _block_indent(text, node)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += [(key, inner), (value, inner)]
+        elif isinstance(node, SequenceNode):
+            stack += [(item, inner) for item in node.value]
+    for node in suspects:
+        indent = indents.get(id(node), -1)
+        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+            _check_block_scalar_start(text, node, indent, found)
+        else:
+            _check_continued_lines(text, node, indent, found)
+            if not isinstance(node, ScalarNode):
+                _check_flow_dashes(text, node, found)
+    if hashes:
+        _check_bare_hashes(text, spans, found)
+    for line, column, code, problem in sorted(found):
+        if problem is None:
+            source.add(line, column, code)
+        else:
+            source.add(line, column, code, problem=problem)
+    return bool(found)
+
+
+def _block_indent(text: str, node: Node) -> int:
+    """The column of a block collection's keys or dashes (its start mark may be at an anchor)."""
+    if isinstance(node, MappingNode) and node.value:
+        return int(node.value[0][0].start_mark.column)
+    if isinstance(node, SequenceNode) and node.value:
+        first = node.value[0].start_mark
+        index = first.index - 1
+        while index >= 0 and text[index] in " \t":
+            index -= 1
+        if index >= 0 and text[index] == "-":
+            return int(first.column - (first.index - index))
+    return int(node.start_mark.column)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character, counting lines as libyaml does."""
+    line = len(_BREAK.findall(text, 0, index))
+    start = max(text.rfind(ch, 0, index) for ch in _BREAK_CHARS) + 1
+    return line + 1, index - start + 1
+
+
+def _check_continued_lines(text: str, node: Node, indent: int, found: set[tuple[int, int, str, str | None]]) -> None:
+    """Every further line of a quoted text or bracketed list must be indented more than ``indent``."""
+    start, end = node.start_mark, node.end_mark
+    flow = not isinstance(node, ScalarNode)
+    for number, match in enumerate(_BREAK.finditer(text, start.index, end.index), start=start.line + 2):
+        begin = match.end()
+        if _BLANK_LINE.match(text, begin):
+            continue  # an empty line may be indented less
+        spaces = begin
+        while spaces < len(text) and text[spaces] == " ":
+            spaces += 1
+        first = spaces
+        while first < len(text) and text[first] in " \t":
+            first += 1
+        if spaces - begin > indent or (flow and text.startswith("#", first)):
+            continue  # indented enough, or a comment line between the entries of a list
+        tab = text.find("\t", begin, begin + indent + 1)
+        if tab >= 0:
+            found.add((number, tab - begin + 1, "Y002", None))
+        else:
+            found.add((number, spaces - begin + 1, "Y001", "@a value that goes on over several lines must be indented further than its key or list dash on every line"))
+
+
+def _check_flow_dashes(text: str, node: Node, found: set[tuple[int, int, str, str | None]]) -> None:
+    """A plain "-" alone inside brackets is not a value in YAML (libyaml reads it as the text "-")."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ScalarNode):
+            at = item.start_mark.index
+            if not item.style and text.startswith("-", at) and (at + 1 >= len(text) or text[at + 1] in " \t,]}" + _BREAK_CHARS):
+                found.add((item.start_mark.line + 1, item.start_mark.column + 1, "Y001", "@a dash alone inside brackets must be put in quotes ('-')"))
+        elif isinstance(item, MappingNode):
+            stack += [part for pair in item.value for part in pair]
+        elif isinstance(item, SequenceNode):
+            stack += item.value
+
+
+def _check_block_scalar_start(text: str, node: ScalarNode, indent: int, found: set[tuple[int, int, str, str | None]]) -> None:
+    """Empty lines at the start of a block text may not hold more spaces than its first line."""
+    header = _BLOCK_HEADER.match(text, node.start_mark.index)
+    if header is None or any(ch.isdigit() for ch in header.group(0)):
+        return  # an explicit indentation: libyaml follows it
+    line_break = _BREAK.search(text, header.end())
+    if line_break is None:
+        return
+    begin, number = line_break.end(), node.start_mark.line + 2
+    widest, widest_line = 0, number
+    while True:
+        blank = _BLANK_LINE.match(text, begin)
+        spaces = 0
+        while begin + spaces < len(text) and text[begin + spaces] == " ":
+            spaces += 1
+        if blank is None:  # the first line with text: libyaml takes the widest empty line's indentation
+            if indent < spaces < widest:
+                found.add((widest_line, 1, "Y001", "@an empty line at the start of a block text has more spaces than its first line of text"))
+            return
+        if spaces > widest:
+            widest, widest_line = spaces, number
+        if blank.end() >= len(text):
+            return
+        begin, number = blank.end(), number + 1
+
+
+def _check_bare_hashes(text: str, spans: list[tuple[int, int, ScalarNode]], found: set[tuple[int, int, str, str | None]]) -> None:
+    """A "#" starts a comment only after a space: ``"value"# note`` is not valid YAML."""
+    spans.sort(key=lambda span: span[0])
+    starts = [span[0] for span in spans]
+
+    def scalar_at(index: int) -> ScalarNode | None:
+        position = bisect.bisect_right(starts, index) - 1
+        if position >= 0 and spans[position][0] <= index < spans[position][1]:
+            return spans[position][2]
+        return None
+
+    index = text.find("#", 1)
+    while index > 0:
+        here = index
+        index = text.find("#", index + 1)
+        if text[here - 1] not in _BEFORE_BARE_HASH:
+            continue
+        scalar = scalar_at(here)
+        if scalar is not None:
+            header_line = scalar.style in ("|", ">") and _BREAK.search(text, scalar.start_mark.index, here) is None
+            if not header_line:
+                continue  # the "#" is part of a text
+        line_start = max(text.rfind(ch, 0, here) for ch in _BREAK_CHARS) + 1
+        token_start = max(text.rfind(ch, line_start, here) for ch in " \t") + 1
+        if text[token_start:here].lstrip("[{,")[:1] in ("&", "*", "!"):
+            continue  # part of an anchor, alias or tag name
+        if any(text[at] == "#" and scalar_at(at) is None for at in range(line_start, here)):
+            continue  # inside a comment
+        line, column = _position(text, here)
+        found.add((line, column, "Y001", "@a comment (#) must be separated by a space from what comes before it"))
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: building a large node tree triggers it often, for nothing."""
@@ -469,6 +661,8 @@ class _Builder:
         self.visits = 0
         self.active: set[int] = set()
         self.tree = False
+        #: Nodes libyaml may have read too leniently (see :func:`_lenient_reads`).
+        self.suspects: list[Node] = []
 
     def build(self, root: Node, *, aliases: bool = True) -> Any:
         """The values under ``root``; ``aliases=False`` when the text holds none (no ``*``)."""
@@ -486,11 +680,15 @@ class _Builder:
                 if value and value[0] not in _MAYBE_NOT_STR:
                     return value
                 return plain_scalar(value)
+            if node.style:
+                self._styled(node)
             if tag != _STD + "str" and tag not in _ALLOWED_TAGS:
                 self._bad_tag(node)
             return _tagged_scalar(tag, value)
         if tag not in _ALLOWED_TAGS:
             self._bad_tag(node)
+        if node.flow_style:  # type: ignore[attr-defined]  # collection nodes have it
+            self.suspects.append(node)
         if node.__class__ is SequenceNode:
             return [self._tree_value(item, depth + 1) for item in node.value]
         assert isinstance(node, MappingNode)
@@ -504,11 +702,15 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if tag == _PLAIN:
                 return plain_scalar(node.value)
+            if node.style:
+                self._styled(node)
             if tag != _STD + "str" and tag not in _ALLOWED_TAGS:
                 self._bad_tag(node)
             return _tagged_scalar(tag, node.value)
         if tag not in _ALLOWED_TAGS:
             self._bad_tag(node)
+        if node.flow_style:  # type: ignore[attr-defined]  # collection nodes have it
+            self.suspects.append(node)
         ident = id(node)
         if ident in self.active:
             raise _RecursiveAliasError(node.start_mark.line + 1, node.start_mark.column + 1)
@@ -543,6 +745,17 @@ class _Builder:
                 self.source.add(mark.line + 1, mark.column + 1, "Y003", key=key, first=_first_line(node, key))
             result[key] = walk(value_node, depth + 1)
         return result
+
+    def _styled(self, node: ScalarNode) -> None:
+        """Note a quoted text over several lines, and a block text that starts with empty lines."""
+        start, end = node.start_mark, node.end_mark
+        if node.style in ("|", ">"):
+            text = self.source.text or ""
+            header_end = _BREAK.search(text, start.index)
+            if header_end is not None and _BLANK_LINE.match(text, header_end.end()):
+                self.suspects.append(node)
+        elif start.line != end.line:
+            self.suspects.append(node)
 
     def _bad_tag(self, node: Node) -> None:
         mark = node.start_mark
