@@ -490,11 +490,13 @@ def _lenient_reads(source: Source, text: str, root: Node, suspects: list[Node]) 
                 spans.append((node.start_mark.index, node.end_mark.index, node))
             continue
         inner = indent if getattr(node, "flow_style", False) else _block_indent(text, node)
+        # children pushed last first, so that nodes are met in the order of the text: an anchored
+        # node is met where it is written, before any alias of it
         if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack += [(key, inner), (value, inner)]
+            for key, value in reversed(node.value):
+                stack += [(value, inner), (key, inner)]
         elif isinstance(node, SequenceNode):
-            stack += [(item, inner) for item in node.value]
+            stack += [(item, inner) for item in reversed(node.value)]
     for node in suspects:
         indent = indents.get(id(node), -1)
         if isinstance(node, ScalarNode) and node.style in ("|", ">"):
@@ -540,6 +542,8 @@ def _check_continued_lines(text: str, node: Node, indent: int, found: set[tuple[
     flow = not isinstance(node, ScalarNode)
     for number, match in enumerate(_BREAK.finditer(text, start.index, end.index), start=start.line + 2):
         begin = match.end()
+        if match.group() in "\x85\u2028\u2029":
+            continue  # line breaks to libyaml (YAML 1.1), text to YAML 1.2: no indentation is due
         if _BLANK_LINE.match(text, begin):
             continue  # an empty line may be indented less
         spaces = begin
