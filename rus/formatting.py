@@ -32,7 +32,7 @@ from rus.diagnostics import Diagnostic, Severity
 from rus.errors import RusError
 from rus.i18n import translate
 from rus.models import inner_model
-from rus.source import Source, parse_text, plain_scalar
+from rus.source import Source, blank_line_tabs_as_spaces, parse_text, plain_scalar
 from rus.vocab import Lang
 from rus.workspace import display_path
 
@@ -189,7 +189,7 @@ def _check_same(before: str, after: str, file_name: str) -> None:
     where = _difference(_comparable(fast_before.data), _comparable(fast_after.data)) if fast_after.root is not None else ()
     if where is None:
         try:
-            ruamel_before = _ruamel_data(before)
+            ruamel_before = _ruamel_reading(before)
         except Exception as exc:  # ruamel.yaml raises many kinds; any of them means it cannot read the file
             raise FormatError(N_("{path} cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it ({problem})"),
                               N_("Run `rus validate`; if it finds nothing, please report this file. It is left as it was."),
@@ -207,6 +207,18 @@ def _check_same(before: str, after: str, file_name: str) -> None:
     if sorted(comments_of(before)) != sorted(comments_of(after)):
         raise FormatError(N_("{path} cannot be formatted without losing a comment"),
                           N_("Please report this file; it is left as it was."), path=file_name)
+
+
+def _ruamel_reading(text: str) -> Any:
+    """ruamel.yaml's reading of a text; where it stops at a tab on a blank or comment line (which
+    YAML allows and the layout removes), its reading of the text with spaces there instead."""
+    try:
+        return _ruamel_data(text)
+    except Exception:
+        readable = blank_line_tabs_as_spaces(text)
+        if readable == text:
+            raise
+        return _ruamel_data(readable)
 
 
 def _ruamel_data(text: str) -> Any:

@@ -82,21 +82,58 @@ _BEFORE_BARE_HASH = frozenset("\"']}[{,|>+-0123456789")
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}")
 _LINE_PREFIX = re.compile(r"^(?:[ \t]|[-?:]+(?=[ \t\r\n]|\Z)|[&!][^ \t\r\n]*)+", re.MULTILINE)
 
-#: libyaml's commonest problems, with message ids so that they can be shown in Swedish.
+#: Every problem libyaml (scanner.c, parser.c) and PyYAML's composer report, in plain words, with
+#: message ids so that they can be shown in Swedish. Tabs, escapes, quotes and nesting have codes
+#: of their own (Y002, Y014, Y004, Y010); anything else libyaml may say is :data:`_UNKNOWN_PROBLEM`.
 _KNOWN_PROBLEMS = {
     "mapping values are not allowed here": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
     "mapping values are not allowed in this context": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
+    "block sequence entries are not allowed in this context": "@a list dash (-) is not allowed here: a list starts on a line of its own, below its key",
+    "mapping keys are not allowed in this context": "@a question mark (?) cannot start a value here (put the text in quotes)",
     "could not find expected ':'": "@a colon is missing after the key",
+    "found unexpected ':'": "@a colon (:) is not allowed here (put the text in quotes)",
     "did not find expected key": "@the indentation does not line up with the keys above",
     "did not find expected '-' indicator": "@the indentation does not line up with the list above",
     "found undefined alias": "@an alias (*name) has no matching anchor (&name)",
+    "second occurrence": "@an anchor name (&name) is used twice; give each anchor a name of its own",
     "found unexpected end of stream": "@the file ends in the middle of a value",
     "did not find expected node content": "@a value is missing",
-    "found a tab character that violates indentation": "@a tab character is used for indentation",
     "found character that cannot start any token": "@a character that cannot start a value (quote the text)",
     "did not find expected ',' or ']'": "@a list in brackets is not closed with ]",
     "did not find expected ',' or '}'": "@a block in braces is not closed with }",
+    "found unexpected document indicator": "@a line inside a quoted text starts with --- or ..., which ends a document (indent the line)",
+    "did not find expected alphabetic or numeric character": "@an anchor (&) or alias (*) needs a name of letters or digits right after the sign",
+    "did not find expected comment or line break": "@only a comment may follow here on the same line (after a space)",
+    "found an indentation indicator equal to 0": "@the number after | or > (the indentation of the text) must be 1 to 9",
+    "did not find expected <document start>": "@a new document must start with a line ---; plan files hold one document",
+    "did not find expected <stream-start>": "@the file cannot be read as YAML from its start",
+    "found undefined tag handle": "@a tag (!…!) is not written correctly; plan files use no tags",
+    "did not find expected tag URI": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find URI escaped octet": "@a tag (!…) is not written correctly; plan files use no tags",
+    "found an incorrect leading UTF-8 octet": "@a tag (!…) is not written correctly; plan files use no tags",
+    "found an incorrect trailing UTF-8 octet": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find the expected '>'": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find expected '!'": "@a line starting with % is not a valid directive; plan files need none",
+    "did not find expected whitespace or line break": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find expected whitespace": "@a line starting with % is not a valid directive; plan files need none",
+    "could not find expected directive name": "@a line starting with % is not a valid directive; plan files need none",
+    "found unexpected non-alphabetical character": "@a line starting with % is not a valid directive; plan files need none",
+    "found unknown directive name": "@a line starting with % is not a valid directive; plan files need none",
+    "found duplicate %TAG directive": "@a line starting with % is not a valid directive; plan files need none",
+    "found duplicate %YAML directive": "@a line starting with % is not a valid directive; plan files need none",
+    "did not find expected digit or '.' character": "@the %YAML line is not written correctly (write %YAML 1.2, or remove the line)",
+    "did not find expected version number": "@the %YAML line is not written correctly (write %YAML 1.2, or remove the line)",
+    "found extremely long version number": "@the %YAML line is not written correctly (write %YAML 1.2, or remove the line)",
+    "found incompatible YAML document": "@the %YAML line names a YAML version rus does not read (write %YAML 1.2, or remove the line)",
 }
+#: What libyaml says in its directive and tag contexts, where the same words mean something else.
+_CONTEXT_PROBLEMS = {
+    ("while scanning a tag", "did not find expected whitespace or line break"): "@a tag (!…) is not written correctly; plan files use no tags",
+    ("while scanning a %TAG directive", "did not find expected whitespace or line break"): "@a line starting with % is not a valid directive; plan files need none",
+    ("while scanning a directive", "did not find expected comment or line break"): "@a line starting with % is not a valid directive; plan files need none",
+    ("while scanning a block scalar", "did not find expected comment or line break"): "@after | or > only a digit, - or + may follow on the same line (or a comment after a space)",
+}
+_UNKNOWN_PROBLEM = "@the text here does not follow the rules of YAML"
 
 
 class _Resolver(BaseResolver):
@@ -130,7 +167,10 @@ def plain_scalar(value: str) -> Any:
         if value in _BOOLS:
             return _BOOLS[value]
         if _FLOAT.match(value):
-            return float(value.replace("_", ""))
+            try:
+                return float(value.replace("_", ""))
+            except ValueError:  # "._": underscores only, no digit
+                return value
         if _INT.match(value):
             return _integer(value)
         if _INF.match(value):
@@ -272,9 +312,20 @@ def _guess_encoding(raw: bytes) -> str:
 def parse_text(text: str, source: Source) -> Source:
     """Parse YAML text into ``source``: node tree, plain values and diagnostics."""
     source.text = text
-    if not text.strip():
+    if not text.strip() or _only_document_ends(text):
         source.add(1, 1, "F005")
         return source
+    if "\t" in text:
+        readable, blank_lines = _blank_tabs(text)
+        if blank_lines:
+            # libyaml stops at a tab on a line holding nothing but blanks or a comment, which YAML
+            # allows; such a line says nothing, so it is read with spaces instead, unless it lies
+            # in a block text (| or >), where a tab may be text or stand in the indentation
+            trial = parse_text(readable, Source(source.path))
+            if trial.root is None or not _block_text_lines(trial.root) & blank_lines:
+                source.diagnostics += trial.diagnostics
+                source.root, source.data = trial.root, trial.data
+                return source
     # A substring test first: the anchored regular expression is slow over a large text.
     maybe_conflict = any(marker in text for marker in ("<" * 7, "=" * 7, ">" * 7, "|" * 7))
     markers = list(_CONFLICT.finditer(text)) if maybe_conflict else []
@@ -293,6 +344,12 @@ def parse_text(text: str, source: Source) -> Source:
             root = loader.get_node() if loader.check_node() else None
             extra = loader.check_node()
     except yaml.MarkedYAMLError as exc:
+        retry = _with_explicit_indentation(text, exc)
+        if retry is not None:
+            trial = parse_text(retry, Source(source.path))
+            source.diagnostics += trial.diagnostics
+            source.root, source.data = trial.root, trial.data
+            return source
         _syntax_error(source, exc, text)
         return source
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow; has a position, no mark
@@ -336,6 +393,102 @@ def parse_text(text: str, source: Source) -> Source:
     return source
 
 
+def _with_explicit_indentation(text: str, exc: yaml.MarkedYAMLError) -> str | None:
+    """The text with the indentation of a block text written out, where libyaml needs it.
+
+    libyaml cannot find the indentation of a block text (| or >) whose first line has a tab right
+    after its spaces ("found a tab character where an indentation space is expected"), although
+    YAML reads that tab as text; with the indentation given as a digit (``|2``) it can. Only that
+    header line changes, by one character after the indicator. None when this does not apply.
+    """
+    mark = exc.problem_mark
+    if mark is None or "tab character where an indentation space" not in str(exc.problem):
+        return None
+    parts = _BREAK_KEPT.split(text)
+    lines = parts[::2]
+    number = mark.line
+    if number >= len(lines) or mark.column >= len(lines[number]) or lines[number][mark.column] != "\t":
+        return None
+    spaces = len(lines[number]) - len(lines[number].lstrip(" "))
+    header_number = number - 1
+    while header_number >= 0 and not lines[header_number].strip(" "):
+        header_number -= 1
+    if header_number < 0 or spaces != mark.column:
+        return None
+    header = _BLOCK_HEADER_LINE.search(lines[header_number])
+    if header is None or any(ch.isdigit() for ch in header.group(1)):
+        return None
+    parent = _header_parent(lines[header_number], header)
+    digit = spaces - max(parent, 0)
+    if not 1 <= digit <= 9:
+        return None
+    offset = sum(len(part) for part in parts[: 2 * header_number])
+    at = offset + header.start(1)
+    return text[:at] + str(digit) + text[at:]
+
+
+def _header_parent(line: str, header: re.Match[str]) -> int:
+    """The indentation of the key or dash a block text header belongs to (-1 at the top level)."""
+    lead = re.match(r"[ ]*(?:-[ ]+)*", line)
+    lead_text = lead.group(0) if lead else ""
+    before = line[: header.start(1)]
+    if ":" in before[len(lead_text):]:
+        return len(lead_text)
+    return lead_text.rstrip().rfind("-") if "-" in lead_text else -1
+
+
+def _only_document_ends(text: str) -> bool:
+    """Whether the text holds nothing but ``...`` lines (and comments): a stream with no document."""
+    if "..." not in text:
+        return False
+    lines = [line.strip() for line in _BREAK.split(text)]
+    content = [line for line in lines if line and not line.startswith("#")]
+    return all(re.fullmatch(r"\.\.\.(?:[ \t]+#.*)?", line) for line in content)
+
+
+_BREAK_KEPT = re.compile("(\r\n|[\r\n\x85\u2028\u2029])")
+
+
+def _blank_tabs(text: str) -> tuple[str, set[int]]:
+    """The text with the tabs before the end or comment of blank lines made spaces, and those lines.
+
+    Lines are counted from 0 as libyaml counts them; every character keeps its place.
+    """
+    parts = _BREAK_KEPT.split(text)
+    changed: set[int] = set()
+    for index in range(0, len(parts), 2):
+        line = parts[index]
+        blanks = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:blanks] and (blanks == len(line) or line[blanks] == "#"):
+            parts[index] = " " * blanks + line[blanks:]
+            changed.add(index // 2)
+    return "".join(parts), changed
+
+
+def blank_line_tabs_as_spaces(text: str) -> str:
+    """The text with each tab before the end or comment of a blank line made a space (see parse_text)."""
+    return _blank_tabs(text)[0] if "\t" in text else text
+
+
+def _block_text_lines(root: Node) -> set[int]:
+    """The 0-based lines that block texts (| or >) span after their header."""
+    lines: set[int] = set()
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style in ("|", ">"):
+                lines.update(range(node.start_mark.line + 1, node.end_mark.line + 1))
+        elif isinstance(node, MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    return lines
+
+
 def _second_document_position(text: str) -> tuple[int, int]:
     lines = text.splitlines()
     seen_content = False
@@ -353,32 +506,87 @@ def _syntax_error(source: Source, exc: yaml.MarkedYAMLError, text: str) -> None:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "nesting depth" in problem:  # libyaml >= 0.2.6 has a limit of its own (1,000 levels)
+    if "nesting" in problem.lower():  # libyaml >= 0.2.6 has a limit of its own (1,000 levels)
         source.add(line, column, "Y010", limit=MAX_DEPTH)
         return
-    if "quoted scalar" in context and "escape" in problem and mark is not None:
+    escape_problem = "escape" in problem or "hexdecimal" in problem
+    if "quoted scalar" in context and escape_problem and mark is not None:
         slash = text.rfind("\\", 0, mark.index + 1)
         width = {"x": 4, "u": 6, "U": 10}.get(text[slash + 1 : slash + 2], 2)
-        escape = text[slash : slash + width].split("\n")[0] if slash >= 0 else "\\"
-        source.add(text.count("\n", 0, max(slash, 0)) + 1, slash - text.rfind("\n", 0, slash) if slash >= 0 else column, "Y014", escape=escape)
+        escape = _BREAK.split(text[slash : slash + width])[0] if slash >= 0 else "\\"
+        slash_line, slash_column = _position(text, slash) if slash >= 0 else (line, column)
+        source.add(slash_line, slash_column, "Y014", escape=escape)
         return
-    if "quoted scalar" in context and exc.context_mark is not None:
+    if "quoted scalar" in context and "document indicator" not in problem and exc.context_mark is not None:
         start = exc.context_mark
         quote = text[start.index] if start.index < len(text) else '"'
         source.add(start.line + 1, start.column + 1, "Y004", start=start.line + 1, quote=quote)
         return
-    tab_lines: dict[int, int] = {}
-    for match in _TAB_INDENT.finditer(text):
-        tab_line = text.count("\n", 0, match.end()) + 1
-        tab_lines[tab_line] = match.end() - (text.rfind("\n", 0, match.end()) + 1)
-    if tab_lines and (line in tab_lines or line - 1 in tab_lines or "tab" in problem):
-        for tab_line, tab_col in sorted(tab_lines.items()):
-            source.add(tab_line, tab_col, "Y002")
+    tabs = _tab_indentation(text)
+    if tabs and (line in tabs or line - 1 in tabs or "tab" in problem):
+        for tab_line, tab_column in sorted(tabs.items()):
+            source.add(tab_line, tab_column, "Y002")
+        return
+    if "tab character" in problem:  # a tab libyaml stops at, on a line that holds nothing else
+        source.add(line, column, "Y002")
         return
     if problem.startswith("found character") and "cannot start any token" in problem:
         problem = "found character that cannot start any token"
-    message = _KNOWN_PROBLEMS.get(problem, problem)
+    message = _CONTEXT_PROBLEMS.get((context, problem)) or _KNOWN_PROBLEMS.get(problem, _UNKNOWN_PROBLEM)
     source.add(line, column, "Y001", problem=message)
+
+
+_BLOCK_HEADER_LINE = re.compile(r"(?:^[ ]*|[:-][ ]+|[&!][^ \t]*[ ]+)[|>]([1-9+-]{0,2})[ \t]*(?:#.*)?$")
+
+
+def _tab_indentation(text: str) -> dict[int, int]:
+    """The lines where a tab stands in the indentation, with the tab's column (both 1-based).
+
+    Only tabs used as indentation count: a line holding only blanks is empty whatever they are,
+    and a tab after the indentation of a block text (``|``, ``>``) is part of the text.
+    """
+    if "\t" not in text:
+        return {}
+    lines = _BREAK.split(text)
+    inside = _block_text_indents(lines)
+    found: dict[int, int] = {}
+    for number, line in enumerate(lines):
+        blanks = len(line) - len(line.lstrip(" \t"))
+        tab = line.find("\t", 0, blanks)
+        if tab < 0 or blanks == len(line):
+            continue
+        if number in inside and tab >= inside[number]:
+            continue
+        found[number + 1] = tab + 1
+    return found
+
+
+def _block_text_indents(lines: list[str]) -> dict[int, int]:
+    """The 0-based numbers of lines inside block texts, with each text's indentation."""
+    found: dict[int, int] = {}
+    number = 0
+    while number < len(lines):
+        header = _BLOCK_HEADER_LINE.search(lines[number])
+        number += 1
+        if header is None:
+            continue
+        parent = _header_parent(header.string, header)
+        digits = [ch for ch in header.group(1) if ch.isdigit()]
+        indent = parent + int(digits[0]) if digits else None
+        while number < len(lines):
+            text = lines[number]
+            spaces = len(text) - len(text.lstrip(" "))
+            if not text.strip(" \t"):
+                found[number] = indent if indent is not None else len(text)
+            elif indent is None and spaces > parent:
+                indent = spaces
+                found[number] = indent
+            elif indent is not None and spaces >= indent:
+                found[number] = indent
+            else:
+                break
+            number += 1
+    return found
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
