@@ -312,7 +312,7 @@ def _guess_encoding(raw: bytes) -> str:
 def parse_text(text: str, source: Source) -> Source:
     """Parse YAML text into ``source``: node tree, plain values and diagnostics."""
     source.text = text
-    if not text.strip() or _only_document_ends(text):
+    if not text.strip():
         source.add(1, 1, "F005")
         return source
     if "\t" in text:
@@ -344,6 +344,9 @@ def parse_text(text: str, source: Source) -> Source:
             root = loader.get_node() if loader.check_node() else None
             extra = loader.check_node()
     except yaml.MarkedYAMLError as exc:
+        if _only_document_ends(text):  # libyaml: "did not find expected node content"
+            source.add(1, 1, "F005")
+            return source
         retry = _with_explicit_indentation(text, exc)
         if retry is not None:
             trial = parse_text(retry, Source(source.path))
