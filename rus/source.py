@@ -70,7 +70,6 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 _MAYBE_NOT_STR = frozenset("0123456789-+.~nNtTfF")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 #: A line break as libyaml counts lines (YAML 1.1: NEL, LS and PS too).
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
