@@ -13,7 +13,8 @@ kept.
 from __future__ import annotations
 
 import contextlib
-import json
+import datetime as dt
+import io
 import math
 import re
 import typing
@@ -32,7 +33,7 @@ from rus.diagnostics import Diagnostic, Severity
 from rus.errors import RusError
 from rus.i18n import translate
 from rus.models import inner_model
-from rus.source import Source, parse_text, plain_scalar
+from rus.source import Source, blank_line_tabs_as_spaces, parse_text, plain_scalar
 from rus.vocab import Lang
 from rus.workspace import display_path
 
@@ -54,6 +55,12 @@ _BLOCK_HEADER = re.compile(r"^([|>])([-+]?)([1-9]?)([-+]?)")
 _EOL = re.compile(r"^[\s:\-?,\]}]*?(?:^|(?<=\s))(#.*)$")
 _YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off"})
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_LIBYAML_BREAK = re.compile("[\n\x85\u2028\u2029]")
+#: Characters written as escapes in double quotes: those YAML does not allow in a file, and those
+#: YAML 1.1 readers take for line breaks (NEL, LS, PS).
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_SHORT_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+                  "\r": "\\r", "\x1b": "\\e", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
 class TextError(RusError):
@@ -117,14 +124,23 @@ def comments_of(text: str) -> list[str]:
 
 
 def _normalise(text: str) -> tuple[str, bool, bool]:
-    """The text without a byte order mark and with LF line ends, and whether it had them."""
+    """The text without a byte order mark and with LF line ends, and whether it had BOM and CRLF.
+
+    Every line break YAML knows (CRLF, and a CR alone) becomes LF, which YAML reads the same: so
+    ``\r\r\n`` is two line breaks, as it is to every YAML reader, not one.
+    """
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
     crlf = "\r\n" in text
-    if crlf:
-        text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, bom, crlf
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text with LF line ends, as libyaml counts them (NEL, LS and PS end a line too)."""
+    return _LIBYAML_BREAK.split(text)
 
 
 def _restore(text: str, bom: bool, crlf: bool) -> str:
@@ -155,30 +171,122 @@ def format_text(text: str, file_name: str = "plan.yaml") -> str:
         model = ActorRegistry
     layout = _collect(body, source.root)
     emitter = _Emitter(body, layout)
-    out = emitter.document(source.root, model)
-    _check_same(body, out, source.data, file_name)
-    return _restore(out, bom, crlf)
+    out = _restore(emitter.document(source.root, model), bom, crlf)
+    _check_same(text, out, file_name)
+    return out
 
 
-def _check_same(before: str, after: str, data: Any, file_name: str) -> None:
-    """Refuse a layout that changes the data or loses a comment (a bug, never the user's fault)."""
-    check = parse_text(after, Source(file_name))
-    if check.root is None or _comparable(check.data) != _comparable(data):
-        raise FormatError(N_("{path} cannot be formatted without changing what it means"),
-                          N_("Please report this file; it is left as it was."), path=file_name)
+def _check_same(before: str, after: str, file_name: str) -> None:
+    """Refuse a layout that changes the data or loses a comment (a bug, never the user's fault).
+
+    The texts are compared as written (line breaks and byte order mark included), by two readers
+    that share no code: the checking reader (libyaml, in C) and ruamel.yaml (in Python, YAML 1.2,
+    the reader of the edit commands). Each must read the same data before and after.
+    """
+    if before == after:
+        return  # already in the layout: nothing to compare
+    fast_before = parse_text(before.removeprefix("\ufeff"), Source(file_name))
+    fast_after = parse_text(after.removeprefix("\ufeff"), Source(file_name))
+    where = _difference(_comparable(fast_before.data), _comparable(fast_after.data)) if fast_after.root is not None else ()
+    if where is None:
+        try:
+            ruamel_before = _ruamel_reading(before)
+        except Exception as exc:  # ruamel.yaml raises many kinds; any of them means it cannot read the file
+            raise FormatError(N_("{path} cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it ({problem})"),
+                              N_("Run `rus validate`; if it finds nothing, please report this file. It is left as it was."),
+                              path=file_name, problem=_first_line(exc)) from None
+        try:
+            ruamel_after = _ruamel_data(after)
+        except Exception:  # the layout made a file ruamel.yaml cannot read: a change of meaning too
+            where = ()
+        else:
+            where = _difference(ruamel_before, ruamel_after)
+    if where is not None:
+        raise FormatError(N_("{path} cannot be formatted without changing what it means (the value at {where} would change)"),
+                          N_("Please report this file; it is left as it was."), path=file_name,
+                          where=_data_path(where))
     if sorted(comments_of(before)) != sorted(comments_of(after)):
         raise FormatError(N_("{path} cannot be formatted without losing a comment"),
                           N_("Please report this file; it is left as it was."), path=file_name)
 
 
+def _ruamel_reading(text: str) -> Any:
+    """ruamel.yaml's reading of a text; where it stops at a tab on a blank or comment line (which
+    YAML allows and the layout removes), its reading of the text with spaces there instead."""
+    try:
+        return _ruamel_data(text)
+    except Exception:
+        readable = blank_line_tabs_as_spaces(text)
+        if readable == text:
+            raise
+        return _ruamel_data(readable)
+
+
+def _ruamel_data(text: str) -> Any:
+    """What ruamel.yaml's round-trip reader (YAML 1.2) reads from a text, as plain comparable values."""
+    return _comparable(_round_trip_reader().load(io.StringIO(text)))
+
+
+@cache
+def _round_trip_reader() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _comparable(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return "nan"
+    """Plain values that compare equal exactly when the data is the same (key order aside)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if type(value).__name__ == "ScalarBoolean":  # ruamel.yaml's anchored boolean, an int subclass
+        return bool(value)
+    if isinstance(value, float):
+        return "nan" if math.isnan(value) else float(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dt.date):
+        # ruamel.yaml reads a plain ISO date as a date, the checking reader as text: the layout
+        # writes quoted dates under date keys plain (`date: 2026-03-01`), the same date to both
+        return value.isoformat()
     if isinstance(value, dict):
-        return {k: _comparable(v) for k, v in value.items()}
+        return {(type(k).__name__, _comparable(k)): _comparable(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_comparable(v) for v in value]
-    return value
+    return (type(value).__name__, repr(value))
+
+
+def _difference(before: Any, after: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """The path of the first value that differs between two readings (None when they are equal)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in list(before) + [k for k in after if k not in before]:
+            if key not in before or key not in after:
+                return (*path, key[1])
+            found = _difference(before[key], after[key], (*path, key[1]))
+            if found is not None:
+                return found
+        return None
+    if isinstance(before, list) and isinstance(after, list):
+        for index, (one, other) in enumerate(zip(before, after, strict=False)):
+            found = _difference(one, other, (*path, index))
+            if found is not None:
+                return found
+        return None if len(before) == len(after) else (*path, min(len(before), len(after)))
+    return None if before == after and type(before) is type(after) else path
+
+
+def _data_path(path: tuple[Any, ...]) -> str:
+    """A data path as a reader sees it: ``activities[2].title``; ``/`` for the whole file."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return f"`{text}`" if text else "/"
 
 
 # --- where the comments are ------------------------------------------------------------------------
@@ -190,7 +298,7 @@ def _is_block(node: Node) -> bool:
 
 def _collect(text: str, root: Node) -> _Layout:
     """Attach each comment line to the entry that follows it, and each end-of-line comment to its line."""
-    lines = text.split("\n")
+    lines = _lines(text)
     layout = _Layout()
     inside: set[int] = set()
     ends: dict[int, tuple[int, _Entry | None]] = {}
@@ -299,9 +407,20 @@ def _resolver(cls: type) -> Any:
 
 
 def quote_text(text: str) -> str:
+    """The text in single quotes, or in double quotes with escapes where it holds a line break or
+    a character that must not be written as it is (then it reads the same in YAML 1.1 and 1.2)."""
     if text.isprintable() and "\n" not in text:
         return "'" + text.replace("'", "''") + "'"
-    return json.dumps(text, ensure_ascii=False)
+    return '"' + _ESCAPED.sub(_escape, text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    short = _SHORT_ESCAPES.get(char)
+    if short is not None:
+        return short
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _fold(text: str, width: int) -> list[str] | None:
@@ -341,7 +460,7 @@ class _Emitter:
     """Writes a node tree in the canonical layout, with the comments of :class:`_Layout`."""
 
     def __init__(self, text: str, layout: _Layout) -> None:
-        self.lines = text.split("\n")
+        self.lines = _lines(text)
         self.layout = layout
         self.out: list[str] = []
 
@@ -408,6 +527,7 @@ class _Emitter:
                 self._leading(entry, indent, blank_before=top and position > 0)
             head = f"{prefix}{self._key(key)}:"
             self._value_after_key(head, entry, value, indent, child_model, child_order, top, name)
+            _written(entry)
 
     def _value_after_key(
         self,
@@ -446,11 +566,15 @@ class _Emitter:
                 self._mapping(item, indent + 2, model, first_prefix=dash)
                 self.out += [" " * (indent + 2) + _comment(c) for c in entry.eol]
             elif isinstance(item, SequenceNode) and item.value:
-                self.out.append(dash.rstrip() + self._eol(entry))
+                # a comment beside a dash with nothing else on its line is read back as a comment
+                # above it: written there at once, so that a second fmt changes nothing
+                self.out += [" " * indent + _comment(c) for c in entry.eol]
+                self.out.append(dash.rstrip())
                 self._sequence(item, indent + 2, None, spaced=False)
             else:
                 self._scalar_line(dash.rstrip(" ") + " ", entry, item, indent + 2, "", sep="")
                 self._after(entry, indent + 2)
+            _written(entry)
 
     # -- scalars --------------------------------------------------------------------------------
 
@@ -536,6 +660,8 @@ class _Emitter:
             return None
         style = header_match.group(1)
         chomp = header_match.group(2) or header_match.group(4)
+        if chomp == "+":
+            return None  # kept final line breaks would take in the blank lines the layout adds
         last = end.line if end.column > 0 else end.line - 1
         body = self.lines[start.line + 1 : last + 1]
         content = [line for line in body if line.strip()]
@@ -547,6 +673,11 @@ class _Emitter:
             while moved and not moved[-1]:
                 moved.pop()
         return style + chomp, moved
+
+
+def _written(entry: _Entry) -> None:
+    """Forget an entry's comments once written: an alias writes its values again, not its comments."""
+    entry.leading, entry.eol = [], []
 
 
 def _valid_date(text: str) -> bool:

@@ -9,6 +9,7 @@ Nothing is ever constructed from a tag. Whatever goes wrong with the bytes or th
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import re
@@ -69,25 +70,69 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 _MAYBE_NOT_STR = frozenset("0123456789-+.~nNtTfF")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+#: A line break as libyaml counts lines (YAML 1.1: NEL, LS and PS too).
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK_CHARS = "\r\n\x85\u2028\u2029"
+_BLANK_LINE = re.compile("[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]|\\Z)")
+#: Characters after which libyaml takes a "#" for the start of a comment although no space is
+#: between them, as YAML requires: a closing quote or bracket, a comma, a block scalar header.
+_BEFORE_BARE_HASH = frozenset("\"']}[{,|>+-0123456789")
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}")
 _LINE_PREFIX = re.compile(r"^(?:[ \t]|[-?:]+(?=[ \t\r\n]|\Z)|[&!][^ \t\r\n]*)+", re.MULTILINE)
 
-#: libyaml's commonest problems, with message ids so that they can be shown in Swedish.
+#: Every problem libyaml (scanner.c, parser.c) and PyYAML's composer report, in plain words, with
+#: message ids so that they can be shown in Swedish. Tabs, escapes, quotes and nesting have codes
+#: of their own (Y002, Y014, Y004, Y010); anything else libyaml may say is :data:`_UNKNOWN_PROBLEM`.
 _KNOWN_PROBLEMS = {
     "mapping values are not allowed here": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
     "mapping values are not allowed in this context": "@mapping values are not allowed here (a colon where none is expected, or a missing quote)",
+    "block sequence entries are not allowed in this context": "@a list dash (-) is not allowed here: a list starts on a line of its own, below its key",
+    "mapping keys are not allowed in this context": "@a question mark (?) cannot start a value here (put the text in quotes)",
     "could not find expected ':'": "@a colon is missing after the key",
+    "found unexpected ':'": "@a colon (:) is not allowed here (put the text in quotes)",
     "did not find expected key": "@the indentation does not line up with the keys above",
     "did not find expected '-' indicator": "@the indentation does not line up with the list above",
     "found undefined alias": "@an alias (*name) has no matching anchor (&name)",
+    "second occurrence": "@an anchor name (&name) is used twice; give each anchor a name of its own",
     "found unexpected end of stream": "@the file ends in the middle of a value",
     "did not find expected node content": "@a value is missing",
-    "found a tab character that violates indentation": "@a tab character is used for indentation",
     "found character that cannot start any token": "@a character that cannot start a value (quote the text)",
     "did not find expected ',' or ']'": "@a list in brackets is not closed with ]",
     "did not find expected ',' or '}'": "@a block in braces is not closed with }",
+    "found unexpected document indicator": "@a line inside a quoted text starts with --- or ..., which ends a document (indent the line)",
+    "did not find expected alphabetic or numeric character": "@an anchor (&) or alias (*) needs a name of letters or digits right after the sign",
+    "did not find expected comment or line break": "@only a comment may follow here on the same line (after a space)",
+    "found an indentation indicator equal to 0": "@the number after | or > (the indentation of the text) must be 1 to 9",
+    "did not find expected <document start>": "@a new document must start with a line ---; plan files hold one document",
+    "did not find expected <stream-start>": "@the file cannot be read as YAML from its start",
+    "found undefined tag handle": "@a tag (!…!) is not written correctly; plan files use no tags",
+    "did not find expected tag URI": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find URI escaped octet": "@a tag (!…) is not written correctly; plan files use no tags",
+    "found an incorrect leading UTF-8 octet": "@a tag (!…) is not written correctly; plan files use no tags",
+    "found an incorrect trailing UTF-8 octet": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find the expected '>'": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find expected '!'": "@a line starting with % is not a valid directive; plan files need none",
+    "did not find expected whitespace or line break": "@a tag (!…) is not written correctly; plan files use no tags",
+    "did not find expected whitespace": "@a line starting with % is not a valid directive; plan files need none",
+    "could not find expected directive name": "@a line starting with % is not a valid directive; plan files need none",
+    "found unexpected non-alphabetical character": "@a line starting with % is not a valid directive; plan files need none",
+    "found unknown directive name": "@a line starting with % is not a valid directive; plan files need none",
+    "found duplicate %TAG directive": "@a line starting with % is not a valid directive; plan files need none",
+    "found duplicate %YAML directive": "@a line starting with % is not a valid directive; plan files need none",
+    "did not find expected digit or '.' character": "@the %YAML line is not written correctly (write %YAML 1.2, or remove the line)",
+    "did not find expected version number": "@the %YAML line is not written correctly (write %YAML 1.2, or remove the line)",
+    "found extremely long version number": "@the %YAML line is not written correctly (write %YAML 1.2, or remove the line)",
+    "found incompatible YAML document": "@the %YAML line names a YAML version rus does not read (write %YAML 1.2, or remove the line)",
 }
+#: What libyaml says in its directive and tag contexts, where the same words mean something else.
+_CONTEXT_PROBLEMS = {
+    ("while scanning a tag", "did not find expected whitespace or line break"): "@a tag (!…) is not written correctly; plan files use no tags",
+    ("while scanning a %TAG directive", "did not find expected whitespace or line break"): "@a line starting with % is not a valid directive; plan files need none",
+    ("while scanning a directive", "did not find expected comment or line break"): "@a line starting with % is not a valid directive; plan files need none",
+    ("while scanning a block scalar", "did not find expected comment or line break"): "@after | or > only a digit, - or + may follow on the same line (or a comment after a space)",
+}
+_UNKNOWN_PROBLEM = "@the text here does not follow the rules of YAML"
 
 
 class _Resolver(BaseResolver):
@@ -121,7 +166,10 @@ def plain_scalar(value: str) -> Any:
         if value in _BOOLS:
             return _BOOLS[value]
         if _FLOAT.match(value):
-            return float(value.replace("_", ""))
+            try:
+                return float(value.replace("_", ""))
+            except ValueError:  # "._": underscores only, no digit
+                return value
         if _INT.match(value):
             return _integer(value)
         if _INF.match(value):
@@ -312,6 +360,17 @@ def parse_text(text: str, source: Source) -> Source:
     if not text.strip():
         source.add(1, 1, "F005")
         return source
+    if "\t" in text:
+        readable, blank_lines = _blank_tabs(text)
+        if blank_lines:
+            # libyaml stops at a tab on a line holding nothing but blanks or a comment, which YAML
+            # allows; such a line says nothing, so it is read with spaces instead, unless it lies
+            # in a block text (| or >), where a tab may be text or stand in the indentation
+            trial = parse_text(readable, Source(source.path))
+            if trial.root is None or not _block_text_lines(trial.root) & blank_lines:
+                source.diagnostics += trial.diagnostics
+                source.root, source.data = trial.root, trial.data
+                return source
     # A substring test first: the anchored regular expression is slow over a large text.
     maybe_conflict = any(marker in text for marker in ("<" * 7, "=" * 7, ">" * 7, "|" * 7))
     markers = list(_CONFLICT.finditer(text)) if maybe_conflict else []
@@ -320,8 +379,9 @@ def parse_text(text: str, source: Source) -> Source:
             line = text.count("\n", 0, match.start()) + 1
             source.add(line, 1, "Y005", marker=match.group(1))
         return source
-    if _too_deep(text):
-        source.add(1, 1, "Y010", limit=MAX_DEPTH)
+    deep = _too_deep(text)
+    if deep is not None:
+        source.add(deep[0], deep[1], "Y010", limit=MAX_DEPTH)
         return source
     loader = _Loader(text)
     try:
@@ -329,6 +389,15 @@ def parse_text(text: str, source: Source) -> Source:
             root = loader.get_node() if loader.check_node() else None
             extra = loader.check_node()
     except yaml.MarkedYAMLError as exc:
+        if _only_document_ends(text):  # libyaml: "did not find expected node content"
+            source.add(1, 1, "F005")
+            return source
+        retry = _with_explicit_indentation(text, exc)
+        if retry is not None:
+            trial = parse_text(retry, Source(source.path))
+            source.diagnostics += trial.diagnostics
+            source.root, source.data = trial.root, trial.data
+            return source
         _syntax_error(source, exc, text)
         return source
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow; has a position, no mark
@@ -365,8 +434,107 @@ def parse_text(text: str, source: Source) -> Source:
         source.add(exc.line, exc.column, "Y012")
         source.data = None
         return source
+    if (builder.suspects or _bare_hash_candidates(text)) and _lenient_reads(source, text, root, builder.suspects):
+        source.data = None  # not valid YAML, although libyaml read it: no values to check
+        return source
     source.root = root
     return source
+
+
+def _with_explicit_indentation(text: str, exc: yaml.MarkedYAMLError) -> str | None:
+    """The text with the indentation of a block text written out, where libyaml needs it.
+
+    libyaml cannot find the indentation of a block text (| or >) whose first line has a tab right
+    after its spaces ("found a tab character where an indentation space is expected"), although
+    YAML reads that tab as text; with the indentation given as a digit (``|2``) it can. Only that
+    header line changes, by one character after the indicator. None when this does not apply.
+    """
+    mark = exc.problem_mark
+    if mark is None or "tab character where an indentation space" not in str(exc.problem):
+        return None
+    parts = _BREAK_KEPT.split(text)
+    lines = parts[::2]
+    number = mark.line
+    if number >= len(lines) or mark.column >= len(lines[number]) or lines[number][mark.column] != "\t":
+        return None
+    spaces = len(lines[number]) - len(lines[number].lstrip(" "))
+    header_number = number - 1
+    while header_number >= 0 and not lines[header_number].strip(" "):
+        header_number -= 1
+    if header_number < 0 or spaces != mark.column:
+        return None
+    header = _BLOCK_HEADER_LINE.search(lines[header_number])
+    if header is None or any(ch.isdigit() for ch in header.group(1)):
+        return None
+    parent = _header_parent(lines[header_number], header)
+    digit = spaces - max(parent, 0)
+    if not 1 <= digit <= 9:
+        return None
+    offset = sum(len(part) for part in parts[: 2 * header_number])
+    at = offset + header.start(1)
+    return text[:at] + str(digit) + text[at:]
+
+
+def _header_parent(line: str, header: re.Match[str]) -> int:
+    """The indentation of the key or dash a block text header belongs to (-1 at the top level)."""
+    lead = re.match(r"[ ]*(?:-[ ]+)*", line)
+    lead_text = lead.group(0) if lead else ""
+    before = line[: header.start(1)]
+    if ":" in before[len(lead_text):]:
+        return len(lead_text)
+    return lead_text.rstrip().rfind("-") if "-" in lead_text else -1
+
+
+def _only_document_ends(text: str) -> bool:
+    """Whether the text holds nothing but ``...`` lines (and comments): a stream with no document."""
+    if "..." not in text:
+        return False
+    lines = [line.strip() for line in _BREAK.split(text)]
+    content = [line for line in lines if line and not line.startswith("#")]
+    return all(re.fullmatch(r"\.\.\.(?:[ \t]+#.*)?", line) for line in content)
+
+
+_BREAK_KEPT = re.compile("(\r\n|[\r\n\x85\u2028\u2029])")
+
+
+def _blank_tabs(text: str) -> tuple[str, set[int]]:
+    """The text with the tabs before the end or comment of blank lines made spaces, and those lines.
+
+    Lines are counted from 0 as libyaml counts them; every character keeps its place.
+    """
+    parts = _BREAK_KEPT.split(text)
+    changed: set[int] = set()
+    for index in range(0, len(parts), 2):
+        line = parts[index]
+        blanks = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:blanks] and (blanks == len(line) or line[blanks] == "#"):
+            parts[index] = " " * blanks + line[blanks:]
+            changed.add(index // 2)
+    return "".join(parts), changed
+
+
+def blank_line_tabs_as_spaces(text: str) -> str:
+    """The text with each tab before the end or comment of a blank line made a space (see parse_text)."""
+    return _blank_tabs(text)[0] if "\t" in text else text
+
+
+def _block_text_lines(root: Node) -> set[int]:
+    """The 0-based lines that block texts (| or >) span after their header."""
+    lines: set[int] = set()
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style in ("|", ">"):
+                lines.update(range(node.start_mark.line + 1, node.end_mark.line + 1))
+        elif isinstance(node, MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    return lines
 
 
 def _second_document_position(text: str) -> tuple[int, int]:
@@ -386,56 +554,136 @@ def _syntax_error(source: Source, exc: yaml.MarkedYAMLError, text: str) -> None:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "quoted scalar" in context and "escape" in problem and mark is not None:
+    if "nesting" in problem.lower():  # libyaml >= 0.2.6 has a limit of its own (1,000 levels)
+        source.add(line, column, "Y010", limit=MAX_DEPTH)
+        return
+    escape_problem = "escape" in problem or "hexdecimal" in problem
+    if "quoted scalar" in context and escape_problem and mark is not None:
         slash = text.rfind("\\", 0, mark.index + 1)
         width = {"x": 4, "u": 6, "U": 10}.get(text[slash + 1 : slash + 2], 2)
-        escape = text[slash : slash + width].split("\n")[0] if slash >= 0 else "\\"
-        source.add(text.count("\n", 0, max(slash, 0)) + 1, slash - text.rfind("\n", 0, slash) if slash >= 0 else column, "Y014", escape=escape)
+        escape = _BREAK.split(text[slash : slash + width])[0] if slash >= 0 else "\\"
+        slash_line, slash_column = _position(text, slash) if slash >= 0 else (line, column)
+        source.add(slash_line, slash_column, "Y014", escape=escape)
         return
-    if "quoted scalar" in context and exc.context_mark is not None:
+    if "quoted scalar" in context and "document indicator" not in problem and exc.context_mark is not None:
         start = exc.context_mark
         quote = text[start.index] if start.index < len(text) else '"'
         source.add(start.line + 1, start.column + 1, "Y004", start=start.line + 1, quote=quote)
         return
-    tab_lines: dict[int, int] = {}
-    for match in _TAB_INDENT.finditer(text):
-        tab_line = text.count("\n", 0, match.end()) + 1
-        tab_lines[tab_line] = match.end() - (text.rfind("\n", 0, match.end()) + 1)
-    if tab_lines and (line in tab_lines or line - 1 in tab_lines or "tab" in problem):
-        for tab_line, tab_col in sorted(tab_lines.items()):
-            source.add(tab_line, tab_col, "Y002")
+    tabs = _tab_indentation(text)
+    if tabs and (line in tabs or line - 1 in tabs or "tab" in problem):
+        for tab_line, tab_column in sorted(tabs.items()):
+            source.add(tab_line, tab_column, "Y002")
+        return
+    if "tab character" in problem:  # a tab libyaml stops at, on a line that holds nothing else
+        source.add(line, column, "Y002")
         return
     if problem.startswith("found character") and "cannot start any token" in problem:
         problem = "found character that cannot start any token"
-    message = _KNOWN_PROBLEMS.get(problem, problem)
+    message = _CONTEXT_PROBLEMS.get((context, problem)) or _KNOWN_PROBLEMS.get(problem, _UNKNOWN_PROBLEM)
     source.add(line, column, "Y001", problem=message)
 
 
-def _too_deep(text: str) -> bool:
-    """Whether the text nests deeper than :data:`MAX_DEPTH` (libyaml's composer recurses on the C stack).
+_BLOCK_HEADER_LINE = re.compile(r"(?:^[ ]*|[:-][ ]+|[&!][^ \t]*[ ]+)[|>]([1-9+-]{0,2})[ \t]*(?:#.*)?$")
 
-    A cheap bound first; the token scan runs only for texts that could be that deep.
+
+def _tab_indentation(text: str) -> dict[int, int]:
+    """The lines where a tab stands in the indentation, with the tab's column (both 1-based).
+
+    Only tabs used as indentation count: a line holding only blanks is empty whatever they are,
+    and a tab after the indentation of a block text (``|``, ``>``) is part of the text.
     """
-    brackets = text.count("[") + text.count("{")
+    if "\t" not in text:
+        return {}
+    lines = _BREAK.split(text)
+    inside = _block_text_indents(lines)
+    found: dict[int, int] = {}
+    for number, line in enumerate(lines):
+        blanks = len(line) - len(line.lstrip(" \t"))
+        tab = line.find("\t", 0, blanks)
+        if tab < 0 or blanks == len(line):
+            continue
+        if number in inside and tab >= inside[number]:
+            continue
+        found[number + 1] = tab + 1
+    return found
+
+
+def _block_text_indents(lines: list[str]) -> dict[int, int]:
+    """The 0-based numbers of lines inside block texts, with each text's indentation."""
+    found: dict[int, int] = {}
+    number = 0
+    while number < len(lines):
+        header = _BLOCK_HEADER_LINE.search(lines[number])
+        number += 1
+        if header is None:
+            continue
+        parent = _header_parent(header.string, header)
+        digits = [ch for ch in header.group(1) if ch.isdigit()]
+        indent = parent + int(digits[0]) if digits else None
+        while number < len(lines):
+            text = lines[number]
+            spaces = len(text) - len(text.lstrip(" "))
+            if not text.strip(" \t"):
+                found[number] = indent if indent is not None else len(text)
+            elif indent is None and spaces > parent:
+                indent = spaces
+                found[number] = indent
+            elif indent is not None and spaces >= indent:
+                found[number] = indent
+            else:
+                break
+            number += 1
+    return found
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than :data:`MAX_DEPTH` levels (None when it does not).
+
+    libyaml's composer recurses on the C stack, so the depth is measured first, on the parser's
+    events (which need no recursion): every mapping and sequence counts, block or flow, including
+    a list written at its key's indentation and a ``key: value`` pair inside brackets. The answer
+    is the 1-based line and column where the first collection too deep begins. A cheap bound comes
+    first; the event scan runs only for texts that could be that deep.
+    """
+    # A "[" may open two levels: the list, and a one-pair mapping written inside it ([a: b]).
+    brackets = 2 * text.count("[") + text.count("{")
     if brackets < MAX_DEPTH and _line_prefix_below(text, MAX_DEPTH - brackets):
-        return False
+        return None
+    try:
+        return _deep_position(text)
+    except yaml.YAMLError as exc:
+        # libyaml 0.2.6 (PyYAML >= 6.0.4) stops at 1,000 levels with "exceeded maximum nesting
+        # depth" before it yields a single event of the text around it; the text up to that
+        # point is less deep than libyaml's limit, and deeper than ours.
+        if not isinstance(exc, yaml.MarkedYAMLError) or "nesting depth" not in str(exc.problem):
+            return None  # the parse proper reports the syntax error
+        mark = exc.problem_mark
+        if mark is None:
+            return 1, 1
+        try:
+            return _deep_position(text[: mark.index]) or (mark.line + 1, mark.column + 1)
+        except yaml.YAMLError:
+            return mark.line + 1, mark.column + 1
+
+
+def _deep_position(text: str) -> tuple[int, int] | None:
+    """The position of the first collection nested deeper than :data:`MAX_DEPTH` (events only)."""
     loader = _Loader(text)
     depth = 0
     try:
         while True:
-            token = loader.get_token()
-            if token is None:
-                return False
-            name = type(token).__name__
-            if name in ("BlockMappingStartToken", "BlockSequenceStartToken",
-                        "FlowSequenceStartToken", "FlowMappingStartToken"):
+            event = loader.get_event()
+            if event is None:
+                return None
+            kind = event.__class__
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return True
-            elif name in ("BlockEndToken", "FlowSequenceEndToken", "FlowMappingEndToken"):
+                    start = event.start_mark
+                    return (start.line + 1, start.column + 1) if start is not None else (1, 1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
-    except yaml.YAMLError:
-        return False  # the parse proper reports the syntax error
     finally:
         loader.dispose()
 
@@ -445,9 +693,10 @@ def _line_prefix_below(text: str, limit: int) -> bool:
 
     A block collection starts where a line's content does (after indentation, ``-``/``?``/``:``
     indicators, anchors and tags), and each nested block level starts at a greater column than the
-    one around it, so block nesting is at most that run's longest length plus one; flow nesting is
-    at most the number of brackets. Together they bound what the token scan would count, for a
-    fraction of its cost. Unusual line breaks (a lone CR, NEL, LS, PS) are left to the token scan.
+    one around it (a list written at its key's indentation adds one level per two columns: "- "),
+    so block nesting is at most that run's longest length plus one; flow nesting is at most two
+    levels per "[" and one per "{". Together they bound what the event scan would count, for a
+    fraction of its cost. Unusual line breaks (a lone CR, NEL, LS, PS) are left to the event scan.
     """
     # Plain substring tests first: far faster than the regular expression over a large text.
     if any(ch in text for ch in "\r\x85\u2028\u2029") and _ODD_BREAK.search(text):
@@ -455,6 +704,190 @@ def _line_prefix_below(text: str, limit: int) -> bool:
     if "&" in text or "!" in text:
         return max(map(len, _LINE_PREFIX.findall(text)), default=0) < limit
     return re.search(rf"\n[ \t?:-]{{{limit}}}", "\n" + text) is None
+
+
+def _bare_hash_candidates(text: str) -> bool:
+    """Whether a "#" follows one of :data:`_BEFORE_BARE_HASH` anywhere (a plain search, fast)."""
+    index = text.find("#", 1)
+    while index > 0:
+        if text[index - 1] in _BEFORE_BARE_HASH:
+            return True
+        index = text.find("#", index + 1)
+    return False
+
+
+def _lenient_reads(source: Source, text: str, root: Node, suspects: list[Node]) -> bool:
+    """Report what libyaml reads although YAML forbids it; whether anything was found.
+
+    libyaml (and so PyYAML, and ruamel.yaml, which descends from it) accepts some invalid YAML
+    that other tools reject or read differently; the cases of the YAML test suite
+    (github.com/yaml/yaml-test-suite, ``error: true``) that libyaml accepts are checked here:
+    a quoted text or a bracketed list whose next lines are not indented further than the key or
+    dash they belong to (9C9N, QB6E, DK95, Y79Y), a "#" right after a value with no space
+    between (SU5Z, 9JBA, CVW2, X4QW, MUS6), a dash alone inside brackets (G5U8, YJV2), and
+    empty lines at the start of a block text with more spaces than its first line (S98Z).
+    """
+    found: set[tuple[int, int, str, str | None]] = set()
+    wanted = {id(node) for node in suspects}
+    indents: dict[int, int] = {}
+    spans: list[tuple[int, int, ScalarNode]] = []
+    hashes = _bare_hash_candidates(text)
+    stack: list[tuple[Node, int]] = [(root, -1)]
+    seen: set[int] = set()
+    while stack:  # the indentation n of the block collection around each node (-1 at the top)
+        node, indent = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if id(node) in wanted:
+            indents[id(node)] = indent
+        if isinstance(node, ScalarNode):
+            if hashes:
+                spans.append((node.start_mark.index, node.end_mark.index, node))
+            continue
+        inner = indent if getattr(node, "flow_style", False) else _block_indent(text, node)
+        # children pushed last first, so that nodes are met in the order of the text: an anchored
+        # node is met where it is written, before any alias of it
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack += [(value, inner), (key, inner)]
+        elif isinstance(node, SequenceNode):
+            stack += [(item, inner) for item in reversed(node.value)]
+    for node in suspects:
+        indent = indents.get(id(node), -1)
+        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+            _check_block_scalar_start(text, node, indent, found)
+        else:
+            _check_continued_lines(text, node, indent, found)
+            if not isinstance(node, ScalarNode):
+                _check_flow_dashes(text, node, found)
+    if hashes:
+        _check_bare_hashes(text, spans, found)
+    for line, column, code, problem in sorted(found):
+        if problem is None:
+            source.add(line, column, code)
+        else:
+            source.add(line, column, code, problem=problem)
+    return bool(found)
+
+
+def _block_indent(text: str, node: Node) -> int:
+    """The column of a block collection's keys or dashes (its start mark may be at an anchor)."""
+    if isinstance(node, MappingNode) and node.value:
+        return int(node.value[0][0].start_mark.column)
+    if isinstance(node, SequenceNode) and node.value:
+        first = node.value[0].start_mark
+        index = first.index - 1
+        while index >= 0 and text[index] in " \t":
+            index -= 1
+        if index >= 0 and text[index] == "-":
+            return int(first.column - (first.index - index))
+    return int(node.start_mark.column)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character, counting lines as libyaml does."""
+    line = len(_BREAK.findall(text, 0, index))
+    start = max(text.rfind(ch, 0, index) for ch in _BREAK_CHARS) + 1
+    return line + 1, index - start + 1
+
+
+def _check_continued_lines(text: str, node: Node, indent: int, found: set[tuple[int, int, str, str | None]]) -> None:
+    """Every further line of a quoted text or bracketed list must be indented more than ``indent``."""
+    start, end = node.start_mark, node.end_mark
+    flow = not isinstance(node, ScalarNode)
+    for number, match in enumerate(_BREAK.finditer(text, start.index, end.index), start=start.line + 2):
+        begin = match.end()
+        if match.group() in "\x85\u2028\u2029":
+            continue  # line breaks to libyaml (YAML 1.1), text to YAML 1.2: no indentation is due
+        if _BLANK_LINE.match(text, begin):
+            continue  # an empty line may be indented less
+        spaces = begin
+        while spaces < len(text) and text[spaces] == " ":
+            spaces += 1
+        first = spaces
+        while first < len(text) and text[first] in " \t":
+            first += 1
+        if spaces - begin > indent or (flow and text.startswith("#", first)):
+            continue  # indented enough, or a comment line between the entries of a list
+        tab = text.find("\t", begin, begin + indent + 1)
+        if tab >= 0:
+            found.add((number, tab - begin + 1, "Y002", None))
+        else:
+            found.add((number, spaces - begin + 1, "Y001", "@a value that goes on over several lines must be indented further than its key or list dash on every line"))
+
+
+def _check_flow_dashes(text: str, node: Node, found: set[tuple[int, int, str, str | None]]) -> None:
+    """A plain "-" alone inside brackets is not a value in YAML (libyaml reads it as the text "-")."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ScalarNode):
+            at = item.start_mark.index
+            if not item.style and text.startswith("-", at) and (at + 1 >= len(text) or text[at + 1] in " \t,]}" + _BREAK_CHARS):
+                found.add((item.start_mark.line + 1, item.start_mark.column + 1, "Y001", "@a dash alone inside brackets must be put in quotes ('-')"))
+        elif isinstance(item, MappingNode):
+            stack += [part for pair in item.value for part in pair]
+        elif isinstance(item, SequenceNode):
+            stack += item.value
+
+
+def _check_block_scalar_start(text: str, node: ScalarNode, indent: int, found: set[tuple[int, int, str, str | None]]) -> None:
+    """Empty lines at the start of a block text may not hold more spaces than its first line."""
+    header = _BLOCK_HEADER.match(text, node.start_mark.index)
+    if header is None or any(ch.isdigit() for ch in header.group(0)):
+        return  # an explicit indentation: libyaml follows it
+    line_break = _BREAK.search(text, header.end())
+    if line_break is None:
+        return
+    begin, number = line_break.end(), node.start_mark.line + 2
+    widest, widest_line = 0, number
+    while True:
+        blank = _BLANK_LINE.match(text, begin)
+        spaces = 0
+        while begin + spaces < len(text) and text[begin + spaces] == " ":
+            spaces += 1
+        if blank is None:  # the first line with text: libyaml takes the widest empty line's indentation
+            if indent < spaces < widest:
+                found.add((widest_line, 1, "Y001", "@an empty line at the start of a block text has more spaces than its first line of text"))
+            return
+        if spaces > widest:
+            widest, widest_line = spaces, number
+        if blank.end() >= len(text):
+            return
+        begin, number = blank.end(), number + 1
+
+
+def _check_bare_hashes(text: str, spans: list[tuple[int, int, ScalarNode]], found: set[tuple[int, int, str, str | None]]) -> None:
+    """A "#" starts a comment only after a space: ``"value"# note`` is not valid YAML."""
+    spans.sort(key=lambda span: span[0])
+    starts = [span[0] for span in spans]
+
+    def scalar_at(index: int) -> ScalarNode | None:
+        position = bisect.bisect_right(starts, index) - 1
+        if position >= 0 and spans[position][0] <= index < spans[position][1]:
+            return spans[position][2]
+        return None
+
+    index = text.find("#", 1)
+    while index > 0:
+        here = index
+        index = text.find("#", index + 1)
+        if text[here - 1] not in _BEFORE_BARE_HASH:
+            continue
+        scalar = scalar_at(here)
+        if scalar is not None:
+            header_line = scalar.style in ("|", ">") and _BREAK.search(text, scalar.start_mark.index, here) is None
+            if not header_line:
+                continue  # the "#" is part of a text
+        line_start = max(text.rfind(ch, 0, here) for ch in _BREAK_CHARS) + 1
+        token_start = max(text.rfind(ch, line_start, here) for ch in " \t") + 1
+        if text[token_start:here].lstrip("[{,")[:1] in ("&", "*", "!"):
+            continue  # part of an anchor, alias or tag name
+        if any(text[at] == "#" and scalar_at(at) is None for at in range(line_start, here)):
+            continue  # inside a comment
+        line, column = _position(text, here)
+        found.add((line, column, "Y001", "@a comment (#) must be separated by a space from what comes before it"))
 
 
 @contextmanager
@@ -488,6 +921,8 @@ class _Builder:
         self.visits = 0
         self.active: set[int] = set()
         self.tree = False
+        #: Nodes libyaml may have read too leniently (see :func:`_lenient_reads`).
+        self.suspects: list[Node] = []
 
     def build(self, root: Node, *, aliases: bool = True) -> Any:
         """The values under ``root``; ``aliases=False`` when the text holds none (no ``*``)."""
@@ -505,11 +940,15 @@ class _Builder:
                 if value and value[0] not in _MAYBE_NOT_STR:
                     return value
                 return plain_scalar(value)
+            if node.style:
+                self._styled(node)
             if tag != _STD + "str" and tag not in _ALLOWED_TAGS:
                 self._bad_tag(node)
             return _tagged_scalar(tag, value)
         if tag not in _ALLOWED_TAGS:
             self._bad_tag(node)
+        if node.flow_style:  # type: ignore[attr-defined]  # collection nodes have it
+            self.suspects.append(node)
         if node.__class__ is SequenceNode:
             return [self._tree_value(item, depth + 1) for item in node.value]
         assert isinstance(node, MappingNode)
@@ -523,11 +962,15 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if tag == _PLAIN:
                 return plain_scalar(node.value)
+            if node.style:
+                self._styled(node)
             if tag != _STD + "str" and tag not in _ALLOWED_TAGS:
                 self._bad_tag(node)
             return _tagged_scalar(tag, node.value)
         if tag not in _ALLOWED_TAGS:
             self._bad_tag(node)
+        if node.flow_style:  # type: ignore[attr-defined]  # collection nodes have it
+            self.suspects.append(node)
         ident = id(node)
         if ident in self.active:
             raise _RecursiveAliasError(node.start_mark.line + 1, node.start_mark.column + 1)
@@ -562,6 +1005,17 @@ class _Builder:
                 self.source.add(mark.line + 1, mark.column + 1, "Y003", key=key, first=_first_line(node, key))
             result[key] = walk(value_node, depth + 1)
         return result
+
+    def _styled(self, node: ScalarNode) -> None:
+        """Note a quoted text over several lines, and a block text that starts with empty lines."""
+        start, end = node.start_mark, node.end_mark
+        if node.style in ("|", ">"):
+            text = self.source.text or ""
+            header_end = _BREAK.search(text, start.index)
+            if header_end is not None and _BLANK_LINE.match(text, header_end.end()):
+                self.suspects.append(node)
+        elif start.line != end.line:
+            self.suspects.append(node)
 
     def _bad_tag(self, node: Node) -> None:
         mark = node.start_mark

@@ -86,13 +86,15 @@ def test_alias_bomb_is_bounded(tmp_path: Path) -> None:
 def test_very_deep_nesting(tmp_path: Path) -> None:
     depth = 100_000
     folder = _folder(tmp_path, b"area: upplevelser\nvision: " + b"[" * depth + b"]" * depth + b"\n")
-    assert _codes(tmp_path, folder) == [("upplevelser.yaml", 1, 1, "Y010")]
+    # the mapping is level 1, so the 64th bracket (column 9 + 63) opens level 65
+    assert _codes(tmp_path, folder) == [("upplevelser.yaml", 2, 72, "Y010")]
 
 
 def test_deep_block_nesting(tmp_path: Path) -> None:
     text = "".join("  " * i + f"k{i}:\n" for i in range(200))
     folder = _folder(tmp_path, text.encode())
-    assert _codes(tmp_path, folder) == [("upplevelser.yaml", 1, 1, "Y010")]
+    # the mapping of k64 on line 65, indented 128 spaces, is level 65
+    assert _codes(tmp_path, folder) == [("upplevelser.yaml", 65, 129, "Y010")]
 
 
 def test_very_large_file(tmp_path: Path) -> None:
