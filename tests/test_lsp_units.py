@@ -179,3 +179,19 @@ def test_lines_are_split_as_an_editor_splits_them() -> None:
     assert split_lines("a\nb\r\nc\rd\n") == ["a", "b", "c", "d", ""]
     assert split_lines("a\nb") == ["a", "b"]
     assert split_lines("a\x0cb\u2028c") == ["a\x0cb\u2028c"]
+
+
+def test_a_handled_notification_leaves_nothing_behind_in_the_server() -> None:
+    from collections.abc import Iterator
+
+    from rus.lsp.server import RusServer
+
+    server = RusServer()
+
+    @server.feature("rus/ping")
+    def ping(ls: RusServer, params: object) -> Iterator[None]:
+        yield from ()
+
+    for _ in range(3):
+        server.protocol._handle_notification("rus/ping", None)
+    assert server.protocol._request_futures == {}
