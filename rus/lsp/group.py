@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rus.diagnostics import Diagnostic
+from rus.models import ActorRegistry, Plan, inner_model
 from rus.source import Source, parse_bytes, read_source
 from rus.validation import FileResult, discover, validate_sources
 from rus.vocab import Helix, Status
@@ -22,8 +23,13 @@ from rus.workspace import display_path, find_root
 
 REGISTRY_NAME = "actors.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
-#: The lists of a plan (and the registry's) whose items have ids.
-SECTIONS = ("actors", "sub_areas", "goals", "indicators", "activities")
+#: The lists of the registry and of a plan whose items have ids (from the models).
+SECTIONS = tuple(
+    name
+    for model in (ActorRegistry, Plan)
+    for name, info in model.model_fields.items()
+    if (item := inner_model(info.annotation)) is not None and "id" in item.model_fields
+)
 
 
 @dataclass(frozen=True)
