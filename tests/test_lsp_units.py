@@ -179,3 +179,30 @@ def test_lines_are_split_as_an_editor_splits_them() -> None:
     assert split_lines("a\nb\r\nc\rd\n") == ["a", "b", "c", "d", ""]
     assert split_lines("a\nb") == ["a", "b"]
     assert split_lines("a\x0cb\u2028c") == ["a\x0cb\u2028c"]
+
+
+def test_a_handled_notification_leaves_nothing_behind_in_the_server() -> None:
+    from collections.abc import Iterator
+
+    from rus.lsp.server import RusServer
+
+    server = RusServer()
+
+    @server.feature("rus/ping")
+    def ping(ls: RusServer, params: object) -> Iterator[None]:
+        yield from ()
+
+    for _ in range(3):
+        server.protocol._handle_notification("rus/ping", None)
+    assert server.protocol._request_futures == {}
+
+
+def test_a_folder_without_a_registry_is_not_searched_below(tmp_path: Path) -> None:
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    shutil.copy(BASE / "upplevelser.yaml", tmp_path / "upplevelser.yaml")
+    (tmp_path / "deep" / "er" / "other.yaml").write_text("a: 1\n", encoding="utf-8")
+    ws = Workspace([tmp_path])
+    plan = (tmp_path / "upplevelser.yaml").absolute()
+    assert ws.files(ws.group_root(plan)) == [plan]
+    (tmp_path / "actors.yaml").write_text((BASE / "actors.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert (tmp_path / "deep" / "er" / "other.yaml").absolute() in ws.files(ws.group_root(plan))

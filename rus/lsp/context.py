@@ -165,7 +165,7 @@ def _pattern_of(metadata: list[Any]) -> str | None:
     return None
 
 
-def _parts(line: str) -> tuple[int, list[int], str, int]:
+def line_parts(line: str) -> tuple[int, list[int], str, int]:
     """A line's indentation, the columns of its ``-`` indicators, its content and where that starts."""
     match = _LINE.match(line)
     assert match is not None  # the pattern matches any line
@@ -174,7 +174,8 @@ def _parts(line: str) -> tuple[int, list[int], str, int]:
     return len(indent), columns, rest, len(indent) + len(dashes)
 
 
-def _key(rest: str) -> str | None:
+def key_of(rest: str) -> str | None:
+    """The key a line's content starts with (unquoted), if it is ``key:``."""
     match = _KEY.match(rest)
     if match is None:
         return None
@@ -192,8 +193,8 @@ def parents(lines: list[str], row: int, limit: int) -> Path:
         stripped = text.strip()
         if not stripped or stripped.startswith("#") or text.startswith(("---", "...", "%")):
             continue
-        _, dashes, rest, content = _parts(text)
-        key = _key(rest)
+        _, dashes, rest, content = line_parts(text)
+        key = key_of(rest)
         if key is not None and content < limit:
             found.append(key)
             limit = content
@@ -215,7 +216,7 @@ def cursor_at(lines: list[str], row: int, column: int, model: type[BaseModel]) -
     before = line[:column]
     if re.search(r"(^|\s)#", before):
         return None
-    _, dashes, rest, content = _parts(before)
+    _, dashes, rest, content = line_parts(before)
     word_match = _WORD.search(before)
     assert word_match is not None
     start = word_match.start()
@@ -223,7 +224,7 @@ def cursor_at(lines: list[str], row: int, column: int, model: type[BaseModel]) -
     word = line[start:end]
     above = parents(lines, row, dashes[0] if dashes else content)
     here: Path = above + (ITEM,) * len(dashes)
-    key = _key(rest)
+    key = key_of(rest)
     if key is not None:
         value = rest[_KEY.match(rest).end():]  # type: ignore[union-attr]
         path = (*here, key)
@@ -250,4 +251,4 @@ def at_position(lines: list[str], row: int, column: int, model: type[BaseModel])
     return found
 
 
-__all__ = ["ID_KINDS", "ITEM", "Cursor", "Slot", "at_position", "cursor_at", "parents", "root_model", "slot"]
+__all__ = ["ID_KINDS", "ITEM", "Cursor", "Slot", "at_position", "cursor_at", "key_of", "line_parts", "parents", "root_model", "slot"]

@@ -19,7 +19,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE, N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.i18n import translate
-from rus.lsp.context import ITEM, Cursor, Slot, at_position, cursor_at, root_model, slot
+from rus.lsp.context import (
+    ITEM,
+    Cursor,
+    Slot,
+    at_position,
+    cursor_at,
+    key_of,
+    line_parts,
+    root_model,
+    slot,
+)
 from rus.lsp.group import FileCheck, GroupCheck, Symbol, Workspace, split_lines, token_end
 from rus.models import ActorRegistry, Plan
 from rus.source import MAX_FILE_BYTES, Source, parse_text
@@ -212,8 +222,6 @@ def _key_items(doc: Document, cursor: Cursor, line: int, lang: Lang, edit_range:
 
 def _keys_beside(lines: list[str], line: int, column: int) -> set[str]:
     """The keys already written in the block of keys the cursor is in."""
-    from rus.lsp.context import _key, _parts
-
     found: set[str] = set()
     for step in (-1, 1):
         r = line + step
@@ -222,16 +230,16 @@ def _keys_beside(lines: list[str], line: int, column: int) -> set[str]:
             if not text.strip() or text.strip().startswith("#"):
                 r += step
                 continue
-            _, dashes, rest, content = _parts(text)
+            _, dashes, rest, content = line_parts(text)
             if content < column or (content == column and dashes and step == 1):
                 break
             if step == -1 and content == column and dashes:
-                key = _key(rest)
+                key = key_of(rest)
                 if key:
                     found.add(key)
                 break
             if content == column:
-                key = _key(rest)
+                key = key_of(rest)
                 if key:
                     found.add(key)
             r += step

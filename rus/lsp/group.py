@@ -1,8 +1,8 @@
 """The files an edited file is checked with, read from the editor's buffers or from disk.
 
 A plan is checked as ``rus validate`` checks the folder it belongs to: the nearest folder at or above
-it that holds the actor registry (``actors.yaml``), or else its own folder, with every YAML file
-below it. Open files are read from the editor's buffers, the others from disk, so that rules across
+it that holds the actor registry (``actors.yaml``), with every YAML file below it, or else the YAML
+files of its own folder. Open files are read from the editor's buffers, the others from disk, so that rules across
 files (duplicate ids, actors missing from the registry) see what the user is typing.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rus.diagnostics import Diagnostic
+from rus.models import ActorRegistry, Plan, inner_model
 from rus.source import Source, parse_bytes, read_source
 from rus.validation import FileResult, discover, validate_sources
 from rus.vocab import Helix, Status
@@ -22,8 +23,13 @@ from rus.workspace import display_path, find_root
 
 REGISTRY_NAME = "actors.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
-#: The lists of a plan (and the registry's) whose items have ids.
-SECTIONS = ("actors", "sub_areas", "goals", "indicators", "activities")
+#: The lists of the registry and of a plan whose items have ids (from the models).
+SECTIONS = tuple(
+    name
+    for model in (ActorRegistry, Plan)
+    for name, info in model.model_fields.items()
+    if (item := inner_model(info.annotation)) is not None and "id" in item.model_fields
+)
 
 
 @dataclass(frozen=True)
@@ -189,9 +195,18 @@ class Workspace:
         return root
 
     def files(self, root: Path) -> list[Path]:
-        """The files of a group: the YAML files below its folder, and open ones not yet saved."""
-        found = {p.absolute() for p in discover([root])} if root.is_dir() else set()
-        found |= {p for p in self.buffers if is_yaml(p) and (p.parent == root or root in p.parents)}
+        """The files of a group: the YAML files below its folder, and open ones not yet saved.
+
+        Only a folder with the registry is searched below; without one, only the files directly in
+        it count (an editor that attaches to every YAML file may open one in a large folder).
+        """
+        registry = (root / REGISTRY_NAME).is_file() or (root / REGISTRY_NAME) in self.buffers
+        found: set[Path] = set()
+        if registry:
+            found = {p.absolute() for p in discover([root])}
+        elif root.is_dir():
+            found = {p.absolute() for p in discover(sorted(root.glob("*.y*ml"))) if is_yaml(p)}
+        found |= {p for p in self.buffers if is_yaml(p) and (p.parent == root or (registry and root in p.parents))}
         return sorted(found, key=lambda p: (p.stem != "actors", str(p)))
 
     def check(self, root: Path) -> GroupCheck:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from rus.diagnostics import Diagnostic
@@ -40,11 +42,27 @@ def _version() -> str:
         return "0"
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, without its memory growth per notification.
+
+    pygls 2.1 files the future of every notification it handles under a fresh UUID in
+    ``_request_futures`` and never removes it (requests are removed when answered), so each
+    ``didChange`` left about 0.7 KB behind (see openlawlibrary/pygls#611 on those UUIDs). The
+    notification's future is dropped here once it is done.
+    """
+
+    def _check_handler_result(self, future: Future[Any]) -> None:
+        super()._check_handler_result(future)
+        for key in [k for k, f in self._request_futures.items() if f is future]:
+            del self._request_futures[key]
+
+
 class RusServer(LanguageServer):
     """The ``rus lsp`` server: the workspace of plan files and the language of messages."""
 
     def __init__(self) -> None:
-        super().__init__("rus", _version(), text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("rus", _version(), text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.files = Workspace()
         self.option_lang: str | None = None
         #: What was last published for each file: its findings, in which language and position encoding.
