@@ -149,5 +149,6 @@ CODES: dict[str, Code] = {
 
 #: Hints used instead of a code's default hint in particular cases.
 HINT_DID_YOU_MEAN = N_("Did you mean `{suggestion}`?")
+HINT_DID_YOU_MEAN_LABEL = N_("Did you mean `{suggestion}` ({label})?")
 HINT_FIX_DATE = N_("Write the date as YYYY-MM-DD: `{suggestion}`.")
 HINT_ALLOWED_FROM_FINAL = N_("{old} is a final status; start a new activity with a new id instead.")

@@ -14,11 +14,14 @@ import gettext
 import os
 import struct
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from rus.vocab import LANGS, Lang
+from rus.codes import N_
+from rus.vocab import LANGS, Lang, Vocab
 
 DOMAIN = "rus"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -34,6 +37,42 @@ def _catalog(lang: Lang) -> gettext.NullTranslations:
 def translate(message: str, lang: Lang) -> str:
     """The message in the given language (English message ids are returned as they are)."""
     return _catalog(lang).gettext(message)
+
+
+def join_words(items: Sequence[str], lang: Lang, *, last: str = "and") -> str:
+    """Items as a list in running text: ``a, b and c`` (``a, b och c``); ``last`` is ``and`` or ``or``."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    conjunction = translate(N_("or") if last == "or" else N_("and"), lang)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values of a vocabulary as a message parameter: in Swedish their labels (what people type),
+    in English their slugs, as a list ending in "or"."""
+
+    members: tuple[Vocab, ...]
+
+    def text(self, lang: Lang) -> str:
+        """The values as running text in the given language."""
+        if lang == "en":
+            return join_words([m.value for m in self.members], lang, last="or")
+        names = [m.text(lang) for m in self.members]
+        return join_words([f"”{n}”" if "," in n else n for n in names], lang, last="or")
+
+
+def localize(value: Any, lang: Lang) -> Any:
+    """A message parameter in the given language: message ids marked by a leading ``@`` are
+    translated, vocabulary values become their labels, :class:`Choices` a list of labels."""
+    if isinstance(value, str) and value.startswith("@"):
+        return translate(value[1:], lang)
+    if isinstance(value, Vocab):
+        return value.text(lang)
+    if isinstance(value, Choices):
+        return value.text(lang)
+    return value
 
 
 def is_lang(value: str) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE
+from rus.codes import HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE
 from rus.diagnostics import Diagnostic, Severity, count
 from rus.models import (
     ACTIVITY_ID,
@@ -40,6 +40,7 @@ from rus.models import (
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source
+from rus.vocab import Vocab, fold, lookup
 from rus.workspace import display_path
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -409,6 +410,28 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     return None
 
 
+def key_for_name(model: type[BaseModel], name: str) -> str | None:
+    """The key of ``model`` that ``name`` names by its Swedish or English title (``prioriteringar``
+    for ``priorities``): the whole title, or one word of it that no other key's title has."""
+    wanted = fold(name)
+    if not wanted:
+        return None
+    words: dict[str, set[str]] = {}
+    for key, info in model.model_fields.items():
+        english = (info.json_schema_extra or {}).get("x-title-en") if isinstance(info.json_schema_extra, dict) else None
+        for title in (info.title, english):
+            if not isinstance(title, str):
+                continue
+            folded = fold(re.sub(r"\(.*?\)", "", title))
+            if wanted == folded:
+                return key
+            for word in folded.split():
+                if len(word) >= 4:
+                    words.setdefault(word, set()).add(key)
+    keys = words.get(wanted, set())
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.lower(), b).ratio()
 
@@ -435,7 +458,7 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
     if etype == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         allowed = list(parent.model_fields) if parent is not None else []
-        guess = suggest(key, allowed)
+        guess = suggest(key, allowed) or (key_for_name(parent, key) if parent is not None else None)
         if guess:
             return at("S002", loc, on_key=True, hint=HINT_DID_YOU_MEAN, key=key, suggestion=guess, allowed=", ".join(allowed))
         return at("S002", loc, on_key=True, key=key, allowed=", ".join(allowed))
@@ -447,6 +470,11 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         shown_key = _key_name(loc[:-2]) if on_key else key
         if on_key:
             where = (*loc[:-2], str(value))
+        named = lookup(enum, value) if enum is not None and issubclass(enum, Vocab) and isinstance(value, str) else None
+        if named is not None and fold(str(value)) != fold(named.value):
+            # a label written for its slug (`pågående` for `ongoing`): the one right answer
+            return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN_LABEL, value=_fmt(value), key=shown_key,
+                      suggestion=named.value, label=named, allowed=", ".join(allowed))
         guess = suggest(str(value), allowed) if value is not None else None
         if guess:
             return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN, value=_fmt(value), key=shown_key, suggestion=guess, allowed=", ".join(allowed))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,7 +14,7 @@ import typer
 from rus.cli import LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import ExitCode, NotFoundError
-from rus.i18n import translate
+from rus.i18n import localize, translate
 from rus.vocab import Lang
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _plans(option: Path | None) -> Path:
 
 def _t(message: str, lang: Lang, **params: Any) -> str:
     text = translate(message, lang)
-    return text.format(**params) if params else text
+    return text.format(**{key: localize(value, lang) for key, value in params.items()}) if params else text
 
 
 def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
@@ -194,11 +195,50 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(label: str, lang: Lang, default: str | None = None, choices: list[str] | None = None) -> str:
+def _ask(label: str, lang: Lang, check: Callable[[str], object], default: str | None = None, choices: Sequence[str] = ()) -> str:
+    """Ask until the answer passes ``check``; a refused answer is explained and asked for again.
+
+    The default is shown once (by the prompt); other choices are listed after the question.
+    """
+    from rus.errors import RusError
+
     text = translate(label, lang)
-    if choices:
-        text += f" [{', '.join(choices)}]"
-    return str(typer.prompt(text, default=default))
+    listed = [c for c in choices if c != default] if default is not None and len(choices) == 1 else list(choices)
+    if listed:
+        text += f" ({', '.join(listed)})"
+    while True:
+        answer = str(typer.prompt(text, default=default, show_default=default is not None)).strip()
+        try:
+            check(answer)
+        except RusError as exc:
+            err = console(stderr=True)
+            err.print(exc.message(lang), soft_wrap=True, markup=False)
+            hint = exc.hint(lang)
+            if hint:
+                err.print(hint, soft_wrap=True, markup=False)
+            continue
+        return answer
+
+
+def _sub_area_check(known: list[str]) -> Callable[[str], object]:
+    def check(answer: str) -> object:
+        from rus.errors import UsageError
+
+        if not answer:
+            raise UsageError(N_("An answer is needed here."))
+        if known and answer.upper() not in {k.upper() for k in known}:
+            raise UsageError(N_("`{value}` is not a sub-area of this plan"), N_("Sub-areas: {known}."), value=answer, known=", ".join(known))
+        return answer
+
+    return check
+
+
+def _required(answer: str) -> object:
+    if not answer:
+        from rus.errors import UsageError
+
+        raise UsageError(N_("An answer is needed here."))
+    return answer
 
 
 @activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
@@ -228,40 +268,49 @@ def activity_add(
     language = choose_lang(lang)
     interactive = _interactive()
     with handled(language):
+        from rus.choices import parse_choice
+        from rus.editing import parse_date
+        from rus.vocab import Municipality, Phase, Priority, Rating, SamiRelevance, Status
+
         if interactive and not (title and sub_area and start and phase):
             from rus.editing import plan_ids
 
             known = plan_ids(_plans(plans), area)["sub_areas"]
-            title = title or _ask(N_("Title"), language)
-            sub_area = sub_area or _ask(N_("Sub-area (id)"), language, known[0] if len(known) == 1 else None,
-                                        choices=known)
-            start = start or _ask(N_("Start date (YYYY-MM-DD)"), language, date.today().isoformat())
-            phase = phase or _ask(N_("Phase (analysis, governance, vision, prioritisation, policy-mix, evaluation)"), language, "analysis")
+            title = title or _ask(N_("Title"), language, _required)
+            sub_area = sub_area or _ask(N_("Sub-area (id)"), language, _sub_area_check(known),
+                                        known[0] if len(known) == 1 else None, choices=known)
+            start = start or _ask(N_("Start date (YYYY-MM-DD)"), language, lambda a: parse_date(a, "start"), date.today().isoformat())
+            phase = phase or _ask(N_("Step of the six-step process"), language, lambda a: parse_choice(Phase, a, "--phase"),
+                                  Phase.ANALYSIS.text(language), choices=[p.text(language) for p in Phase])
         missing = [name for name, value in (("--title", title), ("--sub-area", sub_area), ("--start", start), ("--phase", phase)) if not value]
         if missing:
             from rus.errors import UsageError
 
             raise UsageError(N_("Missing required option(s): {options}"), N_("Give them on the command line, or run the command in a terminal to be asked."),
                              options=", ".join(missing))
-        from rus.editing import add_activity, parse_date
+        from rus.editing import add_activity
 
-        period: dict[str, Any] = {"start": parse_date(str(start), "start")}
+        period: dict[str, Any] = {"start": parse_date(str(start), "--start")}
         if end:
-            period["end"] = parse_date(end, "end")
+            period["end"] = parse_date(end, "--end")
         fields: dict[str, Any] = {
             "title": title,
             "description": description,
             "sub_area": sub_area,
             "goals": goal or [],
             "lead": lead or [],
-            "municipalities": [m.lower() for m in municipality or []],
+            "municipalities": [parse_choice(Municipality, m, "--municipality").value for m in municipality or []],
             "whole_county": True if whole_county else None,
             "period": period,
-            "status": status,
-            "priorities": priority or [],
-            "phase": phase,
-            "sustainability": {"social": social, "economic": economic, "environmental": environmental},
-            "sami": {"relevance": sami} if sami else None,
+            "status": parse_choice(Status, status, "--status").value,
+            "priorities": [parse_choice(Priority, p, "--priority").value for p in priority or []],
+            "phase": parse_choice(Phase, str(phase), "--phase").value,
+            "sustainability": {
+                "social": parse_choice(Rating, social, "--social").value,
+                "economic": parse_choice(Rating, economic, "--economic").value,
+                "environmental": parse_choice(Rating, environmental, "--environmental").value,
+            },
+            "sami": {"relevance": parse_choice(SamiRelevance, sami, "--sami").value} if sami else None,
         }
     _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run))
 
@@ -340,8 +389,15 @@ def indicator_record(
     language = choose_lang(lang)
     from rus.editing import parse_number, record_actual
 
-    _edit(language, dry_run, lambda: record_actual(_plans(plans), indicator_id, period, parse_number(value, "value"),
-                                                   municipality=municipality, note=note, dry_run=dry_run))
+    def action() -> EditResult:
+        from rus.choices import parse_choice
+        from rus.vocab import Municipality
+
+        place = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
+        return record_actual(_plans(plans), indicator_id, period, parse_number(value, "VALUE"),
+                             municipality=place, note=note, dry_run=dry_run)
+
+    _edit(language, dry_run, action)
 
 
 @meeting_app.command("record", help=_("Record the mobilising meeting of an area's plan (date, place, participants)."))
@@ -384,6 +440,9 @@ def actor_add(
     from rus.editing import add_actor
 
     def action() -> EditResult:
+        from rus.choices import parse_area, parse_choice
+        from rus.vocab import Helix, LadderStep, Municipality
+
         ladder: dict[str, str] = {}
         for item in step or []:
             area, sep, value = item.partition("=")
@@ -391,9 +450,10 @@ def actor_add(
                 from rus.errors import UsageError
 
                 raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step upplevelser=wants."), value=item)
-            ladder[area.strip()] = value.strip()
-        return add_actor(_plans(plans), actor_id, name, helix, municipality=municipality, sami_organisation=sami,
-                         ladder=ladder, dry_run=dry_run)
+            ladder[parse_area(area, "--step").value] = parse_choice(LadderStep, value, "--step").value
+        home = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
+        return add_actor(_plans(plans), actor_id, name, parse_choice(Helix, helix, "--helix").value, municipality=home,
+                         sami_organisation=sami, ladder=ladder, dry_run=dry_run)
 
     _edit(language, dry_run, action)
 
@@ -411,4 +471,10 @@ def actor_step(
     language = choose_lang(lang)
     from rus.editing import set_ladder_step
 
-    _edit(language, dry_run, lambda: set_ladder_step(_plans(plans), actor_id, area, step, dry_run=dry_run))
+    def action() -> EditResult:
+        from rus.choices import parse_choice
+        from rus.vocab import LadderStep
+
+        return set_ladder_step(_plans(plans), actor_id, area, parse_choice(LadderStep, step, "STEP").value, dry_run=dry_run)
+
+    _edit(language, dry_run, action)

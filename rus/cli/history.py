@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
-from rus.codes import HINT_DID_YOU_MEAN, N_
-from rus.errors import ExitCode, UsageError
+from rus.codes import N_
+from rus.errors import ExitCode
 from rus.i18n import translate
 
 if TYPE_CHECKING:
@@ -40,20 +40,9 @@ AreaOption = Annotated[
 
 
 def _area(value: str | None) -> Area | None:
-    from rus.vocab import Area
+    from rus.choices import parse_area
 
-    if value is None:
-        return None
-    if value in Area._value2member_map_:
-        return Area(value)
-    from rus.validation import suggest
-
-    guess = suggest(value, [a.value for a in Area])
-    raise UsageError(
-        N_("Unknown area `{area}`"),
-        HINT_DID_YOU_MEAN if guess else N_("Areas: {areas}."),
-        area=value, suggestion=guess or "", areas=", ".join(a.value for a in Area),
-    )
+    return parse_area(value, "--area") if value is not None else None
 
 
 def _root() -> Path:
