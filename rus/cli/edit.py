@@ -95,7 +95,7 @@ def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
 
 @app.command("fmt", help=_("Write plan files in the one canonical layout, keeping every comment."))
 def fmt_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar=_("PATH"), help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help=_("Change nothing; list the files that are not in the canonical layout and exit 1 if there are any."))] = False,
     lang: LangOption = None,
 ) -> None:
@@ -137,7 +137,7 @@ def _targets(paths: list[Path] | None) -> list[Path]:
 
 @app.command("fix", help=_("Repair findings that have exactly one right answer (misspellings, id case, dates, tabs)."))
 def fix_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar=_("PATH"), help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -170,7 +170,7 @@ def fix_command(
 
 @app.command("init", help=_("Create a new plans repository: templates for every area, actor registry, schemas, git."))
 def init_command(
-    directory: Annotated[Path, typer.Argument(help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
+    directory: Annotated[Path, typer.Argument(metavar=_("FOLDER"), help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
     no_git: Annotated[bool, typer.Option("--no-git", help=_("Do not create a git repository."))] = False,
     lang: LangOption = None,
 ) -> None:
@@ -243,7 +243,7 @@ def _required(answer: str) -> object:
 
 @activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
 def activity_add(
-    area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
     title: Annotated[str | None, typer.Option("--title", help=_("Title of the activity."))] = None,
     sub_area: Annotated[str | None, typer.Option("--sub-area", help=_("Id of the sub-area, e.g. UPP-D1."))] = None,
     start: Annotated[str | None, typer.Option("--start", help=_("Start date (YYYY-MM-DD)."))] = None,
@@ -318,7 +318,7 @@ def activity_add(
 @activity_app.command("set", help=_("Set fields of an activity."))
 def activity_set(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
-    assignments: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...", help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
+    assignments: Annotated[list[str], typer.Argument(metavar=_("FIELD=VALUE..."), help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
@@ -377,8 +377,8 @@ def activity_cancel(
 )
 def indicator_record(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. UPP-I2."))],
-    period: Annotated[str, typer.Argument(metavar="PERIOD", help=_("The revision period, e.g. 2026-2."))],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help=_("The measured value (a decimal comma is fine: 4,5)."))],
+    period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The revision period, e.g. 2026-2."))],
+    value: Annotated[str, typer.Argument(metavar=_("VALUE"), help=_("The measured value (a decimal comma is fine: 4,5)."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("A note on the value."))] = None,
     plans: PlansOption = None,
@@ -402,7 +402,7 @@ def indicator_record(
 
 @meeting_app.command("record", help=_("Record the mobilising meeting of an area's plan (date, place, participants)."))
 def meeting_record(
-    area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
     when: Annotated[str, typer.Option("--date", help=_("Date of the meeting (YYYY-MM-DD)."))],
     place: Annotated[str, typer.Option("--place", help=_("Where the meeting was held."))],
     participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
@@ -461,8 +461,8 @@ def actor_add(
 @actor_app.command("step", help=_("Set an actor's step on the Samhandlingstrappan for an area."))
 def actor_step(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("The actor's id."))],
-    area: Annotated[str, typer.Argument(metavar="AREA", help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
-    step: Annotated[str, typer.Argument(metavar="STEP", help=_("sees-hears, understands, wants or does."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    step: Annotated[str, typer.Argument(metavar=_("STEP"), help=_("sees-hears, understands, wants or does."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,

@@ -35,7 +35,7 @@ class ListFormat(StrEnum):
 
 AreaOption = Annotated[
     str | None,
-    typer.Option("--area", "-a", help=_("Only this strength area (e.g. upplevelser)."), metavar="AREA", show_default=False),
+    typer.Option("--area", "-a", help=_("Only this strength area (e.g. upplevelser)."), metavar=_("AREA"), show_default=False),
 ]
 
 
@@ -71,8 +71,8 @@ def _json(data: object) -> str:
 
 @app.command(help=_("Show what changed in the plans, in the plan's own terms: activities, statuses, periods, funding, indicators."))
 def diff(
-    old: Annotated[str | None, typer.Argument(metavar="[FROM]", help=_("A revision name (2026-1), an <area>/<revision> tag or any git revision (default: the last recorded revision)."), show_default=False)] = None,
-    new: Annotated[str | None, typer.Argument(metavar="[TO]", help=_("The same kinds of name (default: the working tree)."), show_default=False)] = None,
+    old: Annotated[str | None, typer.Argument(metavar=_("FROM"), help=_("A revision name (2026-1), an <area>/<revision> tag or any git revision (default: the last recorded revision)."), show_default=False)] = None,
+    new: Annotated[str | None, typer.Argument(metavar=_("TO"), help=_("The same kinds of name (default: the working tree)."), show_default=False)] = None,
     area: AreaOption = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("Output format: text, markdown or json."))] = DiffFormat.TEXT,
     exit_code: Annotated[bool, typer.Option("--exit-code", help=_("Exit with 1 when there are changes, 0 when there are none (like git diff)."))] = False,
