@@ -15,6 +15,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural message pair (one ``ngettext`` entry) without translating it."""
+    return singular, plural
+
+
 @dataclass(frozen=True)
 class Code:
     """A diagnostic code's documentation and templates."""

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rus.cli import LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.errors import ExitCode, NotFoundError
-from rus.i18n import localize, translate
+from rus.i18n import Counted, join_words, localize, plural, translate
 from rus.vocab import Lang
 
 if TYPE_CHECKING:
@@ -119,8 +119,10 @@ def fmt_command(
                 out.print(_t(message, language, path=outcome.display), soft_wrap=True, markup=False)
         changed = sum(1 for o in outcomes if o.changed)
         unchanged = sum(1 for o in outcomes if not o.changed and o.error is None)
-        summary = N_("{changed} would be reformatted, {unchanged} already formatted") if check else N_("{changed} reformatted, {unchanged} already formatted")
-        err.print(_t(summary, language, changed=changed, unchanged=unchanged), soft_wrap=True, markup=False)
+        done = (Counted(changed, *NP_("{n} file would be reformatted", "{n} files would be reformatted")) if check
+                else Counted(changed, *NP_("{n} file reformatted", "{n} files reformatted")))
+        kept = Counted(unchanged, *NP_("{n} already formatted", "{n} already formatted"))
+        err.print(_t(N_("{changed}, {unchanged}"), language, changed=done, unchanged=kept), soft_wrap=True, markup=False)
         if failed:
             raise typer.Exit(int(ExitCode.FINDINGS))
 
@@ -162,8 +164,9 @@ def fix_command(
             if dry_run and result.changed:
                 sys.stdout.write(result.diff())
                 sys.stdout.flush()
-        message = N_("{n} repairs would be made (nothing written)") if dry_run else N_("{n} repairs made")
-        console(stderr=True).print(_t(message, language, n=total), soft_wrap=True, markup=False)
+        said = (NP_("{n} repair would be made (nothing written)", "{n} repairs would be made (nothing written)") if dry_run
+                else NP_("{n} repair made", "{n} repairs made"))
+        console(stderr=True).print(plural(total, *said, language), soft_wrap=True, markup=False)
         if any(result.unreadable is not None for result in results):
             raise typer.Exit(int(ExitCode.FINDINGS))
 
@@ -286,8 +289,9 @@ def activity_add(
         if missing:
             from rus.errors import UsageError
 
-            raise UsageError(N_("Missing required option(s): {options}"), N_("Give them on the command line, or run the command in a terminal to be asked."),
-                             options=", ".join(missing))
+            raise UsageError(N_("A required option is missing: {options}") if len(missing) == 1 else N_("Required options are missing: {options}"),
+                             N_("Give them on the command line, or run the command in a terminal to be asked."),
+                             options=join_words(missing, language))
         from rus.editing import add_activity
 
         period: dict[str, Any] = {"start": parse_date(str(start), "--start")}
