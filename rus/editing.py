@@ -41,7 +41,7 @@ from rus.formatting import (
     replace_text,
     syntax_error,
 )
-from rus.i18n import Choices
+from rus.i18n import Choices, os_reason
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.source import Source, parse_text
 from rus.vocab import (
@@ -125,7 +125,7 @@ class Document:
             found = parse_bytes(data_bytes, Source(shown)).diagnostics
             raise syntax_error(EditError, N_("{path} cannot be edited (line {line}: {problem})"), shown, found) from None
         except OSError as exc:
-            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=exc.strerror or str(exc)) from None
+            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=os_reason(exc)) from None
         body = raw.removeprefix("\ufeff")
         bom = body != raw
         crlf = "\r\n" in body

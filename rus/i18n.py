@@ -12,6 +12,7 @@ chosen by an explicit option, else ``RUS_LANG``, else the locale (``LC_ALL``, ``
 from __future__ import annotations
 
 import ast
+import errno
 import gettext
 import io
 import os
@@ -108,6 +109,29 @@ def localize(value: Any, lang: Lang) -> Any:
     if isinstance(value, Choices | Counted):
         return value.text(lang)
     return value
+
+
+#: What the common operating-system errors mean, said for people ("@…": translated when shown).
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "@the file or folder does not exist",
+    errno.EACCES: "@you do not have permission",
+    errno.EPERM: "@you do not have permission",
+    errno.ENOSPC: "@the disk is full",
+    errno.EDQUOT: "@the disk quota is used up",
+    errno.EROFS: "@the disk or folder is read-only",
+    errno.EISDIR: "@it is a folder, not a file",
+    errno.ENOTDIR: "@a part of the path is not a folder",
+    errno.EEXIST: "@it already exists",
+    errno.ENAMETOOLONG: "@the name is too long",
+    errno.EBUSY: "@it is in use by another program",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, as a message parameter that is said in the reader's
+    language for the common cases (missing, no permission, disk full, read-only); others as the
+    system says them."""
+    return _OS_REASONS.get(exc.errno or -1, exc.strerror or str(exc))
 
 
 def is_lang(value: str) -> bool:

@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from rus.diagnostics import Diagnostic
+from rus.i18n import os_reason
 
 try:  # libyaml's C parser; the pure-Python parser is the fallback where the wheel lacks it
     from yaml._yaml import CParser as _Parser
@@ -213,7 +214,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
                     with os.scandir(path):
                         pass
                 except OSError as exc:
-                    kind = exc.strerror or str(exc)
+                    kind = os_reason(exc)
             source.add(1, 1, "F001", reason=kind)
             return source
         size = info.st_size
@@ -222,7 +223,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
             return source
         raw = path.read_bytes()
     except OSError as exc:
-        source.add(1, 1, "F001", reason=exc.strerror or str(exc))
+        source.add(1, 1, "F001", reason=os_reason(exc))
         return source
     return parse_bytes(raw, source)
 
