@@ -621,6 +621,11 @@ def parse_date(text: str, name: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
+        from rus.validation import date_problem
+
+        problem = date_problem(text)
+        if problem is not None:
+            raise EditError(N_("`{value}` is not a date (for `{key}`)"), problem[0], value=text, key=name, **problem[1]) from None
         raise EditError(N_("`{value}` is not a date (for `{key}`)"), N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01."),
                         value=text, key=name) from None
 

@@ -83,6 +83,21 @@ class Choices:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """Items (texts, "@…" message ids or vocabulary values) as a message parameter, said as a list
+    in running text: "Åre, Berg och Härjedalen"."""
+
+    items: tuple[Any, ...]
+
+    def text(self, lang: Lang) -> str:
+        """The list in the given language."""
+        return join_words([str(localize(item, lang)) for item in self.items], lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+@dataclass(frozen=True)
 class Counted:
     """A count with its singular and plural message (``{n} error``/``{n} errors``) as a message
     parameter, said by the language's plural rule."""
@@ -106,7 +121,7 @@ def localize(value: Any, lang: Lang) -> Any:
         return translate(value[1:], lang)
     if isinstance(value, Vocab):
         return value.text(lang)
-    if isinstance(value, Choices | Counted):
+    if isinstance(value, Choices | Counted | Listed | OsReason):
         return value.text(lang)
     return value
 
@@ -127,11 +142,28 @@ _OS_REASONS: dict[int, str] = {
 }
 
 
-def os_reason(exc: OSError) -> str:
-    """Why an operating-system call failed, as a message parameter that is said in the reader's
-    language for the common cases (missing, no permission, disk full, read-only); others as the
-    system says them."""
-    return _OS_REASONS.get(exc.errno or -1, exc.strerror or str(exc))
+@dataclass(frozen=True)
+class OsReason:
+    """Why an operating-system call failed, as a message parameter: in English as the system says
+    it, in Swedish said for people for the common cases (others as the system says them)."""
+
+    said: str | None
+    system: str
+
+    def text(self, lang: Lang) -> str:
+        """The reason in the given language."""
+        if lang == "en" or self.said is None:
+            return self.system
+        return translate(self.said[1:], lang)
+
+    def __str__(self) -> str:
+        return self.system
+
+
+def os_reason(exc: OSError) -> OsReason:
+    """Why an operating-system call failed (missing, no permission, disk full, read-only, …), as a
+    message parameter said in the reader's language."""
+    return OsReason(_OS_REASONS.get(exc.errno or -1), exc.strerror or str(exc))
 
 
 def is_lang(value: str) -> bool:

@@ -15,11 +15,19 @@ from typing import Any
 
 from rus.codes import HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
+from rus.i18n import Listed
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
 from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status
 
 Loc = tuple[str | int, ...]
+
+#: How a sustainability dimension is named at the start of a sentence (R012).
+_DIMENSION_PHRASES: dict[Dimension, str] = {
+    Dimension.SOCIAL: "@The social dimension",
+    Dimension.ECONOMIC: "@The economic dimension",
+    Dimension.ENVIRONMENTAL: "@The environmental dimension",
+}
 
 
 @dataclass
@@ -220,15 +228,15 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
         if act.status is Status.CANCELLED and not (act.status_note or "").strip():
             add(("status",), "R010")
         if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
-            add(("replaced_by",), "R014", replacement=act.replaced_by, status=act.status.value)
+            add(("replaced_by",), "R014", replacement=act.replaced_by, status=act.status)
         sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
         if act.sami is None and (sami_area or act.whole_county):
-            names = ", ".join(m.text("sv") for m in sami_area) if sami_area else "@the whole county"
+            names = Listed(tuple(sami_area)) if sami_area else "@the whole county"
             add(("id",), "R011", municipalities=names)
         for dimension in Dimension:
             rating = getattr(act.sustainability, dimension.value)
             if rating is Rating.RISK and not act.goal_conflicts:
-                add(("sustainability", dimension.value), "R012", dimension=dimension)
+                add(("sustainability", dimension.value), "R012", dimension=_DIMENSION_PHRASES[dimension])
         if not act.goals:
             add(("id",), "R015")
         if not act.priorities:

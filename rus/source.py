@@ -208,7 +208,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            kind = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
+            kind: object = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
             if stat.S_ISDIR(info.st_mode):
                 try:  # a folder given where a plan was expected, or one that cannot be listed
                     with os.scandir(path):

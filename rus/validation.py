@@ -6,6 +6,7 @@ rules across files need (ids, actor references) is kept as a small index.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import os
 import re
@@ -20,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rus.codes import HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE
+from rus.codes import HINT_ASCII_ID, HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE, N_
 from rus.diagnostics import Diagnostic, Severity, count
 from rus.models import (
     ACTIVITY_ID,
@@ -483,6 +484,9 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         fixed = _fix_date(value)
         if fixed:
             return at("S005", loc, hint=HINT_FIX_DATE, value=_fmt(value), suggestion=fixed)
+        problem = date_problem(value)
+        if problem is not None:
+            return at("S005", loc, hint=problem[0], value=_fmt(value), **problem[1])
         return at("S005", loc, value=_fmt(value))
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -490,6 +494,12 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         if isinstance(value, str) and re.match(pattern, value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()):
             fixed = value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()
             return at("S006", loc, hint=HINT_DID_YOU_MEAN, value=_fmt(value), what=what, example=example, suggestion=fixed)
+        if isinstance(value, str) and pattern == ACTOR_ID:
+            plain = fold(value).replace(" ", "-")
+            if plain != value and re.match(pattern, plain):
+                # `funasfjällen`: ids are written without å, ä, ö (not repaired by `rus fix`: the
+                # registry may spell the actor's id differently)
+                return at("S006", loc, hint=HINT_ASCII_ID, value=_fmt(value), what=what, example=example, suggestion=plain)
         return at("S006", loc, value=_fmt(value), what=what, example=example)
     if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "revision_year"):
         constraint = {
@@ -499,6 +509,9 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
             "less_than": "< {lt}",
             "revision_year": "2000–2100",
         }[etype].format(**{k: _fmt(v) for k, v in ctx.items()})
+        bounds = _bounds_at(model, loc)
+        if bounds is not None:
+            constraint = f"{bounds[0]}–{bounds[1]}"
         return at("S007", loc, value=_fmt(value), key=key, constraint=constraint)
     if etype in ("too_short", "string_too_short"):
         minimum = ctx.get("min_length", 1)
@@ -508,6 +521,38 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         expected, example = _TYPE_NAMES[etype]
         return at("S004", loc, key=key, expected=expected, example=example)
     return at("S009", loc, key=key, detail=str(error.get("msg", etype)))
+
+
+def _bounds_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, Any] | None:
+    """The lowest and highest value the field at ``loc`` allows, when it has both (``0``, ``100``)."""
+    holder = _model_at(model, tuple(step for step in loc[:-1]))
+    name = loc[-1]
+    if holder is None or not isinstance(name, str) or name not in holder.model_fields:
+        return None
+    low = high = None
+    for item in holder.model_fields[name].metadata:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return (low, high) if low is not None and high is not None else None
+
+
+_MONTHS = ("@January", "@February", "@March", "@April", "@May", "@June", "@July", "@August", "@September",
+           "@October", "@November", "@December")
+
+
+def date_problem(value: Any) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with a date written in the right form (``2027-13-01``): a hint and its
+    parameters, saying there is no month 13, or how many days the month has; None otherwise."""
+    match = re.match(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$", str(value)) if isinstance(value, str | date) else None
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return N_("There is no month {month}: months go from 01 to 12."), {"month": match.group(2)}
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return N_("{month_name} {year} has only {days} days."), {"month_name": _MONTHS[month - 1], "year": year, "days": days}
+    return None
 
 
 def _fix_date(value: Any) -> str | None:

@@ -29,11 +29,11 @@ from tests.edit_helpers import plans_repo
 def test_common_os_errors_are_said_in_swedish(code: int, swedish: str) -> None:
     error = WriteError("Cannot write {path}: {reason}", "", path="plans/x.yaml", reason=os_reason(OSError(code, "English text")))
     assert error.message("sv") == f"Kan inte skriva plans/x.yaml: {swedish}"
-    assert "English text" not in error.message("en")
+    assert error.message("en") == "Cannot write plans/x.yaml: English text"
 
 
 def test_an_uncommon_os_error_keeps_the_systems_words() -> None:
-    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    assert os_reason(OSError(errno.EIO, "Input/output error")).text("sv") == "Input/output error"
 
 
 def test_a_broken_link_is_reported_in_swedish(tmp_path: Path) -> None:
@@ -85,3 +85,70 @@ def test_questions_show_the_default_once_and_offer_swedish_labels(repo: Path) ->
     assert "Steg i sexstegsprocessen (Analys, Styrning, Vision, Prioritering, Policymix, Utvärdering) [Analys]:" in out
     assert out.count("[Analys]") == 1
     assert "analysis" not in out and "policy-mix" not in out
+
+
+# --- findings that tell a non-programmer what is wrong ---------------------------------------------
+
+
+def _findings(old: str, new: str, count: int = 1) -> list[tuple[str, str, str]]:
+    from rus.validation import validate_texts
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in BASE.glob("*.yaml")}
+    assert texts["upplevelser.yaml"].count(old) >= 1, old
+    texts["upplevelser.yaml"] = texts["upplevelser.yaml"].replace(old, new, count)
+    return [(d.code, d.message("sv"), d.hint("sv")) for d in validate_texts(texts).diagnostics if d.path == "upplevelser.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("2027-13-01", "Det finns ingen månad 13: månaderna går från 01 till 12."),
+        ("2027-02-30", "I februari 2027 finns bara 28 dagar."),
+        ("2028-02-30", "I februari 2028 finns bara 29 dagar."),
+    ],
+)
+def test_an_impossible_date_says_what_is_wrong(written: str, hint: str) -> None:
+    assert ("S005", f"`{written}` är inte ett giltigt datum", hint) in _findings("start: 2026-01-01", f"start: {written}")
+
+
+def test_an_impossible_date_on_the_command_line_says_what_is_wrong(tmp_path: Path) -> None:
+    root = plans_repo(tmp_path)
+    done = run_rus("activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2027-13-01",
+                   "--phase", "analys", cwd=root, env={"RUS_LANG": "sv"})
+    assert done.returncode == 2
+    assert "Det finns ingen månad 13: månaderna går från 01 till 12." in done.stderr
+
+
+def test_an_actor_id_with_swedish_letters_gets_the_plain_id_suggested() -> None:
+    found = _findings("lead: [fjallbyn]", "lead: [fjällbyn]")
+    assert ("S006", "`fjällbyn` är inte ett giltigt aktörs-id", "Id skrivs utan å, ä och ö: menade du `fjallbyn`?") in found
+
+
+def test_out_of_range_gives_the_range() -> None:
+    found = _findings("progress: 40", "progress: 145")
+    assert ("S007", "`145` ligger utanför det tillåtna intervallet för `progress`", "Tillåtet: 0–100.") in found
+
+
+def test_risk_without_conflict_reads_as_swedish() -> None:
+    text = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
+    conflicts = text[text.index("    goal_conflicts:"):text.index("  - id: UPP-002")]
+    found = _findings(conflicts, "")
+    assert any(code == "R012" and message == "Den miljömässiga dimensionen bedöms som `risk`, men ingen målkonflikt är redovisad"
+               for code, message, _ in found), found
+
+
+def test_municipalities_are_listed_with_och() -> None:
+    from rus.validation import validate_texts
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in BASE.glob("*.yaml")}
+    plan = texts["upplevelser.yaml"]
+    sami = "    sami:\n      relevance: direct\n      consulted: [gaaltije]\n      consultation: Samråd 2026-03-12.\n"
+    assert sami in plan and "    municipalities: [are]\n" in plan
+    texts["upplevelser.yaml"] = plan.replace(sami, "").replace("    municipalities: [are]\n", "    municipalities: [are, berg, harjedalen]\n")
+    messages = [d.message("sv") for d in validate_texts(texts).diagnostics if d.code == "R011"]
+    assert len(messages) == 1 and "Åre, Berg och Härjedalen" in messages[0], messages
+
+
+def test_the_expected_revision_is_named() -> None:
+    found = _findings("revision: 2026-2", "revision: 2026-1")
+    assert any(code == "R013" and "(förväntad revision: 2026-2)" in message for code, message, _ in found), found
