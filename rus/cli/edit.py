@@ -97,6 +97,7 @@ def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
 def fmt_command(
     paths: Annotated[list[Path] | None, typer.Argument(metavar=_("PATH"), help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help=_("Change nothing; list the files that are not in the canonical layout and exit 1 if there are any."))] = False,
+    dry_run: DryRunOption = False,
     lang: LangOption = None,
 ) -> None:
     """Write plan files in the one canonical layout, keeping every comment."""
@@ -106,7 +107,9 @@ def fmt_command(
         from rus.workspace import find_root
 
         targets = _targets(paths)
-        outcomes = format_paths(targets, check=check, display_root=find_root(Path.cwd()) or Path.cwd())
+        outcomes = format_paths(targets, check=check or dry_run, display_root=find_root(Path.cwd()) or Path.cwd())
+        if dry_run:
+            _show_layout_diffs(outcomes)
         out, err = console(), console(stderr=True)
         failed = False
         for outcome in outcomes:
@@ -115,16 +118,28 @@ def fmt_command(
                 err.print(f"rus: {outcome.error.message(language)}", soft_wrap=True, markup=False)
             elif outcome.changed:
                 failed = failed or check
-                message = N_("would reformat {path}") if check else N_("reformatted {path}")
+                message = N_("would reformat {path}") if check or dry_run else N_("reformatted {path}")
                 out.print(_t(message, language, path=outcome.display), soft_wrap=True, markup=False)
         changed = sum(1 for o in outcomes if o.changed)
         unchanged = sum(1 for o in outcomes if not o.changed and o.error is None)
-        done = (Counted(changed, *NP_("{n} file would be reformatted", "{n} files would be reformatted")) if check
+        done = (Counted(changed, *NP_("{n} file would be reformatted", "{n} files would be reformatted")) if check or dry_run
                 else Counted(changed, *NP_("{n} file reformatted", "{n} files reformatted")))
         kept = Counted(unchanged, *NP_("{n} already formatted", "{n} already formatted"))
         err.print(_t(N_("{changed}, {unchanged}"), language, changed=done, unchanged=kept), soft_wrap=True, markup=False)
         if failed:
             raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _show_layout_diffs(outcomes: list[Any]) -> None:
+    """The change ``rus fmt`` would make to each file, as a unified diff on stdout."""
+    from rus.fileio import unified_diff
+    from rus.formatting import format_text
+
+    for outcome in outcomes:
+        if outcome.changed and outcome.error is None:
+            original = outcome.path.read_bytes().decode("utf-8")
+            sys.stdout.write(unified_diff(original, format_text(original, outcome.display), outcome.display))
+    sys.stdout.flush()
 
 
 def _targets(paths: list[Path] | None) -> list[Path]:

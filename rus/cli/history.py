@@ -108,6 +108,7 @@ def diff(
 def commit(
     message: Annotated[str | None, typer.Option("--message", "-m", help=_("The summary line (default: one written from the changes)."), show_default=False)] = None,
     revision: Annotated[bool, typer.Option("--revision", help=_("Record a revision: tag <area>/<revision> for each plan whose revision changed."))] = False,
+    fmt: Annotated[bool, typer.Option("--fmt", help=_("Write the plan files in the canonical layout first (what `rus fmt --check` and CI ask for)."))] = False,
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,
 ) -> None:
@@ -116,6 +117,7 @@ def commit(
     with handled(language):
         from rus.recording import PlansInvalidError, record
 
+        _layout(fmt, language)
         try:
             done = record(Path.cwd(), message, revision=revision, lang=language)
         except PlansInvalidError as exc:
@@ -130,6 +132,25 @@ def commit(
             out.print(f"  {_escape(path)}", soft_wrap=True)
         for tag in done.tags:
             out.print(f"[bold green]✔[/] {_escape(translate(N_('Recorded revision {tag}'), language).format(tag=tag))}", soft_wrap=True)
+
+
+def _layout(fmt: bool, lang: Lang) -> None:
+    """Format the plan files (``--fmt``), or say which ones `rus fmt --check` would reject."""
+    from rus.formatting import format_paths
+    from rus.workspace import PLANS_DIR, find_root
+
+    root = find_root(Path.cwd())
+    folder = root / PLANS_DIR if root is not None else None
+    if folder is None or not folder.is_dir():
+        return  # record() says what is wrong
+    outcomes = [o for o in format_paths([folder], check=not fmt, display_root=root) if o.changed]
+    err = console(stderr=True)
+    for outcome in outcomes:
+        message = N_("reformatted {path}") if fmt else N_("{path} is not in the canonical layout, so `rus fmt --check` (and CI) will reject it")
+        err.print(translate(message, lang).format(path=outcome.display), soft_wrap=True, markup=False)
+    if outcomes and not fmt:
+        err.print(translate(N_("Run `rus commit --fmt` to format the plans as part of the commit, or `rus fmt` first."), lang),
+                  soft_wrap=True, markup=False)
 
 
 def _escape(text: str) -> str:
