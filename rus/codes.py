@@ -154,6 +154,7 @@ CODES: dict[str, Code] = {
 
 #: Hints used instead of a code's default hint in particular cases.
 HINT_DID_YOU_MEAN = N_("Did you mean `{suggestion}`?")
+HINT_CLOSEST_ACTORS = N_("The closest actors: {closest}. Every actor is in the actor registry (actors.yaml); add a new one with `rus actor add`.")
 HINT_ASCII_ID = N_("Ids are written without å, ä and ö: did you mean `{suggestion}`?")
 HINT_DID_YOU_MEAN_LABEL = N_("Did you mean `{suggestion}` ({label})?")
 HINT_FIX_DATE = N_("Write the date as YYYY-MM-DD: `{suggestion}`.")

@@ -4,6 +4,7 @@ check each answer as it is typed."""
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,30 @@ def test_municipalities_are_listed_with_och() -> None:
 def test_the_expected_revision_is_named() -> None:
     found = _findings("revision: 2026-2", "revision: 2026-1")
     assert any(code == "R013" and "(förväntad revision: 2026-2)" in message for code, message, _ in found), found
+
+
+# --- references and refused edits ------------------------------------------------------------------
+
+
+def test_an_unknown_actor_gets_the_closest_ids_by_id_and_by_name() -> None:
+    found = _findings("lead: [fjallbyn]", "lead: [regionen]")
+    hints = [hint for code, _, hint in found if code == "R003"]
+    assert hints and hints[0].startswith("Närmast liknande aktörer: rjh (Region Jämtland Härjedalen)"), hints
+
+
+def test_a_refused_edit_names_the_option_and_the_command_that_fixes_it(tmp_path: Path) -> None:
+    root = plans_repo(tmp_path)
+    done = run_rus("meeting", "record", "UPP", "--date", "2026-10-08", "--place", "Åre", "--participant", "rjh",
+                   "--participant", "mittuniversitet", cwd=root, env={"RUS_LANG": "sv"})
+    assert done.returncode == 1
+    assert "fel R003: --participant: `mittuniversitet` hänvisar inte till någon aktör i aktörsregistret" in done.stderr
+    assert "rus actor add mittuniversitet --name" in done.stderr and "miun (Mittuniversitetet)" in done.stderr
+    assert not re.search(r"\b[0-9]+:[0-9]+\b", done.stderr)  # no line in a file that was never written
+
+
+def test_hints_after_a_command_name_its_options_not_yaml_keys(tmp_path: Path) -> None:
+    root = plans_repo(tmp_path)
+    done = run_rus("activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2026-11-01",
+                   "--phase", "analys", "--lead", "rjh", "--municipality", "åre", cwd=root, env={"RUS_LANG": "sv"})
+    assert done.returncode == 1
+    assert "--sami" in done.stderr and "`sami:`" not in done.stderr

@@ -18,6 +18,7 @@ from rus.i18n import Counted, join_words, localize, plural, translate
 from rus.vocab import Lang
 
 if TYPE_CHECKING:
+    from rus.diagnostics import Diagnostic
     from rus.editing import EditResult
 
 activity_app = typer.Typer(help=_("Add and change activities (insatser)."), no_args_is_help=True)
@@ -51,7 +52,12 @@ def _t(message: str, lang: Lang, **params: Any) -> str:
     return text.format(**{key: localize(value, lang) for key, value in params.items()}) if params else text
 
 
-def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
+#: Which option of an edit command gives the value a finding is about (a finding about a reference
+#: by the kind of thing referred to), so that a refused edit names the option, not a YAML key.
+Options = dict[str, str]
+
+
+def _report(result: EditResult, lang: Lang, dry_run: bool, options: Options) -> None:
     """The diff (with --dry-run) or what was done on stdout; warnings about the result on stderr."""
     out = console()
     if dry_run:
@@ -61,33 +67,53 @@ def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
         out.print(_t(N_("Nothing to change in {path}"), lang, path=result.display), soft_wrap=True, markup=False)
     else:
         out.print(_t(result.summary, lang, **result.params), soft_wrap=True, markup=False)
-    if result.warnings:
-        from rus.render.text import render_diagnostic
-
-        err = console(stderr=True)
-        lines = result.after.removeprefix("\ufeff").splitlines()
-        for diagnostic in result.warnings:
-            line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
-            render_diagnostic(err, diagnostic, line, lang)
+    for diagnostic in result.warnings:
+        _explain(diagnostic, lang, options)
 
 
-def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
-    """Run an edit; an edit that would make the plan invalid shows why and exits 1."""
+def _option_for(diagnostic: Diagnostic, options: Options) -> str | None:
+    what = diagnostic.params.get("what")
+    return options.get(f"{diagnostic.code} {what}" if isinstance(what, str) else diagnostic.code) or options.get(diagnostic.code)
+
+
+def _explain(diagnostic: Diagnostic, lang: Lang, options: Options) -> None:
+    """A finding about an edit, told by the command's options (the file was not written, or the
+    lines are the command's doing): no line numbers, no YAML keys."""
+    from rus.diagnostics import Severity
+
+    err = console(stderr=True)
+    level = translate(N_("error") if diagnostic.level is Severity.ERROR else N_("warning"), lang)
+    option = _option_for(diagnostic, options)
+    message = diagnostic.message(lang)
+    if option is not None:
+        message = _t(N_("{option}: {text}"), lang, option=option, text=message)
+    err.print(f"{level} {diagnostic.code}: {message}", soft_wrap=True, markup=False)
+    if option is not None and diagnostic.code == "R003" and diagnostic.params.get("what") == "@actor in the actor registry":
+        hint = _t(N_("Add the actor first with `rus actor add {id} --name \"…\" --helix …`, or check the id."), lang,
+                  id=diagnostic.params.get("ref", ""))
+        closest = diagnostic.params.get("closest") or diagnostic.params.get("suggestion")
+        if closest:
+            hint += " " + _t(N_("The closest actors: {closest}."), lang, closest=closest)
+    elif option is not None:
+        hint = _t(N_("Give it with {option}."), lang, option=option)
+    else:
+        hint = diagnostic.hint(lang)
+    if hint:
+        err.print(f"{translate(N_('hint'), lang)}: {hint}", soft_wrap=True, markup=False)
+
+
+def _edit(lang: Lang, dry_run: bool, action: Any, options: Options | None = None) -> None:
+    """Run an edit; an edit that would make the plan invalid says why, by the options, and exits 1."""
     from rus.editing import InvalidEditError
 
     with handled(lang):
         try:
             result = action()
         except InvalidEditError as exc:
-            from rus.render.text import render_diagnostic
-
-            err = console(stderr=True)
-            lines = exc.text.removeprefix("\ufeff").splitlines()
             for diagnostic in exc.diagnostics:
-                line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
-                render_diagnostic(err, diagnostic, line, lang)
+                _explain(diagnostic, lang, options or {})
             raise
-        _report(result, lang, dry_run)
+        _report(result, lang, dry_run, options or {})
 
 
 # --- fmt, fix, init ---------------------------------------------------------------------------------
@@ -331,7 +357,11 @@ def activity_add(
             },
             "sami": {"relevance": parse_choice(SamiRelevance, sami, "--sami").value} if sami else None,
         }
-    _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run))
+    _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run), {
+        "R003 @actor in the actor registry": "--lead", "R003 @goal in this plan": "--goal", "R003 @sub-area in this plan": "--sub-area",
+        "R011": "--sami", "R015": "--goal", "R016": "--priority", "R017": "--municipality / --whole-county",
+        "R018": "--municipality / --whole-county", "R004": "--start / --end",
+    })
 
 
 @activity_app.command("set", help=_("Set fields of an activity."))
@@ -439,7 +469,7 @@ def meeting_record(
         return record_meeting(_plans(plans), area, when=parse_date(when, "date"), place=place, participants=participant,
                               notes=notes, revision=revision, dry_run=dry_run)
 
-    _edit(language, dry_run, action)
+    _edit(language, dry_run, action, {"R003 @actor in the actor registry": "--participant", "R013": "--revision"})
 
 
 @actor_app.command("add", help=_("Add an actor to the actor registry."))
