@@ -180,3 +180,13 @@ def test_hints_after_a_command_name_its_options_not_yaml_keys(tmp_path: Path) ->
                    "--phase", "analys", "--lead", "rjh", "--municipality", "åre", cwd=root, env={"RUS_LANG": "sv"})
     assert done.returncode == 1
     assert "--sami" in done.stderr and "`sami:`" not in done.stderr
+
+
+def test_status_keeps_each_indicator_on_one_line_when_piped(tmp_path: Path) -> None:
+    root = plans_repo(tmp_path)
+    done = run_rus("status", cwd=root, env={"RUS_LANG": "sv", "COLUMNS": "70"})
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if "förväntat" in line]
+    assert len(lines) >= 4
+    for line in lines:
+        assert re.search(r"[A-Z]{3}-I[0-9]+ [0-9]+\u00a0% \(förväntat [0-9]+\u00a0%\)", line), line

@@ -90,7 +90,8 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
                 _milestone(item, lang),
             )
     if area.behind:
-        items = ", ".join(
+        # one indicator a line: a line never breaks inside "(expected 44 %)", at any width
+        items = "\n".join(
             _t(
                 N_("{id} {progress} (expected {expected})"),
                 lang,
