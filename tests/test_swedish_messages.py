@@ -190,3 +190,10 @@ def test_status_keeps_each_indicator_on_one_line_when_piped(tmp_path: Path) -> N
     assert len(lines) >= 4
     for line in lines:
         assert re.search(r"[A-Z]{3}-I[0-9]+ [0-9]+\u00a0% \(förväntat [0-9]+\u00a0%\)", line), line
+
+
+def test_an_over_indented_key_is_explained_in_swedish(tmp_path: Path) -> None:
+    plan = tmp_path / "upplevelser.yaml"
+    plan.write_text("area: upplevelser\nrevision: 2026-2\n  state: adopted\n", encoding="utf-8")
+    done = run_rus("validate", str(plan), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    assert "är raden indragen för långt" in done.stdout
