@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rus.codes import N_
 from rus.errors import UsageError
-from rus.i18n import Choices
+from rus.i18n import Choices, InText
 from rus.vocab import AREA_PREFIX, Area, V, fold, lookup
 
 
@@ -45,7 +45,7 @@ def _refused(vocab: type[V], text: str, option: str, message: str = N_("`{value}
     allowed = Choices(members)
     if guess is not None:
         return ChoiceError(message, N_("Did you mean {suggestion}? Allowed values: {allowed}."),
-                           value=text, option=option, suggestion=names[guess], allowed=allowed)
+                           value=text, option=option, suggestion=InText(names[guess]), allowed=allowed)
     return ChoiceError(message, N_("Allowed values: {allowed}."),
                        value=text, option=option, allowed=allowed)
 

@@ -41,7 +41,7 @@ from rus.formatting import (
     replace_text,
     syntax_error,
 )
-from rus.i18n import Choices, os_reason
+from rus.i18n import Choices, InText, os_reason
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.source import Source, parse_text
 from rus.vocab import (
@@ -806,7 +806,7 @@ def set_activity_status(
     if old is not None and not transition_allowed(old, new):
         allowed = Choices(tuple(s for s in Status if s in TRANSITIONS[old]))
         hint = HINT_ALLOWED_FROM_FINAL if old in FINAL_STATUSES else CODES["H001"].hint
-        raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=old, new=new, allowed=allowed)
+        raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=InText(old), new=InText(new), allowed=allowed)
     if new is Status.CANCELLED and not (note or "").strip() and not activity.get("status_note"):
         raise EditError(N_("A cancelled activity must say why"), N_("Give the reason with --reason (or --note)."))
     set_key(activity, "status", new.value, Activity)

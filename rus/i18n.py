@@ -67,6 +67,30 @@ def join_words(items: Sequence[str], lang: Lang, *, last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+def _in_text(member: Vocab, lang: Lang) -> str:
+    """A value's label as a word inside a sentence: lower case, except names and abbreviations."""
+    label = member.text(lang)
+    proper = type(member).__name__ in ("Area", "Municipality", "FundingSource")
+    if proper or len(label) < 2 or not label[1].islower():
+        return label
+    return label[0].lower() + label[1:]
+
+
+@dataclass(frozen=True)
+class InText:
+    """A vocabulary value named inside a sentence (``from planned to idea``, ``från planerad till
+    idé``), as a message parameter: its label in the reader's language, in lower case."""
+
+    member: Vocab
+
+    def text(self, lang: Lang) -> str:
+        """The label in the given language, as a word in running text."""
+        return _in_text(self.member, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 @dataclass(frozen=True)
 class Choices:
     """The values of a vocabulary as a message parameter: in Swedish their labels (what people type),
@@ -78,7 +102,7 @@ class Choices:
         """The values as running text in the given language."""
         if lang == "en":
             return join_words([m.value for m in self.members], lang, last="or")
-        names = [m.text(lang) for m in self.members]
+        names = [_in_text(m, lang) for m in self.members]
         return join_words([f"”{n}”" if "," in n else n for n in names], lang, last="or")
 
 
@@ -121,7 +145,7 @@ def localize(value: Any, lang: Lang) -> Any:
         return translate(value[1:], lang)
     if isinstance(value, Vocab):
         return value.text(lang)
-    if isinstance(value, Choices | Counted | Listed | OsReason):
+    if isinstance(value, Choices | Counted | InText | Listed | OsReason):
         return value.text(lang)
     return value
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
-from rus.i18n import Listed
+from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
 from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, fold
@@ -248,7 +248,7 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
         if act.status is Status.CANCELLED and not (act.status_note or "").strip():
             add(("status",), "R010")
         if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
-            add(("replaced_by",), "R014", replacement=act.replaced_by, status=act.status)
+            add(("replaced_by",), "R014", replacement=act.replaced_by, status=InText(act.status))
         sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
         if act.sami is None and (sami_area or act.whole_county):
             names = Listed(tuple(sami_area)) if sami_area else "@the whole county"

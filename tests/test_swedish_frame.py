@@ -29,7 +29,7 @@ def _english_in(text: str) -> list[str]:
         (["validate", "-h"], ["Användning: rus validate [FLAGGOR] [SÖKVÄG]...", "─ Argument ", "─ Flaggor ",
                               "Visa den här hjälptexten och avsluta.", "[standard: auto]"]),
         (["-h"], ["Användning: rus [FLAGGOR] KOMMANDO [ARGUMENT]...", "─ Kommandon ", "--install-completion"]),
-        (["activity", "add", "-h"], ["{OMRÅDE}", "[obligatorisk]", "<text>"]),
+        (["activity", "add", "-h"], ["{OMRÅDE}", "[obligatorisk]", "<text>", "idé, planerad, pågående", "bidrar, neutral"]),
     ],
 )
 def test_help_is_swedish(tmp_path: Path, args: list[str], swedish: list[str]) -> None:
@@ -47,7 +47,7 @@ def test_help_is_swedish(tmp_path: Path, args: list[str], swedish: list[str]) ->
         (["validate", "-f", "xx"], "Ogiltigt värde för '--format' / '-f': 'xx' är inte ett av värdena 'auto'"),
         (["nocmd"], "Det finns inget kommando 'nocmd'."),
         (["activity", "add"], "Argumentet 'OMRÅDE' saknas."),
-        (["activity", "status", "UPP-001", "a", "b"], "Fick fler argument än kommandot tar emot (b)"),
+        (["activity", "status", "UPP-001", "a", "b"], "Kommandot tar inte emot fler argument (b)"),
         (["validate", "-f"], "Flaggan '-f' behöver ett värde."),
         (["meeting", "record", "UPP"], "Flaggan '--date' saknas."),
     ],

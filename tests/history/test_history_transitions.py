@@ -41,16 +41,16 @@ def test_forbidden_transition_and_reused_id(recorded_repo: PlansRepo) -> None:
     result = repo.rus("validate", "--format", "json", "--base", "HEAD")
     messages = {d["code"] + d["message"]: d["hint"] for d in json.loads(result.stdout)["diagnostics"] if d["code"][0] == "H"}
     assert messages == {
-        "H001The status went from Planned to Idea, which is not allowed": "Allowed from Planned: ongoing, paused, completed, cancelled.",
-        "H001The status went from Completed to Ongoing, which is not allowed":
-            "Completed is a final status; start a new activity with a new id instead.",
+        "H001The status went from planned to idea, which is not allowed": "Allowed from planned: ongoing, paused, completed, cancelled.",
+        "H001The status went from completed to ongoing, which is not allowed":
+            "completed is a final status; start a new activity with a new id instead.",
         'H003The id `UPP-008` was used for another activity at HEAD ("Nattåg till fjällen – paketresor till Åre")':
             "Give the new activity a new id; ids are never reused.",
         "H004The plan changed after revision 2026-2 was recorded, but `revision` was not raised":
             "Set `revision:` to the next revision (e.g. 2027-1) when the plan is revised.",
     }
     text = repo.rus("validate", "--base", "HEAD", "--lang", "sv", "--color", "never").stdout
-    assert "Statusen ändrades från Planerad till Idé, vilket inte är tillåtet" in text
+    assert "Statusen ändrades från planerad till idé, vilket inte är tillåtet" in text
     assert "status: idea" in text  # the offending line is shown
 
 
