@@ -434,6 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m rus.i18n [extract|update|check|compile]`` (compile when no command is given)."""
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else "compile"
+    try:
+        import babel  # noqa: F401 - the catalog tool; only the commands below need it
+    except ImportError:
+        sys.stderr.write("python -m rus.i18n needs Babel: pip install -e '.[test]' (or pip install Babel)\n")
+        return 2
     if command == "extract":
         from babel.messages.pofile import write_po
 
