@@ -15,6 +15,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural message pair (one ``ngettext`` entry) without translating it."""
+    return singular, plural
+
+
 @dataclass(frozen=True)
 class Code:
     """A diagnostic code's documentation and templates."""
@@ -116,7 +121,7 @@ CODES: dict[str, Code] = {
                  N_("Add `status_note:` with the reason for cancelling.")),
     "R011": Code("sami-relevance-missing", "error", N_("The activity reaches {municipalities} in the Sámi administrative area but does not state its Sámi relevance"),
                  N_("Add `sami:` with `relevance: none`, `indirect` or `direct`, and who was consulted.")),
-    "R012": Code("risk-without-conflict", "error", N_("The {dimension} dimension is rated `risk` but no goal conflict is recorded"),
+    "R012": Code("risk-without-conflict", "error", N_("{dimension} is rated `risk` but no goal conflict is recorded"),
                  N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled.")),
     "R013": Code("revision-meeting-mismatch", "warning", N_("The revision {revision} does not fit the meeting date {date} (expected {expected})"),
                  N_("Spring meetings (January to June) give revision YYYY-1, autumn meetings (July to December) YYYY-2.")),
@@ -153,5 +158,8 @@ CODES: dict[str, Code] = {
 
 #: Hints used instead of a code's default hint in particular cases.
 HINT_DID_YOU_MEAN = N_("Did you mean `{suggestion}`?")
+HINT_CLOSEST_ACTORS = N_("The closest actors: {closest}. Every actor is in the actor registry (actors.yaml); add a new one with `rus actor add`.")
+HINT_ASCII_ID = N_("Ids are written without å, ä and ö: did you mean `{suggestion}`?")
+HINT_DID_YOU_MEAN_LABEL = N_("Did you mean `{suggestion}` ({label})?")
 HINT_FIX_DATE = N_("Write the date as YYYY-MM-DD: `{suggestion}`.")
 HINT_ALLOWED_FROM_FINAL = N_("{old} is a final status; start a new activity with a new id instead.")

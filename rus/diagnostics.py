@@ -12,8 +12,8 @@ from enum import StrEnum
 from typing import Any
 
 from rus.codes import CODES
-from rus.i18n import translate
-from rus.vocab import Lang, Vocab
+from rus.i18n import localize, translate
+from rus.vocab import Lang
 
 
 class Severity(StrEnum):
@@ -112,11 +112,7 @@ def _parts(template: str, params: dict[str, Any], lang: Lang) -> list[tuple[str,
 
 def _localize(value: Any, lang: Lang) -> Any:
     """Translate parameters that are message ids (marked by a leading ``@``) or vocabulary values."""
-    if isinstance(value, str) and value.startswith("@"):
-        return translate(value[1:], lang)
-    if isinstance(value, Vocab):
-        return value.text(lang)
-    return value
+    return localize(value, lang)
 
 
 def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:

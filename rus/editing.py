@@ -42,9 +42,20 @@ from rus.formatting import (
     replace_text,
     syntax_error,
 )
+from rus.i18n import Choices, InText, os_reason
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.source import Source, parse_text
-from rus.vocab import AREA_PREFIX, FINAL_STATUSES, TRANSITIONS, Area, Status, transition_allowed
+from rus.vocab import (
+    AREA_PREFIX,
+    FINAL_STATUSES,
+    TRANSITIONS,
+    Area,
+    LadderStep,
+    Status,
+    Vocab,
+    lookup,
+    transition_allowed,
+)
 
 _NUMBER = re.compile(r"-([0-9]+)$")
 P = ParamSpec("P")
@@ -116,7 +127,7 @@ class Document:
             found = parse_bytes(data_bytes, Source(shown)).diagnostics
             raise syntax_error(EditError, N_("{path} cannot be edited (line {line}: {problem})"), shown, found) from None
         except OSError as exc:
-            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=exc.strerror or str(exc)) from None
+            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=os_reason(exc)) from None
         body = raw.removeprefix("\ufeff")
         bom = body != raw
         crlf = "\r\n" in body
@@ -523,15 +534,10 @@ def plan_ids(plans_dir: Path, area: str) -> dict[str, list[str]]:
 
 
 def _area(area: str) -> Area:
-    from rus.validation import suggest
+    """A strength area named by its slug, label (Swedish or English) or id prefix."""
+    from rus.choices import parse_area
 
-    text = area.strip().lower()
-    for member in Area:
-        if text in (member.value, AREA_PREFIX[member].lower()):
-            return member
-    guess = suggest(text, [m.value for m in Area])
-    raise EditError(N_("Unknown strength area `{area}`"), N_("Known areas: {known}."),
-                    area=area, known=", ".join(m.value for m in Area) + (f" ({guess}?)" if guess else ""))
+    return parse_area(area, "AREA")
 
 
 def find_item(plans_dir: Path, list_key: str, ident: str) -> tuple[Path, str]:
@@ -617,6 +623,10 @@ def convert(annotation: Any, raw: str, name: str) -> Any:
         return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
     if annotation is date:
         return parse_date(text, name)
+    if isinstance(annotation, type) and issubclass(annotation, Vocab):
+        from rus.choices import parse_choice
+
+        return parse_choice(annotation, text, name).value
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return text
     return raw
@@ -627,6 +637,11 @@ def parse_date(text: str, name: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
+        from rus.validation import date_problem
+
+        problem = date_problem(text)
+        if problem is not None:
+            raise EditError(N_("`{value}` is not a date (for `{key}`)"), problem[0], value=text, key=name, **problem[1]) from None
         raise EditError(N_("`{value}` is not a date (for `{key}`)"), N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01."),
                         value=text, key=name) from None
 
@@ -827,9 +842,9 @@ def set_activity_status(
     except ValueError:
         old = None
     if old is not None and not transition_allowed(old, new):
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[old])) or "-"
+        allowed = Choices(tuple(s for s in Status if s in TRANSITIONS[old]))
         hint = HINT_ALLOWED_FROM_FINAL if old in FINAL_STATUSES else CODES["H001"].hint
-        raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=old.value, new=new.value, allowed=allowed)
+        raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=InText(old), new=InText(new), allowed=allowed)
     if new is Status.CANCELLED and not (note or "").strip() and not activity.get("status_note"):
         raise EditError(N_("A cancelled activity must say why"), N_("Give the reason with --reason (or --note)."))
     set_key(activity, "status", new.value, Activity)
@@ -843,18 +858,13 @@ def set_activity_status(
             raise EditError(N_("The activity {id} has no period"), "", id=written_id)
         set_key(period, "end", end, None)
     return finish(doc, dry_run=dry_run, summary=N_("Status of {id}: {old} → {new} in {path}"),
-                  id=written_id, old=old_text or "-", new=new.value, path=doc.display)
+                  id=written_id, old=old if old is not None else (old_text or "-"), new=new, path=doc.display)
 
 
 def _status(text: str) -> Status:
-    from rus.validation import suggest
+    from rus.choices import parse_choice
 
-    try:
-        return Status(text.strip().lower())
-    except ValueError:
-        guess = suggest(text, [s.value for s in Status])
-        raise EditError(N_("`{value}` is not an allowed status"), N_("Allowed values: {allowed}."),
-                        value=text, allowed=", ".join(s.value for s in Status) + (f" ({guess}?)" if guess else "")) from None
+    return parse_choice(Status, text, "STATUS")
 
 
 @_locked
@@ -986,7 +996,7 @@ def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_ru
         ladder.insert(position, wanted.value, step.strip().lower())
         _give_after(ladder, wanted.value, trailing)
     return finish(doc, dry_run=dry_run, summary=N_("{id} is at step {step} for {area} in {path}"),
-                  id=str(actor.get("id")), step=step, area=wanted.value, path=doc.display)
+                  id=str(actor.get("id")), step=lookup(LadderStep, step) or step, area=wanted, path=doc.display)
 
 
 __all__ = [

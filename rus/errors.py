@@ -10,7 +10,7 @@ from enum import IntEnum
 from typing import Any
 
 from rus.codes import N_
-from rus.i18n import translate
+from rus.i18n import localize, translate
 from rus.vocab import Lang
 
 
@@ -58,7 +58,7 @@ class RusError(Exception):
 
 def _render(template: str, params: dict[str, Any], lang: Lang) -> str:
     text = translate(template, lang)
-    return text.format(**params) if params else text
+    return text.format(**{key: localize(value, lang) for key, value in params.items()}) if params else text
 
 
 class UsageError(RusError):

@@ -163,11 +163,13 @@ def write_output(path: Path, text: str, *, append: bool = False, make_parents: b
             text = before + text
         write_text_atomic(path, text)
     except OSError as exc:
+        from rus.i18n import os_reason
+
         raise WriteError(
             N_("Cannot write {path}: {reason}"),
             N_("Check that the folder exists and that you may write to it."),
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from None
 
 

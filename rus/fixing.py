@@ -16,7 +16,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE
+from rus.codes import HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE
 from rus.diagnostics import Diagnostic
 from rus.fileio import unified_diff
 from rus.formatting import can_be_plain, quote_text
@@ -120,7 +120,7 @@ def _apply(body: str, name: str, diagnostics: list[Diagnostic]) -> tuple[str, li
     starts = _scalar_starts(source.root)
     edits: dict[int, tuple[int, Repair]] = {}
     for diagnostic in diagnostics:
-        if diagnostic.code not in FIXABLE or diagnostic.hint_id not in (HINT_DID_YOU_MEAN, HINT_FIX_DATE):
+        if diagnostic.code not in FIXABLE or diagnostic.hint_id not in (HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE):
             continue
         suggestion = diagnostic.params.get("suggestion")
         found = starts.get((diagnostic.line - 1, diagnostic.column - 1))

@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import RusError
-from rus.i18n import translate
+from rus.i18n import os_reason, translate
 from rus.models import inner_model
 from rus.source import Source, blank_line_tabs_as_spaces, parse_text, plain_scalar
 from rus.vocab import Lang
@@ -765,7 +765,7 @@ def replace_text(path: Path, before: str, after: str, display: str) -> None:
         except OSError as exc:
             raise WriteError(N_("{path} cannot be written: {reason}"),
                              N_("Check that the folder exists and that you are allowed to write in it."),
-                             path=display, reason=exc.strerror or str(exc)) from None
+                             path=display, reason=os_reason(exc)) from None
 
 
 @dataclass

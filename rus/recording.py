@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.errors import ExitCode, GitError, RusError
 from rus.history import History, PlanSet, blob_id, not_a_repository, require_plans_dir
-from rus.i18n import translate
+from rus.i18n import Counted, translate
 from rus.vocab import Area, Lang
 from rus.workspace import PLANS_DIR, find_root
 
@@ -36,9 +36,9 @@ class PlansInvalidError(RusError):
 
     def __init__(self, result: ValidationResult) -> None:
         super().__init__(
-            N_("The plans have {errors} error(s); nothing was committed"),
+            N_("The plans have {errors}; nothing was committed"),
             N_("Fix the errors shown above (run `rus validate`), then run `rus commit` again."),
-            errors=result.errors,
+            errors=Counted(result.errors, *NP_("{n} error", "{n} errors")),
         )
         self.result = result
 

@@ -6,8 +6,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.errors import ExitCode, NotFoundError, RusError, UsageError
+from rus.i18n import Counted
 from rus.models import ActorRegistry, Plan
 from rus.report import PlansAt, RecordedRevision, ReportInput, Window
 from rus.vocab import Area
@@ -41,9 +42,9 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     if result.errors:
         first = next(d for d in result.diagnostics if d.level == "error")
         raise InvalidPlansError(
-            N_("The plans have {count} error(s), the first in {path} line {line} ({code})"),
+            N_("The plans have {count}, the first in {path} line {line} ({code})"),
             N_("Run `rus validate` and fix the errors; the report is built only from valid plans."),
-            count=result.errors,
+            count=Counted(result.errors, *NP_("{n} error", "{n} errors")),
             path=first.path,
             line=first.line,
             code=first.code,

@@ -13,13 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rus.codes import HINT_DID_YOU_MEAN
+from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
+from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
-from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status
+from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, fold
 
 Loc = tuple[str | int, ...]
+
+#: How a sustainability dimension is named at the start of a sentence (R012).
+_DIMENSION_PHRASES: dict[Dimension, str] = {
+    Dimension.SOCIAL: "@The social dimension",
+    Dimension.ECONOMIC: "@The economic dimension",
+    Dimension.ENVIRONMENTAL: "@The environmental dimension",
+}
 
 
 @dataclass
@@ -28,6 +36,8 @@ class CrossIndex:
 
     ids: dict[str, str] = field(default_factory=dict)
     actor_ids: set[str] = field(default_factory=set)
+    #: The actors' names by id, to suggest an id for a name (``regionen`` → ``rjh``).
+    actor_names: dict[str, str] = field(default_factory=dict)
     has_registry: bool = False
     registry_broken: bool = False
     #: References to actors not (yet) known when their file was checked: actor, path, line, column.
@@ -56,6 +66,7 @@ def check_actor_registry(registry: ActorRegistry, source: Source, index: CrossIn
             source.add(line, column, "R001", id=actor.id, other=index.ids.get("actor:" + actor.id, "?"))
             continue
         index.actor_ids.add(actor.id)
+        index.actor_names[actor.id] = actor.name
         index.ids["actor:" + actor.id] = _where(source.path, line)
 
 
@@ -127,6 +138,23 @@ def _close(word: str, options: list[str]) -> str | None:
         return upper[word.upper()]
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
     return matches[0] if matches else None
+
+
+def closest_actors(ref: str, names: dict[str, str], limit: int = 3) -> list[str]:
+    """The ids of the actors closest to ``ref`` by id or by name (``regionen`` → ``rjh``, Region
+    Jämtland Härjedalen; ``funasfjällen`` → ``funasfjallen``), best first."""
+    wanted = fold(ref)
+    scores: dict[str, float] = {}
+    for ident, name in names.items():
+        words = fold(name).split()
+        by_id = difflib.SequenceMatcher(None, wanted, fold(ident)).ratio()
+        by_name = difflib.SequenceMatcher(None, wanted, fold(name)).ratio()
+        by_word = max((difflib.SequenceMatcher(None, wanted, w).ratio() for w in words if len(w) >= 3), default=0.0)
+        initials = "".join(w[0] for w in words if w not in ("och", "i", "and", "of"))
+        by_initials = 1.0 if len(wanted) >= 2 and wanted.replace(" ", "") == initials else 0.0
+        scores[ident] = max(by_id, by_name, by_word, by_initials)
+    ranked = sorted((ident for ident, score in scores.items() if score >= 0.7), key=lambda i: (-scores[i], i))
+    return ranked[:limit]
 
 
 def _check_references(plan: Plan, source: Source, index: CrossIndex, partial: Partial | None) -> None:
@@ -220,15 +248,15 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
         if act.status is Status.CANCELLED and not (act.status_note or "").strip():
             add(("status",), "R010")
         if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
-            add(("replaced_by",), "R014", replacement=act.replaced_by, status=act.status.value)
+            add(("replaced_by",), "R014", replacement=act.replaced_by, status=InText(act.status))
         sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
         if act.sami is None and (sami_area or act.whole_county):
-            names = ", ".join(m.text("sv") for m in sami_area) if sami_area else "@the whole county"
+            names = Listed(tuple(sami_area)) if sami_area else "@the whole county"
             add(("id",), "R011", municipalities=names)
         for dimension in Dimension:
             rating = getattr(act.sustainability, dimension.value)
             if rating is Rating.RISK and not act.goal_conflicts:
-                add(("sustainability", dimension.value), "R012", dimension=dimension)
+                add(("sustainability", dimension.value), "R012", dimension=_DIMENSION_PHRASES[dimension])
         if not act.goals:
             add(("id",), "R015")
         if not act.priorities:
@@ -262,11 +290,14 @@ def check_cross(index: CrossIndex, paths: list[str]) -> list[tuple[str, list[Dia
         if actor in index.actor_ids:
             continue
         guess = _close(actor, known)
+        closest = closest_actors(actor, index.actor_names) if not guess else []
         shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
-        params = {"ref": actor, "what": "@actor in the actor registry", "known": shown}
+        params: dict[str, object] = {"ref": actor, "what": "@actor in the actor registry", "known": shown}
+        hint = HINT_DID_YOU_MEAN if guess else None
         if guess:
             params["suggestion"] = guess
-        found.setdefault(path, []).append(
-            Diagnostic(path, line, column, "R003", params, HINT_DID_YOU_MEAN if guess else None)
-        )
+        elif closest:
+            params["closest"] = Listed(tuple(f"{ident} ({index.actor_names[ident]})" for ident in closest))
+            hint = HINT_CLOSEST_ACTORS
+        found.setdefault(path, []).append(Diagnostic(path, line, column, "R003", params, hint))
     return list(found.items())

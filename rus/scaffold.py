@@ -16,6 +16,7 @@ from string import Template
 
 from rus.codes import N_
 from rus.errors import GitError, UsageError, WriteError
+from rus.i18n import os_reason
 from rus.vocab import AREA_PREFIX, Area
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -100,7 +101,7 @@ def init_repository(root: Path, *, today: date | None = None, git: bool = True) 
     except OSError as exc:
         raise WriteError(N_("{path} cannot be written: {reason}"),
                          N_("Check that the folder exists and that you are allowed to write in it."),
-                         path=str(root), reason=exc.strerror or str(exc)) from None
+                         path=str(root), reason=os_reason(exc)) from None
     # Under the write lock, checked once more: of two `rus init` at once, the second finds the
     # folder taken instead of writing over the first.
     with write_lock(root):
@@ -129,7 +130,7 @@ def _create(root: Path, today: date | None, git: bool) -> InitResult:
         except OSError as exc:
             raise WriteError(N_("{path} cannot be written: {reason}"),
                              N_("Check that the folder exists and that you are allowed to write in it."),
-                             path=str(target), reason=exc.strerror or str(exc)) from None
+                             path=str(target), reason=os_reason(exc)) from None
         result.files.append(target)
     if git:
         result.commit = _first_commit(root, [str(p.relative_to(root)) for p in result.files])

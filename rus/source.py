@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from rus.diagnostics import Diagnostic
+from rus.i18n import os_reason
 
 try:  # libyaml's C parser; the pure-Python parser is the fallback where the wheel lacks it
     from yaml._yaml import CParser as _Parser
@@ -301,13 +302,13 @@ def read_source(path: Path, display: str | None = None) -> Source:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            kind = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
+            kind: object = "@a folder" if stat.S_ISDIR(info.st_mode) else "@not a regular file"
             if stat.S_ISDIR(info.st_mode):
                 try:  # a folder given where a plan was expected, or one that cannot be listed
                     with os.scandir(path):
                         pass
                 except OSError as exc:
-                    kind = exc.strerror or str(exc)
+                    kind = os_reason(exc)
             source.add(1, 1, "F001", reason=kind)
             return source
         size = info.st_size
@@ -316,7 +317,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
             return source
         raw = path.read_bytes()
     except OSError as exc:
-        source.add(1, 1, "F001", reason=exc.strerror or str(exc))
+        source.add(1, 1, "F001", reason=os_reason(exc))
         return source
     return parse_bytes(raw, source)
 

@@ -32,6 +32,7 @@ from rus.history import (
     not_a_repository,
     parse_file,
 )
+from rus.i18n import InText
 from rus.models import Activity, Plan
 from rus.vocab import FINAL_STATUSES, Area, reachable, transition_reachable
 from rus.workspace import find_root
@@ -120,7 +121,7 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
                 # An activity that had ended at the base may go (a warning: the year's report
                 # then finds it only in the history); one that had not is an error.
                 ended = old.status in FINAL_STATUSES or old.replaced_by
-                findings.append((where, ("activities",), "H005" if ended else "H002", {"id": old.id, "status": old.status.value, "base": base_rev}, None))
+                findings.append((where, ("activities",), "H005" if ended else "H002", {"id": old.id, "status": InText(old.status), "base": base_rev}, None))
                 continue
             at = ("activities", now.index)
             if _reused(old, now.activity):
@@ -129,7 +130,7 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
             if not transition_reachable(old.status, now.activity.status):
                 allowed = ", ".join(s.value for s in sorted(reachable(old.status), key=list(type(old.status)).index))
                 hint = HINT_ALLOWED_FROM_FINAL if old.status in FINAL_STATUSES else None
-                params = {"old": old.status.value, "new": now.activity.status.value, "allowed": allowed}
+                params = {"old": InText(old.status), "new": InText(now.activity.status), "allowed": allowed}
                 findings.append((now.path, (*at, "status"), "H001", params, hint))
     for area, group in files.items():
         before = base.plans.get(area)

@@ -6,6 +6,7 @@ rules across files need (ids, actor references) is kept as a small index.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import os
 import re
@@ -20,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE
+from rus.codes import HINT_ASCII_ID, HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE, N_
 from rus.diagnostics import Diagnostic, Severity, count
 from rus.models import (
     ACTIVITY_ID,
@@ -40,6 +41,7 @@ from rus.models import (
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source, with_ends
+from rus.vocab import Vocab, fold, lookup
 from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -496,6 +498,28 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     return None
 
 
+def key_for_name(model: type[BaseModel], name: str) -> str | None:
+    """The key of ``model`` that ``name`` names by its Swedish or English title (``prioriteringar``
+    for ``priorities``): the whole title, or one word of it that no other key's title has."""
+    wanted = fold(name)
+    if not wanted:
+        return None
+    words: dict[str, set[str]] = {}
+    for key, info in model.model_fields.items():
+        english = (info.json_schema_extra or {}).get("x-title-en") if isinstance(info.json_schema_extra, dict) else None
+        for title in (info.title, english):
+            if not isinstance(title, str):
+                continue
+            folded = fold(re.sub(r"\(.*?\)", "", title))
+            if wanted == folded:
+                return key
+            for word in folded.split():
+                if len(word) >= 4:
+                    words.setdefault(word, set()).add(key)
+    keys = words.get(wanted, set())
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.lower(), b).ratio()
 
@@ -522,7 +546,7 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
     if etype == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         allowed = list(parent.model_fields) if parent is not None else []
-        guess = suggest(key, allowed)
+        guess = suggest(key, allowed) or (key_for_name(parent, key) if parent is not None else None)
         if guess:
             return at("S002", loc, on_key=True, hint=HINT_DID_YOU_MEAN, key=key, suggestion=guess, allowed=", ".join(allowed))
         return at("S002", loc, on_key=True, key=key, allowed=", ".join(allowed))
@@ -534,6 +558,11 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         shown_key = _key_name(loc[:-2]) if on_key else key
         if on_key:
             where = (*loc[:-2], str(value))
+        named = lookup(enum, value) if enum is not None and issubclass(enum, Vocab) and isinstance(value, str) else None
+        if named is not None and fold(str(value)) != fold(named.value):
+            # a label written for its slug (`pågående` for `ongoing`): the one right answer
+            return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN_LABEL, value=_fmt(value), key=shown_key,
+                      suggestion=named.value, label=named, allowed=", ".join(allowed))
         guess = suggest(str(value), allowed) if value is not None else None
         if guess:
             return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN, value=_fmt(value), key=shown_key, suggestion=guess, allowed=", ".join(allowed))
@@ -542,6 +571,9 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         fixed = _fix_date(value)
         if fixed:
             return at("S005", loc, hint=HINT_FIX_DATE, value=_fmt(value), suggestion=fixed)
+        problem = date_problem(value)
+        if problem is not None:
+            return at("S005", loc, hint=problem[0], value=_fmt(value), **problem[1])
         return at("S005", loc, value=_fmt(value))
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -549,6 +581,12 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         if isinstance(value, str) and re.match(pattern, value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()):
             fixed = value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()
             return at("S006", loc, hint=HINT_DID_YOU_MEAN, value=_fmt(value), what=what, example=example, suggestion=fixed)
+        if isinstance(value, str) and pattern == ACTOR_ID:
+            plain = fold(value).replace(" ", "-")
+            if plain != value and re.match(pattern, plain):
+                # `funasfjällen`: ids are written without å, ä, ö (not repaired by `rus fix`: the
+                # registry may spell the actor's id differently)
+                return at("S006", loc, hint=HINT_ASCII_ID, value=_fmt(value), what=what, example=example, suggestion=plain)
         return at("S006", loc, value=_fmt(value), what=what, example=example)
     if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "revision_year"):
         constraint = {
@@ -558,6 +596,9 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
             "less_than": "< {lt}",
             "revision_year": "2000–2100",
         }[etype].format(**{k: _fmt(v) for k, v in ctx.items()})
+        bounds = _bounds_at(model, loc)
+        if bounds is not None:
+            constraint = f"{bounds[0]}–{bounds[1]}"
         return at("S007", loc, value=_fmt(value), key=key, constraint=constraint)
     if etype in ("too_short", "string_too_short"):
         minimum = ctx.get("min_length", 1)
@@ -567,6 +608,38 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         expected, example = _TYPE_NAMES[etype]
         return at("S004", loc, key=key, expected=expected, example=example)
     return at("S009", loc, key=key, detail=str(error.get("msg", etype)))
+
+
+def _bounds_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, Any] | None:
+    """The lowest and highest value the field at ``loc`` allows, when it has both (``0``, ``100``)."""
+    holder = _model_at(model, tuple(step for step in loc[:-1]))
+    name = loc[-1]
+    if holder is None or not isinstance(name, str) or name not in holder.model_fields:
+        return None
+    low = high = None
+    for item in holder.model_fields[name].metadata:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return (low, high) if low is not None and high is not None else None
+
+
+_MONTHS = ("@January", "@February", "@March", "@April", "@May", "@June", "@July", "@August", "@September",
+           "@October", "@November", "@December")
+
+
+def date_problem(value: Any) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with a date written in the right form (``2027-13-01``): a hint and its
+    parameters, saying there is no month 13, or how many days the month has; None otherwise."""
+    match = re.match(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$", str(value)) if isinstance(value, str | date) else None
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return N_("There is no month {month}: months go from 01 to 12."), {"month": match.group(2)}
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return N_("{month_name} {year} has only {days} days."), {"month_name": _MONTHS[month - 1], "year": year, "days": days}
+    return None
 
 
 def _fix_date(value: Any) -> str | None:

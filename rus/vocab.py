@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, TypeVar
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -47,6 +47,8 @@ class Vocab(StrEnum):
 
 
 LABELS: dict[Vocab, Label] = {}
+
+V = TypeVar("V", bound=Vocab)
 
 
 def _labels(vocab: type[Vocab], labels: dict[str, Label]) -> None:
@@ -554,3 +556,29 @@ VOCAB_TITLES: dict[type[Vocab], Label] = {
     SamiRelevance: Label("Samisk relevans", "Sámi relevance"),
     ConflictState: Label("Målkonfliktens läge", "Goal conflict state"),
 }
+
+
+def fold(text: str) -> str:
+    """A text folded for matching what people type: no case, no diacritics (å→a, ö→o, é→e), and
+    every run of spaces, hyphens and underscores as one space."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("-", " ").replace("_", " ").split())
+
+
+def lookup(vocab: type[V], text: str) -> V | None:
+    """The value of ``vocab`` that ``text`` names by its slug or its Swedish or English label.
+
+    Case and diacritics do not matter: ``pågående``, ``Pagaende``, ``ongoing`` and ``Ongoing`` all
+    name :attr:`Status.ONGOING`.
+    """
+    wanted = fold(text)
+    if not wanted:
+        return None
+    for member in vocab:
+        label = LABELS[member]
+        if wanted in (fold(member.value), fold(label.sv), fold(label.en)):
+            return member
+    return None

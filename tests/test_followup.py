@@ -119,7 +119,7 @@ def test_status_command_for_one_area(repo: Path) -> None:
 def test_status_command_rejects_an_unknown_area(repo: Path) -> None:
     result = CliRunner().invoke(app, ["status", "--area", "fiske", "--plans", str(repo / "plans"), "--lang", "en"])
     assert result.exit_code == 2
-    assert "Unknown strength area `fiske`" in result.stderr and "upplevelser" in result.stderr
+    assert "Unknown strength area `fiske` (for --area)" in result.stderr and "upplevelser" in result.stderr
 
 
 def test_status_end_to_end_in_swedish(tmp_path: Path) -> None:

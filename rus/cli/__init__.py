@@ -7,9 +7,11 @@ tool's job are turned into messages and exit codes in one place, :func:`handled`
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,8 +24,18 @@ from rus.vocab import Lang
 if TYPE_CHECKING:
     from rich.console import Console
 
-#: The language of help texts: fixed when the command line is built (RUS_LANG or the locale).
-HELP_LANG: Lang = resolve_lang()
+def _lang_in_argv(argv: list[str]) -> str | None:
+    """The value of a ``--lang`` option on the command line, so that help follows it too."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+#: The language of help texts: fixed when the command line is built (--lang, RUS_LANG or the locale).
+HELP_LANG: Lang = resolve_lang(_lang_in_argv(sys.argv[1:]) if Path(sys.argv[0]).name in ("rus", "rus.exe") else None)
 
 
 def _(message: str) -> str:
@@ -42,7 +54,7 @@ app = typer.Typer(
     help=_("Plans as code for regional development: check, compare and record the action plans of the smart specialisation programme."),
     epilog=_epilog(),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -146,6 +158,9 @@ def _escape(text: str) -> str:
 
 def main() -> None:
     """Entry point of the ``rus`` console script."""
+    from rus.cli.frame import install
+
+    install(HELP_LANG)
     app(prog_name="rus")
 
 

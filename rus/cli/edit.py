@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -11,12 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rus.cli import LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.errors import ExitCode, NotFoundError
-from rus.i18n import translate
+from rus.i18n import Counted, join_words, localize, plural, translate
 from rus.vocab import Lang
 
 if TYPE_CHECKING:
+    from rus.diagnostics import Diagnostic
     from rus.editing import EditResult
 
 activity_app = typer.Typer(help=_("Add and change activities (insatser)."), no_args_is_help=True)
@@ -50,7 +52,7 @@ def _t(message: str, lang: Lang, **params: Any) -> str:
     from rus.render.escape import one_line
 
     text = translate(message, lang)
-    return one_line(text.format(**params) if params else text)
+    return one_line(text.format(**{key: localize(value, lang) for key, value in params.items()}) if params else text)
 
 
 def _diff(text: str) -> None:
@@ -61,7 +63,12 @@ def _diff(text: str) -> None:
     sys.stdout.flush()
 
 
-def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
+#: Which option of an edit command gives the value a finding is about (a finding about a reference
+#: by the kind of thing referred to), so that a refused edit names the option, not a YAML key.
+Options = dict[str, str]
+
+
+def _report(result: EditResult, lang: Lang, dry_run: bool, options: Options) -> None:
     """The diff (with --dry-run) or what was done on stdout; warnings about the result on stderr."""
     out = console()
     if dry_run:
@@ -70,33 +77,53 @@ def _report(result: EditResult, lang: Lang, dry_run: bool) -> None:
         out.print(_t(N_("Nothing to change in {path}"), lang, path=result.display), soft_wrap=True, markup=False)
     else:
         out.print(_t(result.summary, lang, **result.params), soft_wrap=True, markup=False)
-    if result.warnings:
-        from rus.render.text import render_diagnostic
-
-        err = console(stderr=True)
-        lines = result.after.removeprefix("\ufeff").splitlines()
-        for diagnostic in result.warnings:
-            line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
-            render_diagnostic(err, diagnostic, line, lang)
+    for diagnostic in result.warnings:
+        _explain(diagnostic, lang, options)
 
 
-def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
-    """Run an edit; an edit that would make the plan invalid shows why and exits 1."""
+def _option_for(diagnostic: Diagnostic, options: Options) -> str | None:
+    what = diagnostic.params.get("what")
+    return options.get(f"{diagnostic.code} {what}" if isinstance(what, str) else diagnostic.code) or options.get(diagnostic.code)
+
+
+def _explain(diagnostic: Diagnostic, lang: Lang, options: Options) -> None:
+    """A finding about an edit, told by the command's options (the file was not written, or the
+    lines are the command's doing): no line numbers, no YAML keys."""
+    from rus.diagnostics import Severity
+
+    err = console(stderr=True)
+    level = translate(N_("error") if diagnostic.level is Severity.ERROR else N_("warning"), lang)
+    option = _option_for(diagnostic, options)
+    message = diagnostic.message(lang)
+    if option is not None:
+        message = _t(N_("{option}: {text}"), lang, option=option, text=message)
+    err.print(f"{level} {diagnostic.code}: {message}", soft_wrap=True, markup=False)
+    if option is not None and diagnostic.code == "R003" and diagnostic.params.get("what") == "@actor in the actor registry":
+        hint = _t(N_("Add the actor first with `rus actor add {id} --name \"…\" --helix …`, or check the id."), lang,
+                  id=diagnostic.params.get("ref", ""))
+        closest = diagnostic.params.get("closest") or diagnostic.params.get("suggestion")
+        if closest:
+            hint += " " + _t(N_("The closest actors: {closest}."), lang, closest=closest)
+    elif option is not None:
+        hint = _t(N_("Give it with {option}."), lang, option=option)
+    else:
+        hint = diagnostic.hint(lang)
+    if hint:
+        err.print(f"{translate(N_('hint'), lang)}: {hint}", soft_wrap=True, markup=False)
+
+
+def _edit(lang: Lang, dry_run: bool, action: Any, options: Options | None = None) -> None:
+    """Run an edit; an edit that would make the plan invalid says why, by the options, and exits 1."""
     from rus.editing import InvalidEditError
 
     with handled(lang):
         try:
             result = action()
         except InvalidEditError as exc:
-            from rus.render.text import render_diagnostic
-
-            err = console(stderr=True)
-            lines = exc.text.removeprefix("\ufeff").splitlines()
             for diagnostic in exc.diagnostics:
-                line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
-                render_diagnostic(err, diagnostic, line, lang)
+                _explain(diagnostic, lang, options or {})
             raise
-        _report(result, lang, dry_run)
+        _report(result, lang, dry_run, options or {})
 
 
 # --- fmt, fix, init ---------------------------------------------------------------------------------
@@ -104,8 +131,9 @@ def _edit(lang: Lang, dry_run: bool, action: Any) -> None:
 
 @app.command("fmt", help=_("Write plan files in the one canonical layout, keeping every comment."))
 def fmt_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar=_("PATH"), help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help=_("Change nothing; list the files that are not in the canonical layout and exit 1 if there are any."))] = False,
+    dry_run: DryRunOption = False,
     lang: LangOption = None,
 ) -> None:
     """Write plan files in the one canonical layout, keeping every comment."""
@@ -115,7 +143,9 @@ def fmt_command(
         from rus.workspace import find_root
 
         targets = _targets(paths)
-        outcomes = format_paths(targets, check=check, display_root=find_root(Path.cwd()) or Path.cwd())
+        outcomes = format_paths(targets, check=check or dry_run, display_root=find_root(Path.cwd()) or Path.cwd())
+        if dry_run:
+            _show_layout_diffs(outcomes)
         out, err = console(), console(stderr=True)
         failed = False
         for outcome in outcomes:
@@ -124,14 +154,27 @@ def fmt_command(
                 err.print(_t("rus: {error}", language, error=outcome.error.message(language)), soft_wrap=True, markup=False)
             elif outcome.changed:
                 failed = failed or check
-                message = N_("would reformat {path}") if check else N_("reformatted {path}")
+                message = N_("would reformat {path}") if check or dry_run else N_("reformatted {path}")
                 out.print(_t(message, language, path=outcome.display), soft_wrap=True, markup=False)
         changed = sum(1 for o in outcomes if o.changed)
         unchanged = sum(1 for o in outcomes if not o.changed and o.error is None)
-        summary = N_("{changed} would be reformatted, {unchanged} already formatted") if check else N_("{changed} reformatted, {unchanged} already formatted")
-        err.print(_t(summary, language, changed=changed, unchanged=unchanged), soft_wrap=True, markup=False)
+        done = (Counted(changed, *NP_("{n} file would be reformatted", "{n} files would be reformatted")) if check or dry_run
+                else Counted(changed, *NP_("{n} file reformatted", "{n} files reformatted")))
+        kept = Counted(unchanged, *NP_("{n} already formatted", "{n} already formatted"))
+        err.print(_t(N_("{changed}, {unchanged}"), language, changed=done, unchanged=kept), soft_wrap=True, markup=False)
         if failed:
             raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _show_layout_diffs(outcomes: list[Any]) -> None:
+    """The change ``rus fmt`` would make to each file, as a unified diff on stdout."""
+    from rus.fileio import unified_diff
+    from rus.formatting import format_text
+
+    for outcome in outcomes:
+        if outcome.changed and outcome.error is None:
+            original = outcome.path.read_bytes().decode("utf-8")
+            _diff(unified_diff(original, format_text(original, outcome.display), outcome.display))
 
 
 def _targets(paths: list[Path] | None) -> list[Path]:
@@ -146,7 +189,7 @@ def _targets(paths: list[Path] | None) -> list[Path]:
 
 @app.command("fix", help=_("Repair findings that have exactly one right answer (misspellings, id case, dates, tabs)."))
 def fix_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar=_("PATH"), help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False)] = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -170,15 +213,16 @@ def fix_command(
                              column=repair.column, code=repair.code, old=repair.old, new=repair.new), soft_wrap=True, markup=False)
             if dry_run and result.changed:
                 _diff(result.diff())
-        message = N_("{n} repairs would be made (nothing written)") if dry_run else N_("{n} repairs made")
-        console(stderr=True).print(_t(message, language, n=total), soft_wrap=True, markup=False)
+        said = (NP_("{n} repair would be made (nothing written)", "{n} repairs would be made (nothing written)") if dry_run
+                else NP_("{n} repair made", "{n} repairs made"))
+        console(stderr=True).print(plural(total, *said, language), soft_wrap=True, markup=False)
         if any(result.unreadable is not None for result in results):
             raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 @app.command("init", help=_("Create a new plans repository: templates for every area, actor registry, schemas, git."))
 def init_command(
-    directory: Annotated[Path, typer.Argument(help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
+    directory: Annotated[Path, typer.Argument(metavar=_("FOLDER"), help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
     no_git: Annotated[bool, typer.Option("--no-git", help=_("Do not create a git repository."))] = False,
     lang: LangOption = None,
 ) -> None:
@@ -203,16 +247,55 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(label: str, lang: Lang, default: str | None = None, choices: list[str] | None = None) -> str:
+def _ask(label: str, lang: Lang, check: Callable[[str], object], default: str | None = None, choices: Sequence[str] = ()) -> str:
+    """Ask until the answer passes ``check``; a refused answer is explained and asked for again.
+
+    The default is shown once (by the prompt); other choices are listed after the question.
+    """
+    from rus.errors import RusError
+
     text = translate(label, lang)
-    if choices:
-        text += f" [{', '.join(choices)}]"
-    return str(typer.prompt(text, default=default))
+    listed = [c for c in choices if c != default] if default is not None and len(choices) == 1 else list(choices)
+    if listed:
+        text += f" ({', '.join(listed)})"
+    while True:
+        answer = str(typer.prompt(text, default=default, show_default=default is not None)).strip()
+        try:
+            check(answer)
+        except RusError as exc:
+            err = console(stderr=True)
+            err.print(exc.message(lang), soft_wrap=True, markup=False)
+            hint = exc.hint(lang)
+            if hint:
+                err.print(hint, soft_wrap=True, markup=False)
+            continue
+        return answer
+
+
+def _sub_area_check(known: list[str]) -> Callable[[str], object]:
+    def check(answer: str) -> object:
+        from rus.errors import UsageError
+
+        if not answer:
+            raise UsageError(N_("An answer is needed here."))
+        if known and answer.upper() not in {k.upper() for k in known}:
+            raise UsageError(N_("`{value}` is not a sub-area of this plan"), N_("Sub-areas: {known}."), value=answer, known=", ".join(known))
+        return answer
+
+    return check
+
+
+def _required(answer: str) -> object:
+    if not answer:
+        from rus.errors import UsageError
+
+        raise UsageError(N_("An answer is needed here."))
+    return answer
 
 
 @activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
 def activity_add(
-    area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
     title: Annotated[str | None, typer.Option("--title", help=_("Title of the activity."))] = None,
     sub_area: Annotated[str | None, typer.Option("--sub-area", help=_("Id of the sub-area, e.g. UPP-D1."))] = None,
     start: Annotated[str | None, typer.Option("--start", help=_("Start date (YYYY-MM-DD)."))] = None,
@@ -237,48 +320,62 @@ def activity_add(
     language = choose_lang(lang)
     interactive = _interactive()
     with handled(language):
+        from rus.choices import parse_choice
+        from rus.editing import parse_date
+        from rus.vocab import Municipality, Phase, Priority, Rating, SamiRelevance, Status
+
         if interactive and not (title and sub_area and start and phase):
             from rus.editing import plan_ids
 
             known = plan_ids(_plans(plans), area)["sub_areas"]
-            title = title or _ask(N_("Title"), language)
-            sub_area = sub_area or _ask(N_("Sub-area (id)"), language, known[0] if len(known) == 1 else None,
-                                        choices=known)
-            start = start or _ask(N_("Start date (YYYY-MM-DD)"), language, date.today().isoformat())
-            phase = phase or _ask(N_("Phase (analysis, governance, vision, prioritisation, policy-mix, evaluation)"), language, "analysis")
+            title = title or _ask(N_("Title"), language, _required)
+            sub_area = sub_area or _ask(N_("Sub-area (id)"), language, _sub_area_check(known),
+                                        known[0] if len(known) == 1 else None, choices=known)
+            start = start or _ask(N_("Start date (YYYY-MM-DD)"), language, lambda a: parse_date(a, "start"), date.today().isoformat())
+            phase = phase or _ask(N_("Step of the six-step process"), language, lambda a: parse_choice(Phase, a, "--phase"),
+                                  Phase.ANALYSIS.text(language), choices=[p.text(language) for p in Phase])
         missing = [name for name, value in (("--title", title), ("--sub-area", sub_area), ("--start", start), ("--phase", phase)) if not value]
         if missing:
             from rus.errors import UsageError
 
-            raise UsageError(N_("Missing required option(s): {options}"), N_("Give them on the command line, or run the command in a terminal to be asked."),
-                             options=", ".join(missing))
-        from rus.editing import add_activity, parse_date
+            raise UsageError(N_("A required option is missing: {options}") if len(missing) == 1 else N_("Required options are missing: {options}"),
+                             N_("Give them on the command line, or run the command in a terminal to be asked."),
+                             options=join_words(missing, language))
+        from rus.editing import add_activity
 
-        period: dict[str, Any] = {"start": parse_date(str(start), "start")}
+        period: dict[str, Any] = {"start": parse_date(str(start), "--start")}
         if end:
-            period["end"] = parse_date(end, "end")
+            period["end"] = parse_date(end, "--end")
         fields: dict[str, Any] = {
             "title": title,
             "description": description,
             "sub_area": sub_area,
             "goals": goal or [],
             "lead": lead or [],
-            "municipalities": [m.lower() for m in municipality or []],
+            "municipalities": [parse_choice(Municipality, m, "--municipality").value for m in municipality or []],
             "whole_county": True if whole_county else None,
             "period": period,
-            "status": status,
-            "priorities": priority or [],
-            "phase": phase,
-            "sustainability": {"social": social, "economic": economic, "environmental": environmental},
-            "sami": {"relevance": sami} if sami else None,
+            "status": parse_choice(Status, status, "--status").value,
+            "priorities": [parse_choice(Priority, p, "--priority").value for p in priority or []],
+            "phase": parse_choice(Phase, str(phase), "--phase").value,
+            "sustainability": {
+                "social": parse_choice(Rating, social, "--social").value,
+                "economic": parse_choice(Rating, economic, "--economic").value,
+                "environmental": parse_choice(Rating, environmental, "--environmental").value,
+            },
+            "sami": {"relevance": parse_choice(SamiRelevance, sami, "--sami").value} if sami else None,
         }
-    _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run))
+    _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run), {
+        "R003 @actor in the actor registry": "--lead", "R003 @goal in this plan": "--goal", "R003 @sub-area in this plan": "--sub-area",
+        "R011": "--sami", "R015": "--goal", "R016": "--priority", "R017": "--municipality / --whole-county",
+        "R018": "--municipality / --whole-county", "R004": "--start / --end",
+    })
 
 
 @activity_app.command("set", help=_("Set fields of an activity."))
 def activity_set(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
-    assignments: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE...", help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
+    assignments: Annotated[list[str], typer.Argument(metavar=_("FIELD=VALUE..."), help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
@@ -337,8 +434,8 @@ def activity_cancel(
 )
 def indicator_record(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. UPP-I2."))],
-    period: Annotated[str, typer.Argument(metavar="PERIOD", help=_("The revision period, e.g. 2026-2."))],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help=_("The measured value (a decimal comma is fine: 4,5)."))],
+    period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The revision period, e.g. 2026-2."))],
+    value: Annotated[str, typer.Argument(metavar=_("VALUE"), help=_("The measured value (a decimal comma is fine: 4,5)."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("A note on the value."))] = None,
     plans: PlansOption = None,
@@ -349,13 +446,20 @@ def indicator_record(
     language = choose_lang(lang)
     from rus.editing import parse_number, record_actual
 
-    _edit(language, dry_run, lambda: record_actual(_plans(plans), indicator_id, period, parse_number(value, "value"),
-                                                   municipality=municipality, note=note, dry_run=dry_run))
+    def action() -> EditResult:
+        from rus.choices import parse_choice
+        from rus.vocab import Municipality
+
+        place = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
+        return record_actual(_plans(plans), indicator_id, period, parse_number(value, "VALUE"),
+                             municipality=place, note=note, dry_run=dry_run)
+
+    _edit(language, dry_run, action)
 
 
 @meeting_app.command("record", help=_("Record the mobilising meeting of an area's plan (date, place, participants)."))
 def meeting_record(
-    area: Annotated[str, typer.Argument(help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
     when: Annotated[str, typer.Option("--date", help=_("Date of the meeting (YYYY-MM-DD)."))],
     place: Annotated[str, typer.Option("--place", help=_("Where the meeting was held."))],
     participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
@@ -373,7 +477,7 @@ def meeting_record(
         return record_meeting(_plans(plans), area, when=parse_date(when, "date"), place=place, participants=participant,
                               notes=notes, revision=revision, dry_run=dry_run)
 
-    _edit(language, dry_run, action)
+    _edit(language, dry_run, action, {"R003 @actor in the actor registry": "--participant", "R013": "--revision"})
 
 
 @actor_app.command("add", help=_("Add an actor to the actor registry."))
@@ -393,6 +497,9 @@ def actor_add(
     from rus.editing import add_actor
 
     def action() -> EditResult:
+        from rus.choices import parse_area, parse_choice
+        from rus.vocab import Helix, LadderStep, Municipality
+
         ladder: dict[str, str] = {}
         for item in step or []:
             area, sep, value = item.partition("=")
@@ -400,9 +507,10 @@ def actor_add(
                 from rus.errors import UsageError
 
                 raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step upplevelser=wants."), value=item)
-            ladder[area.strip()] = value.strip()
-        return add_actor(_plans(plans), actor_id, name, helix, municipality=municipality, sami_organisation=sami,
-                         ladder=ladder, dry_run=dry_run)
+            ladder[parse_area(area, "--step").value] = parse_choice(LadderStep, value, "--step").value
+        home = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
+        return add_actor(_plans(plans), actor_id, name, parse_choice(Helix, helix, "--helix").value, municipality=home,
+                         sami_organisation=sami, ladder=ladder, dry_run=dry_run)
 
     _edit(language, dry_run, action)
 
@@ -410,8 +518,8 @@ def actor_add(
 @actor_app.command("step", help=_("Set an actor's step on the Samhandlingstrappan for an area."))
 def actor_step(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("The actor's id."))],
-    area: Annotated[str, typer.Argument(metavar="AREA", help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
-    step: Annotated[str, typer.Argument(metavar="STEP", help=_("sees-hears, understands, wants or does."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    step: Annotated[str, typer.Argument(metavar=_("STEP"), help=_("sees-hears, understands, wants or does."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
@@ -420,4 +528,10 @@ def actor_step(
     language = choose_lang(lang)
     from rus.editing import set_ladder_step
 
-    _edit(language, dry_run, lambda: set_ladder_step(_plans(plans), actor_id, area, step, dry_run=dry_run))
+    def action() -> EditResult:
+        from rus.choices import parse_choice
+        from rus.vocab import LadderStep
+
+        return set_ladder_step(_plans(plans), actor_id, area, parse_choice(LadderStep, step, "STEP").value, dry_run=dry_run)
+
+    _edit(language, dry_run, action)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
-from rus.codes import HINT_DID_YOU_MEAN, N_
-from rus.errors import ExitCode, UsageError
+from rus.codes import N_
+from rus.errors import ExitCode
 from rus.i18n import translate
 
 if TYPE_CHECKING:
@@ -35,25 +35,14 @@ class ListFormat(StrEnum):
 
 AreaOption = Annotated[
     str | None,
-    typer.Option("--area", "-a", help=_("Only this strength area (e.g. upplevelser)."), metavar="AREA", show_default=False),
+    typer.Option("--area", "-a", help=_("Only this strength area (e.g. upplevelser)."), metavar=_("AREA"), show_default=False),
 ]
 
 
 def _area(value: str | None) -> Area | None:
-    from rus.vocab import Area
+    from rus.choices import parse_area
 
-    if value is None:
-        return None
-    if value in Area._value2member_map_:
-        return Area(value)
-    from rus.validation import suggest
-
-    guess = suggest(value, [a.value for a in Area])
-    raise UsageError(
-        N_("Unknown area `{area}`"),
-        HINT_DID_YOU_MEAN if guess else N_("Areas: {areas}."),
-        area=value, suggestion=guess or "", areas=", ".join(a.value for a in Area),
-    )
+    return parse_area(value, "--area") if value is not None else None
 
 
 def _root() -> Path:
@@ -82,8 +71,8 @@ def _json(data: object) -> str:
 
 @app.command(help=_("Show what changed in the plans, in the plan's own terms: activities, statuses, periods, funding, indicators."))
 def diff(
-    old: Annotated[str | None, typer.Argument(metavar="[FROM]", help=_("A revision name (2026-1), an <area>/<revision> tag or any git revision (default: the last recorded revision)."), show_default=False)] = None,
-    new: Annotated[str | None, typer.Argument(metavar="[TO]", help=_("The same kinds of name (default: the working tree)."), show_default=False)] = None,
+    old: Annotated[str | None, typer.Argument(metavar=_("FROM"), help=_("A revision name (2026-1), an <area>/<revision> tag or any git revision (default: the last recorded revision)."), show_default=False)] = None,
+    new: Annotated[str | None, typer.Argument(metavar=_("TO"), help=_("The same kinds of name (default: the working tree)."), show_default=False)] = None,
     area: AreaOption = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("Output format: text, markdown or json."))] = DiffFormat.TEXT,
     exit_code: Annotated[bool, typer.Option("--exit-code", help=_("Exit with 1 when there are changes, 0 when there are none (like git diff)."))] = False,
@@ -119,6 +108,7 @@ def diff(
 def commit(
     message: Annotated[str | None, typer.Option("--message", "-m", help=_("The summary line (default: one written from the changes)."), show_default=False)] = None,
     revision: Annotated[bool, typer.Option("--revision", help=_("Record a revision: tag <area>/<revision> for each plan whose revision changed."))] = False,
+    fmt: Annotated[bool, typer.Option("--fmt", help=_("Write the plan files in the canonical layout first (what `rus fmt --check` and CI ask for)."))] = False,
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,
 ) -> None:
@@ -127,6 +117,7 @@ def commit(
     with handled(language):
         from rus.recording import PlansInvalidError, record
 
+        _layout(fmt, language)
         try:
             done = record(Path.cwd(), message, revision=revision, lang=language)
         except PlansInvalidError as exc:
@@ -141,6 +132,25 @@ def commit(
             out.print(f"  {_escape(path)}", soft_wrap=True)
         for tag in done.tags:
             out.print(f"[bold green]✔[/] {_escape(translate(N_('Recorded revision {tag}'), language).format(tag=tag))}", soft_wrap=True)
+
+
+def _layout(fmt: bool, lang: Lang) -> None:
+    """Format the plan files (``--fmt``), or say which ones `rus fmt --check` would reject."""
+    from rus.formatting import format_paths
+    from rus.workspace import PLANS_DIR, find_root
+
+    root = find_root(Path.cwd())
+    folder = root / PLANS_DIR if root is not None else None
+    if folder is None or not folder.is_dir():
+        return  # record() says what is wrong
+    outcomes = [o for o in format_paths([folder], check=not fmt, display_root=root) if o.changed]
+    err = console(stderr=True)
+    for outcome in outcomes:
+        message = N_("reformatted {path}") if fmt else N_("{path} is not in the canonical layout, so `rus fmt --check` (and CI) will reject it")
+        err.print(translate(message, lang).format(path=outcome.display), soft_wrap=True, markup=False)
+    if outcomes and not fmt:
+        err.print(translate(N_("Run `rus commit --fmt` to format the plans as part of the commit, or `rus fmt` first."), lang),
+                  soft_wrap=True, markup=False)
 
 
 def _escape(text: str) -> str:

@@ -230,23 +230,12 @@ def status(
     """A one-screen follow-up before a meeting: statuses, milestones, indicators, revisions."""
     language = choose_lang(lang)
     with handled(language):
+        from rus.choices import parse_area
         from rus.followup import build_follow_up
         from rus.render.status import render_status
         from rus.report_sources import load_plans, load_revisions
-        from rus.vocab import Area
 
-        chosen: Area | None = None
-        if area is not None:
-            try:
-                chosen = Area(area)
-            except ValueError:
-                choices = ", ".join(a.value for a in Area)
-                raise UsageError(
-                    N_("Unknown strength area `{area}`"),
-                    N_("Choose one of: {choices}."),
-                    area=area,
-                    choices=choices,
-                ) from None
+        chosen = parse_area(area, "--area") if area is not None else None
         folder, root = _plans_folder(plans)
         current = load_plans(folder, display_root=root)
         follow_up = build_follow_up(current, date.today(), load_revisions(root, chosen), chosen)

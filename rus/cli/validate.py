@@ -38,7 +38,7 @@ def pick_format(fmt: Format) -> Format:
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False),
+        typer.Argument(metavar=_("PATH"), help=_("Plan files or folders (default: plans/ of the repository you stand in)."), show_default=False),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help=_("Output format: text, json, github, parsable, sarif, junit or auto."))] = Format.AUTO,
     color: ColorOption = Color.AUTO,

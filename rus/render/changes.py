@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from rus.changes import CATEGORIES, AreaChanges, Change, ChangeSet, ItemChange, Summary
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
-from rus.i18n import translate
+from rus.i18n import ngettext, translate
 from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea, inner_model
 from rus.render.escape import json_dumps, markdown_text, one_line
 from rus.vocab import (
@@ -59,12 +59,12 @@ KIND_LABELS = {
 
 #: Counts by category, singular (always 1, so that languages can inflect it) and plural.
 CATEGORY_LABELS = {
-    "added": (N_("1 added"), N_("{n} added")),
-    "removed": (N_("1 removed"), N_("{n} removed")),
-    "replaced": (N_("1 replaced"), N_("{n} replaced")),
-    "cancelled": (N_("1 cancelled"), N_("{n} cancelled")),
-    "completed": (N_("1 completed"), N_("{n} completed")),
-    "changed": (N_("1 changed"), N_("{n} changed")),
+    "added": NP_("1 added", "{n} added"),
+    "removed": NP_("1 removed", "{n} removed"),
+    "replaced": NP_("1 replaced", "{n} replaced"),
+    "cancelled": NP_("1 cancelled", "{n} cancelled"),
+    "completed": NP_("1 completed", "{n} completed"),
+    "changed": NP_("1 changed", "{n} changed"),
 }
 CATEGORY_HEADINGS = {
     "added": N_("Added"),
@@ -471,7 +471,7 @@ def render_json(changes: ChangeSet) -> str:
 
 
 def _plural(n: int, one: str, many: str, lang: Lang) -> str:
-    return t(one if n == 1 else many, lang, n=n)
+    return ngettext(one, many, n, lang).format(n=n)
 
 
 def commit_counts(changes: ChangeSet, lang: Lang) -> str:
@@ -489,21 +489,21 @@ def commit_counts(changes: ChangeSet, lang: Lang) -> str:
     others_changed = len(others) - others_added - others_removed
     parts: list[str] = []
     if added:
-        parts.append("+" + _plural(added, N_("{n} activity"), N_("{n} activities"), lang))
+        parts.append("+" + _plural(added, *NP_("{n} activity", "{n} activities"), lang))
     if removed:
-        parts.append("−" + _plural(removed, N_("{n} activity"), N_("{n} activities"), lang))
+        parts.append("−" + _plural(removed, *NP_("{n} activity", "{n} activities"), lang))
     if replaced:
         parts.append(_plural(replaced, *CATEGORY_LABELS["replaced"], lang))
     if statuses:
-        parts.append(_plural(statuses, N_("{n} status change"), N_("{n} status changes"), lang))
+        parts.append(_plural(statuses, *NP_("{n} status change", "{n} status changes"), lang))
     if changed:
-        parts.append(_plural(changed, N_("{n} activity changed"), N_("{n} activities changed"), lang))
+        parts.append(_plural(changed, *NP_("{n} activity changed", "{n} activities changed"), lang))
     if others_added:
-        parts.append("+" + _plural(others_added, N_("{n} other item"), N_("{n} other items"), lang))
+        parts.append("+" + _plural(others_added, *NP_("{n} other item", "{n} other items"), lang))
     if others_removed:
-        parts.append("−" + _plural(others_removed, N_("{n} other item"), N_("{n} other items"), lang))
+        parts.append("−" + _plural(others_removed, *NP_("{n} other item", "{n} other items"), lang))
     if others_changed:
-        parts.append(_plural(others_changed, N_("{n} other change"), N_("{n} other changes"), lang))
+        parts.append(_plural(others_changed, *NP_("{n} other change", "{n} other changes"), lang))
     if not parts and any(area.metadata for area in changes.areas):
         parts.append(t(N_("metadata"), lang))
     return ", ".join(parts) if parts else t(N_("comments and layout only"), lang)
@@ -513,7 +513,7 @@ def commit_subject(changes: ChangeSet, lang: Lang) -> str:
     """The summary line: ``upplevelser 2026-2: +2 activities, 3 status changes``."""
     names = [f"{a.area.value} {a.new.revision or ''}".strip() for a in changes.areas]
     if len(names) > 2:
-        names = [_plural(len(names), N_("{n} plans"), N_("{n} plans"), lang)]
+        names = [_plural(len(names), *NP_("{n} plans", "{n} plans"), lang)]
     if changes.actors or not names:
         names.append(t(N_("actors"), lang))
     return one_line(f"{', '.join(names)}: {commit_counts(changes, lang)}")
@@ -528,11 +528,11 @@ def kind_counts(items: tuple[ItemChange, ...], lang: Lang) -> str:
 
 
 KIND_COUNTS = {
-    "activity": (N_("{n} activity"), N_("{n} activities")),
-    "goal": (N_("{n} goal"), N_("{n} goals")),
-    "indicator": (N_("{n} indicator"), N_("{n} indicators")),
-    "sub_area": (N_("{n} sub-area"), N_("{n} sub-areas")),
-    "actor": (N_("{n} actor"), N_("{n} actors")),
+    "activity": NP_("{n} activity", "{n} activities"),
+    "goal": NP_("{n} goal", "{n} goals"),
+    "indicator": NP_("{n} indicator", "{n} indicators"),
+    "sub_area": NP_("{n} sub-area", "{n} sub-areas"),
+    "actor": NP_("{n} actor", "{n} actors"),
 }
 
 

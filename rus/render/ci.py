@@ -13,9 +13,9 @@ comment, no table broken by a pipe or a line break.
 from __future__ import annotations
 
 from rus.ci import CiResult
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import translate
+from rus.i18n import ngettext, translate
 from rus.render.escape import json_dumps, markdown_code, markdown_text, one_line
 from rus.vocab import Lang
 
@@ -36,7 +36,7 @@ def _t(message: str, lang: Lang) -> str:
 
 
 def _plural(count: int, one: str, many: str, lang: Lang) -> str:
-    return _t(one if count == 1 else many, lang).format(n=count)
+    return ngettext(one, many, count, lang).format(n=count)
 
 
 def cell(text: str) -> str:
@@ -57,8 +57,8 @@ def verdict(result: CiResult, lang: Lang) -> str:
     )
     if not validation.diagnostics:
         return f"✅ **{_t(N_('The plans pass every check'), lang)}** ({files})"
-    errors = _plural(validation.errors, N_("{n} error"), N_("{n} errors"), lang)
-    warnings = _plural(validation.warnings, N_("{n} warning"), N_("{n} warnings"), lang)
+    errors = _plural(validation.errors, *NP_("{n} error", "{n} errors"), lang)
+    warnings = _plural(validation.warnings, *NP_("{n} warning", "{n} warnings"), lang)
     icon = "❌" if validation.errors else "⚠️"
     return f"{icon} **{errors}, {warnings}** ({files})"
 
@@ -70,8 +70,8 @@ def verdict_line(result: CiResult, lang: Lang) -> str:
         base=one_line(result.base.name), commit=result.base.short
     )
     if validation.diagnostics:
-        errors = _plural(validation.errors, N_("{n} error"), N_("{n} errors"), lang)
-        warnings = _plural(validation.warnings, N_("{n} warning"), N_("{n} warnings"), lang)
+        errors = _plural(validation.errors, *NP_("{n} error", "{n} errors"), lang)
+        warnings = _plural(validation.warnings, *NP_("{n} warning", "{n} warnings"), lang)
         found = f"{errors}, {warnings}"
     else:
         found = _t(N_("The plans pass every check"), lang)
@@ -131,7 +131,7 @@ def findings_table(diagnostics: list[Diagnostic], result: CiResult, lang: Lang) 
         lines.append("| " + " | ".join(row) + " |")
     left = len(diagnostics) - MAX_FINDINGS
     if left > 0:
-        more = _plural(left, N_("… and {n} more finding"), N_("… and {n} more findings"), lang)
+        more = _plural(left, *NP_("… and {n} more finding", "… and {n} more findings"), lang)
         lines += ["", f"_{more}_"]
     return lines
 

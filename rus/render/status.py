@@ -7,9 +7,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.followup import AreaFollowUp, FollowUp, MilestoneDue
-from rus.i18n import translate
+from rus.i18n import ngettext, translate
 from rus.render.escape import one_line
 from rus.render.report_document import percent
 from rus.vocab import Lang, Status
@@ -32,7 +32,7 @@ def _t(message: str, lang: Lang, **params: object) -> str:
 
 
 def _plural(count: int, one: str, many: str, lang: Lang) -> str:
-    return translate(one if count == 1 else many, lang).format(n=count)
+    return ngettext(one, many, count, lang).format(n=count)
 
 
 def _counts(area: AreaFollowUp, lang: Lang) -> Text:
@@ -47,9 +47,9 @@ def _counts(area: AreaFollowUp, lang: Lang) -> Text:
 
 def _milestone(item: MilestoneDue, lang: Lang) -> Text:
     when = (
-        _plural(-item.days, N_("{n} day late"), N_("{n} days late"), lang)
+        _plural(-item.days, *NP_("{n} day late", "{n} days late"), lang)
         if item.overdue
-        else _plural(item.days, N_("in {n} day"), N_("in {n} days"), lang)
+        else _plural(item.days, *NP_("in {n} day", "in {n} days"), lang)
     )
     return Text.assemble(
         (one_line(item.activity.id), "bold"), f" {item.date.isoformat()} ({when}): ", one_line(item.title)
@@ -68,9 +68,9 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
     grid.add_row(_t(N_("Activities"), lang), _counts(area, lang))
     source = _t(N_("meeting"), lang)
     if area.days_since < 0:  # a meeting planned ahead
-        ago = _plural(-area.days_since, N_("in {n} day"), N_("in {n} days"), lang)
+        ago = _plural(-area.days_since, *NP_("in {n} day", "in {n} days"), lang)
     else:
-        ago = _plural(area.days_since, N_("{n} day ago"), N_("{n} days ago"), lang)
+        ago = _plural(area.days_since, *NP_("{n} day ago", "{n} days ago"), lang)
     since = Text(f"{area.last_revision.isoformat()} ({source}), {ago}")
     if area.stale:
         since.append(
@@ -91,7 +91,8 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
                 _milestone(item, lang),
             )
     if area.behind:
-        items = ", ".join(
+        # one indicator a line: a line never breaks inside "(expected 44 %)", at any width
+        items = "\n".join(
             _t(
                 N_("{id} {progress} (expected {expected})"),
                 lang,

@@ -8,9 +8,9 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
-from rus.codes import N_
+from rus.codes import N_, NP_
 from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import translate
+from rus.i18n import ngettext, translate
 from rus.render.escape import excerpt, one_line
 from rus.validation import ValidationResult
 from rus.vocab import Lang
@@ -23,19 +23,19 @@ _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def plural(count: int, one: str, many: str, lang: Lang) -> str:
-    """``count`` with the singular or plural message, translated."""
-    return translate(one if count == 1 else many, lang).format(n=count)
+    """``count`` with the singular or plural message, translated (``ngettext``)."""
+    return ngettext(one, many, count, lang).format(n=count)
 
 
 def summary_line(result: ValidationResult, lang: Lang) -> Text:
     """The closing line: counts of errors, warnings and files."""
-    files = plural(len(result.files), N_("{n} file checked"), N_("{n} files checked"), lang)
+    files = plural(len(result.files), *NP_("{n} file checked", "{n} files checked"), lang)
     if not result.diagnostics:
         return Text.assemble(("✔ ", "bold green"), translate(N_("No problems found"), lang), f" ({files})")
-    errors = plural(result.errors, N_("{n} error"), N_("{n} errors"), lang)
-    warnings = plural(result.warnings, N_("{n} warning"), N_("{n} warnings"), lang)
+    errors = plural(result.errors, *NP_("{n} error", "{n} errors"), lang)
+    warnings = plural(result.warnings, *NP_("{n} warning", "{n} warnings"), lang)
     failing = sum(1 for f in result.files if f.diagnostics)
-    in_files = plural(failing, N_("in {n} file"), N_("in {n} files"), lang)
+    in_files = plural(failing, *NP_("in {n} file", "in {n} files"), lang)
     mark, style = ("✖ ", "bold red") if result.errors else ("⚠ ", "bold yellow")
     return Text.assemble((mark, style), f"{errors}, {warnings} {in_files} ({files})")
 

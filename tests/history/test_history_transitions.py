@@ -50,7 +50,7 @@ def test_forbidden_transition_and_reused_id(recorded_repo: PlansRepo) -> None:
             "Set `revision:` to the next revision (e.g. 2027-1) when the plan is revised.",
     }
     text = repo.rus("validate", "--base", "HEAD", "--lang", "sv", "--color", "never").stdout
-    assert "Statusen ändrades från planned till idea, vilket inte är tillåtet" in text
+    assert "Statusen ändrades från planerad till idé, vilket inte är tillåtet" in text
     assert "status: idea" in text  # the offending line is shown
 
 
