@@ -96,13 +96,13 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
             _t(
                 N_("{id} {progress} (expected {expected})"),
                 lang,
-                id=b.id,
+                id=one_line(b.id),
                 progress=percent(b.progress, lang),
                 expected=percent(b.expected, lang),
             )
             for b in area.behind
         )
-        grid.add_row(Text(_t(N_("Indicators behind"), lang), style="yellow"), Text(one_line(items)))
+        grid.add_row(Text(_t(N_("Indicators behind"), lang), style="yellow"), Text(items))
     else:
         grid.add_row(_t(N_("Indicators behind"), lang), Text(_t(N_("none"), lang), style="green"))
     if area.without_lead:
