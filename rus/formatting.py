@@ -192,9 +192,9 @@ def _check_same(before: str, after: str, file_name: str) -> None:
         try:
             ruamel_before = _ruamel_reading(before)
         except Exception as exc:  # ruamel.yaml raises many kinds; any of them means it cannot read the file
-            raise FormatError(N_("{path} cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it ({problem})"),
+            raise FormatError(N_("{path} cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it (line {line})"),
                               N_("Run `rus validate`; if it finds nothing, please report this file. It is left as it was."),
-                              path=file_name, problem=_first_line(exc)) from None
+                              path=file_name, line=_error_line(exc)) from None
         try:
             ruamel_after = _ruamel_data(after)
         except Exception:  # the layout made a file ruamel.yaml cannot read: a change of meaning too
@@ -234,9 +234,10 @@ def _round_trip_reader() -> Any:
     return YAML(typ="rt")
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+def _error_line(exc: BaseException) -> int:
+    """The 1-based line a reader's error points at (1 when it names none)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return int(getattr(mark, "line", 0)) + 1
 
 
 def _comparable(value: Any) -> Any:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -292,12 +293,14 @@ def test_a_file_the_edit_reader_cannot_read_is_refused_saying_so(monkeypatch: py
     import rus.formatting as formatting
 
     def unreadable(text: str) -> Any:
-        raise ValueError("found a tab character\nmore")
+        mark = yaml.Mark("x.yaml", 4, 0, 4, None, None)
+        raise yaml.MarkedYAMLError("while scanning", mark, "found a tab character", mark)
 
     monkeypatch.setattr(formatting, "_ruamel_data", unreadable)
     with pytest.raises(FormatError) as caught:
         format_text("k:   x\n", "x.yaml")
     assert caught.value.message("en") == (
-        "x.yaml cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it (found a tab character)")
-    assert "ruamel.yaml" in caught.value.message("sv")
+        "x.yaml cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it (line 1)")
+    assert caught.value.message("sv") == (
+        "x.yaml kan inte formateras säkert: läsaren som redigeringskommandona använder (ruamel.yaml) kan inte läsa filen (rad 1)")
 
