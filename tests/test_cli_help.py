@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 import typer
-from typer.core import TyperOption
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -40,7 +39,8 @@ COMMANDS = _commands()
 
 def _options(words: list[str], command: Any) -> list[Any]:
     ctx = typer.Context(command, info_name=" ".join(["rus", *words]))
-    return [p for p in command.get_params(ctx) if isinstance(p, TyperOption) and not p.hidden]
+    # The help option is click's own Option before typer 0.29, a TyperOption from 0.29 on.
+    return [p for p in command.get_params(ctx) if p.param_type_name == "option" and not p.hidden]
 
 
 def _placeholder(help_text: str, option: Any) -> str:
