@@ -12,6 +12,7 @@ suggests for a first try, writes the same config as these tests but makes a new 
 so each call would build the environment again; the tests name the snapshot in a config instead,
 which runs the same hooks from the same manifest and clone.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,6 +30,7 @@ from tests.ci_helpers import INVALID_PLAN, PLAN, commit_all, git, git_env, init_
 
 PROJECT = Path(__file__).resolve().parents[1]
 HOOK_IDS = ("rus-validate", "rus-fmt")
+
 
 def _precommit_env(home: Path) -> dict[str, str]:
     env = git_env()
