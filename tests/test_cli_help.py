@@ -90,7 +90,7 @@ def test_value_placeholders_are_the_documented_words() -> None:
     assert shown["--dry-run"] == ""
 
 
-def test_the_installed_command_shows_flags_bare(tmp_path: Any) -> None:
+def test_the_installed_command_shows_flags_bare() -> None:
     done = run_rus("validate", "--help", cwd=REPO, env=WIDE)
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if "--strict" in line)
