@@ -92,6 +92,7 @@ def test_small_corpus_is_the_bundled_plans(generate: ModuleType, tmp_path: Path)
     assert validate_paths([tmp_path]).errors == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("check-jsonschema") is None, reason="check-jsonschema is not installed")
 def test_run_measures_both_tools(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run = _load("run")

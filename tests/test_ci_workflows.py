@@ -76,6 +76,7 @@ def test_github_checkout_fetches_the_history_and_may_comment(path: Path) -> None
     assert "pull_request" in triggers
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", GITHUB_WORKFLOWS, ids=lambda p: p.name)
 @pytest.mark.parametrize(
     ("head", "expected"), [(GOOD_CHANGE, 0), (BAD_TRANSITION, 1)], ids=["good", "bad"]
@@ -111,6 +112,7 @@ def test_github_run_steps(tmp_path: Path, path: Path, head: str, expected: int) 
     assert "<!-- rus-ci -->" in comment_step["with"]["script"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("head", "expected"), [(GOOD_CHANGE, 0), (BAD_TRANSITION, 1)], ids=["good", "bad"]
 )

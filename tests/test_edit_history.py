@@ -49,6 +49,7 @@ def _add(title: str) -> str:
     return result.stdout.split("Added activity ", 1)[1].split()[0]
 
 
+@pytest.mark.slow
 def test_an_id_removed_from_the_file_is_not_reused(repo: Path) -> None:
     first = _add("Vinterbad vid Storsjön")
     assert first == "UPP-013"

@@ -45,6 +45,7 @@ def _with_comments(text: str, comments: list[tuple[int, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(comments=st.lists(st.tuples(st.integers(min_value=1, max_value=75), _COMMENT), max_size=6),
        crlf=st.booleans(), bom=st.booleans())
@@ -68,6 +69,7 @@ _EDITS = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(comments=st.lists(st.tuples(st.integers(min_value=1, max_value=75), _COMMENT), max_size=5),
        edits=st.lists(_EDITS, min_size=1, max_size=3))

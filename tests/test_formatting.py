@@ -92,6 +92,7 @@ def test_invalid_yaml_is_refused() -> None:
 _WORDS = st.text(alphabet=st.sampled_from("abcåäöÅ:#'\" -,.[]{}!&*?|>%@019yesno\n\t"), min_size=1, max_size=120)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     titles=st.lists(_WORDS, min_size=1, max_size=3),
@@ -114,6 +115,7 @@ def test_fmt_keeps_meaning_and_comments_and_is_idempotent(titles: list[str], com
     assert format_text(out, "upplevelser.yaml") == out
 
 
+@pytest.mark.slow
 def test_formatted_and_edited_files_pass_yamllint(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     shutil.copytree(PLANS, folder)
@@ -212,6 +214,7 @@ def test_header_and_modeline_stay_on_top_when_keys_move() -> None:
 _KEY_LINE = __import__("re").compile(r"^( *)(- )?[a-z_]+:")
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(sorted(p.name for p in PLANS.glob("*.yaml"))),
        picks=st.lists(st.tuples(st.integers(min_value=0, max_value=10_000), st.text(alphabet="abc åäö:-", max_size=15)),

@@ -78,6 +78,7 @@ def test_edit_commands_work_on_a_new_repository(tmp_path: Path, monkeypatch: pyt
     assert runner.invoke(app, ["fmt", "--check"]).exit_code == 0
 
 
+@pytest.mark.slow
 def test_end_to_end_through_the_installed_command(tmp_path: Path) -> None:
     """``rus init``, an edit, ``rus fmt --check`` and ``rus validate`` as a user runs them."""
     env = {**os.environ, **GIT_ENV, "RUS_LANG": "en", "NO_COLOR": "1"}

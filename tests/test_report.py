@@ -320,6 +320,7 @@ def test_markdown_shows_plan_text_as_written() -> None:
     assert escape_markdown("rad ett\nrad två") == "rad ett rad två"
 
 
+@pytest.mark.slow
 def test_html_is_self_contained_with_charts_and_alternatives(report_2026: Report) -> None:
     charts = {c.name: c for c in report_charts(report_2026, "sv")}
     assert set(charts) == {"money", "municipalities", "indicators-upplevelser"}
@@ -339,6 +340,7 @@ def test_html_is_self_contained_with_charts_and_alternatives(report_2026: Report
         assert question in html
 
 
+@pytest.mark.slow
 def test_the_report_is_swedish_by_default_and_english_on_request(repo: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "rapport.html"
@@ -352,6 +354,7 @@ def test_the_report_is_swedish_by_default_and_english_on_request(repo: Path, tmp
     assert "data:image/svg+xml;base64," in result.stdout
 
 
+@pytest.mark.slow
 def test_markdown_to_a_file_links_chart_files(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "rapport.md"
     result = CliRunner().invoke(app, ["report", "--from", "2025-2", "--to", "2026-2", "--plans", str(repo / "plans"),
@@ -417,6 +420,7 @@ def test_tags_made_later_change_the_report(tmp_path: Path) -> None:
     assert len(after.status.steps) == 2
 
 
+@pytest.mark.slow
 def test_end_to_end_on_the_bundled_plans(tmp_path: Path) -> None:
     out = tmp_path / "rapport-2026.html"
     done = run_rus("report", "--year", "2026", "--format", "html", "--plans", str(PLANS), "-o", str(out), cwd=tmp_path, env={"RUS_LANG": "en"})

@@ -23,9 +23,12 @@ from tests.report_helpers import revisions, write_plans
 CHROMIUM = find_chromium()
 ARTIFACTS = REPO / "test-artifacts"
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); the HTML report is not rendered"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); the HTML report is not rendered"
+    ),
+]
 
 
 def _write_report(plans_root: Path, target: Path, lang: str = "sv") -> Path:

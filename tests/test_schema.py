@@ -57,6 +57,7 @@ def test_schema_carries_swedish_help() -> None:
             assert prop.get("title") and prop.get("x-title-en") and prop.get("description")
 
 
+@pytest.mark.slow
 def test_independent_validator_accepts_bundled_plans() -> None:
     exe = shutil.which("check-jsonschema")
     assert exe is not None, "check-jsonschema is part of the test extra"

@@ -174,6 +174,10 @@ def _register() -> None:
     for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
         importlib.import_module(f"{__name__}.{module}")
 
+    from rus.cli.placeholders import use_plain_placeholders
+
+    use_plain_placeholders(app)
+
 
 _register()
 

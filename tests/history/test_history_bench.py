@@ -11,6 +11,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (BENCH / "generate.py").exists(), reason="benchmarks/generate.py is not in this checkout")
 def test_bench_history_runs_on_a_tiny_corpus(tmp_path: Path, git_env: Path) -> None:
     done = subprocess.run(

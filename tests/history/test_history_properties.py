@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from typing import Any
 
+import pytest
 from conftest import BUNDLED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,6 +102,7 @@ def shuffled(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.data())
 def test_diff_of_a_plan_with_itself_is_empty(data: st.DataObject) -> None:
@@ -133,6 +135,7 @@ def _changes(data: dict[str, Any], *, mirrored: bool) -> Counter[tuple[str, ...]
     return found
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.data())
 def test_diff_b_a_mirrors_diff_a_b(data: st.DataObject) -> None:
@@ -153,6 +156,7 @@ def test_diff_b_a_mirrors_diff_a_b(data: st.DataObject) -> None:
                     assert change_f["days"] == -change_b["days"]
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.data())
 def test_reordering_items_is_no_change(data: st.DataObject) -> None:
