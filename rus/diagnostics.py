@@ -13,7 +13,7 @@ from typing import Any
 
 from rus.codes import CODES
 from rus.i18n import translate
-from rus.vocab import Lang, Vocab
+from rus.vocab import Lang, RegionVocab, Vocab
 
 
 class Severity(StrEnum):
@@ -86,7 +86,7 @@ def _localize(value: Any, lang: Lang) -> Any:
     """Translate parameters that are message ids (marked by a leading ``@``) or vocabulary values."""
     if isinstance(value, str) and value.startswith("@"):
         return translate(value[1:], lang)
-    if isinstance(value, Vocab):
+    if isinstance(value, Vocab | RegionVocab):
         return value.text(lang)
     return value
 

@@ -79,3 +79,9 @@ class WriteError(RusError):
     """A file could not be written."""
 
     exit_code = ExitCode.FAILURE
+
+
+class RegionError(RusError):
+    """The region file of the plans has errors, so the plans cannot be read against it."""
+
+    exit_code = ExitCode.FINDINGS

@@ -17,7 +17,7 @@ from rus.codes import HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
-from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status
+from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, active_region
 
 Loc = tuple[str | int, ...]
 
@@ -42,7 +42,7 @@ _NUMBERED_ID = re.compile(r"^([A-Z]{3}-[A-Z]?)0*([0-9]+)$")
 
 
 def canonical_id(ident: str) -> str:
-    """The id with its number's leading zeros dropped: ``UPP-012`` and ``UPP-0012`` are one id."""
+    """The id with its number's leading zeros dropped: ``ABC-012`` and ``ABC-0012`` are one id."""
     match = _NUMBERED_ID.match(ident)
     return f"{match.group(1)}{match.group(2)}" if match else ident
 
@@ -222,7 +222,7 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
         if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
             add(("replaced_by",), "R014", replacement=act.replaced_by, status=act.status.value)
         sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
-        if act.sami is None and (sami_area or act.whole_county):
+        if act.sami is None and (sami_area or (act.whole_county and active_region().has_sami_area)):
             names = ", ".join(m.text("sv") for m in sami_area) if sami_area else "@the whole county"
             add(("id",), "R011", municipalities=names)
         for dimension in Dimension:

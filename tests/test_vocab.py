@@ -63,7 +63,7 @@ def test_final_statuses_have_no_way_out() -> None:
 
 
 def test_municipalities() -> None:
-    codes = {m: MUNICIPALITY_INFO[m].scb_code for m in Municipality}
+    codes = {m: MUNICIPALITY_INFO[m].code for m in Municipality}
     assert codes[Municipality.OSTERSUND] == "2380"
     assert codes[Municipality.RAGUNDA] == "2303"
     assert len(set(codes.values())) == 8
