@@ -277,7 +277,8 @@ class RegionVocab(str, metaclass=RegionVocabMeta):
 
     @classmethod
     def _validate(cls, value: Any) -> RegionVocab:
-        found: RegionVocab | None = _members(cls).get(value) if isinstance(value, str) else None
+        members = (_active.members.get(cls) if _active is not None else None) or _members(cls)
+        found: RegionVocab | None = members.get(value) if isinstance(value, str) else None
         if found is None:
             from pydantic_core import PydanticCustomError
 
@@ -293,7 +294,7 @@ _BY_DIGEST: dict[tuple[type[Any], str], dict[str, Any]] = {}
 
 def _members(cls: type[Any]) -> dict[str, Any]:
     """The values of a region vocabulary in the active region, made once per region file and class."""
-    region = active_region()
+    region = _active if _active is not None else active_region()  # the common case without a call: validation is hot
     found = region.members.get(cls)
     if found is None:
         found = _BY_DIGEST.get((cls, region.digest)) if region.digest else None
@@ -372,7 +373,7 @@ class _AreaPrefixes(Mapping[Area, str]):
     """Each area's id prefix, of the active region."""
 
     def __getitem__(self, area: Area) -> str:
-        return Area(area).prefix
+        return area.prefix if isinstance(area, Area) else Area(area).prefix
 
     def __iter__(self) -> Iterator[Area]:
         return iter(Area)
@@ -385,7 +386,7 @@ class _MunicipalityFacts(Mapping[Municipality, MunicipalityInfo]):
     """Each municipality's facts, of the active region."""
 
     def __getitem__(self, municipality: Municipality) -> MunicipalityInfo:
-        return Municipality(municipality).info
+        return municipality.info if isinstance(municipality, Municipality) else Municipality(municipality).info
 
     def __iter__(self) -> Iterator[Municipality]:
         return iter(Municipality)
