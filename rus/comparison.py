@@ -380,7 +380,16 @@ def _points(history: History, area: Area) -> tuple[list[_Point], str]:
 
 
 def _find(history: History, commit: str | None, ident: str, attr: str, hint: str | None) -> tuple[str, Plan, Any] | None:
-    """The file, plan and item with this id at a commit (None: the working tree)."""
+    """The file, plan and item with this id at a commit (None: the working tree), read against its region file."""
+    from rus.region import region_at
+
+    if commit is None:
+        return _find_at(history, commit, ident, attr, hint)
+    with region_at(history.region_file(history.repo.commit(commit)), f"{commit[:7]}:{history.region_path()}"):
+        return _find_at(history, commit, ident, attr, hint)
+
+
+def _find_at(history: History, commit: str | None, ident: str, attr: str, hint: str | None) -> tuple[str, Plan, Any] | None:
     needle = ident.encode()
     if commit is None:
         raw = history.worktree_files()

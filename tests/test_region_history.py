@@ -135,3 +135,27 @@ def test_rus_commit_records_a_change_to_the_region_file(tmp_path: Path) -> None:
     ]
     assert "Region file\n  • Strength area: Space (space) has been added" in git(root, "log", "-1", "--format=%B")
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_base_revision_is_read_against_its_own_region_file(tmp_path: Path) -> None:
+    env = {**GIT_ENV, "RUS_REGION": ""}
+    assert run_rus("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
+    root = tmp_path / "coast"
+    done = run_rus(
+        "activity", "add", "BLU", "--title", "Harbour test bed", "--sub-area", "BLU-D1", "--start", "2026-01-10",
+        "--phase", "analysis", "--goal", "BLU-M1", "--municipality", "alderport", "--priority", "skills", cwd=root, env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    git(root, "commit", "-qam", "Add BLU-001")
+    plan = root / "plans" / "blue-economy.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("      - alderport", "      - alderfield"), encoding="utf-8")
+    (root / "region.yaml").write_text(MERGED, encoding="utf-8")
+    # the base names alderport, which today's region file no longer has: read against its own, it is valid
+    done = run_rus("validate", "--base", "HEAD", cwd=root, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = run_rus("ci", "--base", "HEAD", "--format", "text", cwd=root, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert run_rus("commit", "-m", "Alderport and Birchfield are Alderfield", cwd=root, env=env).returncode == 0
+    log = run_rus("log", "BLU-001", cwd=root, env=env)
+    assert log.returncode == 0, log.stderr
+    assert "Municipalities: +Alderfield; −alderport" in log.stdout
