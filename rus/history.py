@@ -286,12 +286,13 @@ class History:
 
         self.root = root.resolve()
         self.plans_dir = plans_dir.strip("/") or "."
-        activate_for(self.root / self.plans_dir)
         self._repo: Repo | None = None
         self._trees: dict[str, dict[str, str]] = {}
         self._tags: list[RevisionTag] | None = None
         if require_git:
             _ = self.repo
+        # the plans are read against their region file (after the repository, whose absence says more)
+        activate_for(self.root / self.plans_dir)
 
     # -- git ----------------------------------------------------------------------------------------
 

@@ -108,3 +108,18 @@ def test_a_six_area_region_starts_and_records(tmp_path: Path, env: dict[str, str
     refused = run_rus("status", "--area", "upplevelser", cwd=root, env=env)
     assert refused.returncode == 2
     assert "aquaculture, bioeconomy, creative-industries, defence-tech, e-health, freight-logistics" in refused.stderr
+
+
+def test_commands_with_plans_elsewhere_use_that_repository_s_region(tmp_path: Path, env: dict[str, str]) -> None:
+    _ok(run_rus("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env))
+    plans = str(tmp_path / "coast" / "plans")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    added = _ok(run_rus(
+        "activity", "add", "FOD", "--title", "Fish to market", "--sub-area", "FOD-D1", "--start", "2026-02-01",
+        "--phase", "analysis", "--goal", "FOD-M1", "--municipality", "kestrel", "--priority", "skills", "--plans", plans,
+        cwd=elsewhere, env=env,
+    ))
+    assert "FOD-001" in added
+    assert "Food systems" in _ok(run_rus("status", "--plans", plans, cwd=elsewhere, env=env))
+    assert _ok(run_rus("validate", plans, cwd=elsewhere, env=env)).startswith("✔")

@@ -36,13 +36,18 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help=_("Show the 
 
 
 def _plans(option: Path | None) -> Path:
+    """The plans folder to edit; its region file becomes the active region."""
+    from rus.region import activate_for
     from rus.workspace import default_plans_dir
 
     if option is None:
-        return default_plans_dir(Path.cwd())
-    if not option.is_dir():
+        folder = default_plans_dir(Path.cwd())
+    elif not option.is_dir():
         raise NotFoundError(N_("No such file or folder: {path}"), "", path=str(option))
-    return option
+    else:
+        folder = option
+    activate_for(folder)
+    return folder
 
 
 def _t(message: str, lang: Lang, **params: Any) -> str:
