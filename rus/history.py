@@ -282,7 +282,7 @@ class History:
     """
 
     def __init__(self, root: Path, plans_dir: str = PLANS_DIR, *, require_git: bool = True) -> None:
-        from rus.region import activate_for
+        from rus.regionfile import activate_for
 
         self.root = root.resolve()
         self.plans_dir = plans_dir.strip("/") or "."
@@ -445,7 +445,7 @@ class History:
 
     def region_path(self) -> str:
         """The region file's path in the repository (the nearest above the plans; default at the root)."""
-        from rus.region import REGION_FILE, find_region_file
+        from rus.regionfile import REGION_FILE, find_region_file
 
         found = find_region_file(self.root / self.plans_dir)
         if found is not None and found.absolute().is_relative_to(self.root):

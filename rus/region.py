@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -24,8 +23,18 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictBool, StrictInt, ValidationError
 
 from rus.codes import N_
-from rus.errors import NotFoundError, RegionError
+from rus.errors import RegionError
 from rus.models import Model, field
+from rus.regionfile import (
+    ENV_REGION,
+    REGION_FILE,
+    activate_for,
+    default_region,
+    find_region_file,
+    load_region,
+    missing_region,
+    region_file_for,
+)
 from rus.source import Source, parse_bytes
 from rus.vocab import (
     AreaInfo,
@@ -36,18 +45,13 @@ from rus.vocab import (
     MunicipalityInfo,
     ProgrammeInfo,
     RegionVocabularies,
-    set_region,
     using_region,
 )
 
-#: The region file's name, at the root of a plans repository (beside ``plans/``).
-REGION_FILE = "region.yaml"
 #: The edition of the region file this version of rus reads (and writes with ``rus init``).
 SCHEMA_VERSION = 1
 #: Region files shipped with rus (``rus init --region NAME`` takes one by its name).
 BUNDLED = Path(__file__).parent / "regions"
-#: The region file to use when none is found above the plans (e.g. plans kept outside a repository).
-ENV_REGION = "RUS_REGION"
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PREFIX = r"^[A-Z]{3}$"
@@ -143,28 +147,6 @@ class Region(Model):
 
 
 # --- finding the file ----------------------------------------------------------------------------
-
-
-def find_region_file(start: Path) -> Path | None:
-    """The ``region.yaml`` at or above ``start``, looking no higher than the repository's root (``.git``)."""
-    current = start.absolute()
-    if not current.is_dir():
-        current = current.parent
-    for folder in (current, *current.parents):
-        candidate = folder / REGION_FILE
-        if candidate.is_file():
-            return candidate
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
-def region_file_for(start: Path) -> Path | None:
-    """The region file for plans at ``start``: found above them, else the one ``RUS_REGION`` names."""
-    found = find_region_file(start)
-    if found is None and os.environ.get(ENV_REGION):
-        found = Path(os.environ[ENV_REGION])
-    return found
 
 
 def bundled_regions() -> dict[str, Path]:
@@ -292,42 +274,21 @@ def read_region(path: Path, display: str | None = None) -> tuple[Source, RegionV
         source, region = Source(display or str(path)), _CACHE.get(digest)
     else:
         source, region = parse_region(raw, display or str(path))
+    if region is not None and not source.diagnostics:
+        from rus.regionfile import store
+
+        store(raw, region)  # so that the next command needs neither this model nor the YAML reader
     if region is None:
         return source, None
     return source, replace(region, file=str(path.absolute()), members={})
 
 
-def load_region(path: Path) -> RegionVocabularies:
-    """The vocabularies of a region file; :class:`RegionError` when it cannot be used."""
+def load_checked(path: Path) -> RegionVocabularies:
+    """The vocabularies of a region file, checked; :class:`RegionError` when it cannot be used."""
     _source, region = read_region(path)
     if region is None:
         raise RegionError(N_("The region file {path} cannot be used: it has errors"),
                           N_("Run `rus validate` to see them, with their lines."), path=str(path))
-    return region
-
-
-def missing_region(start: Path) -> NotFoundError:
-    """The error for plans with no region file above them."""
-    return NotFoundError(N_("No region file ({name}) found in {start} or above it, up to the repository's root"),
-                         N_("Put the region's region.yaml at the repository root, beside plans/ (`rus init --region FILE` starts a repository with one), or name one with RUS_REGION."),
-                         name=REGION_FILE, start=str(start))
-
-
-def default_region() -> RegionVocabularies:
-    """The region for the working folder (the file above it, else ``RUS_REGION``)."""
-    path = region_file_for(Path.cwd())
-    if path is None:
-        raise missing_region(Path.cwd())
-    return load_region(path)
-
-
-def activate_for(start: Path) -> RegionVocabularies:
-    """Make the region of the plans at ``start`` the active one, and return it."""
-    path = region_file_for(start)
-    if path is None:
-        raise missing_region(start)
-    region = load_region(path)
-    set_region(region)
     return region
 
 
@@ -491,7 +452,9 @@ __all__ = [
     "default_region",
     "diff_regions",
     "find_region_file",
+    "load_checked",
     "load_region",
+    "missing_region",
     "parse_region",
     "read_region",
     "region_at",

@@ -152,7 +152,7 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
     Files are read and checked one at a time; only the text of files with findings is kept (for
     showing the offending lines), so memory follows the largest file, not the whole corpus.
     """
-    from rus.region import REGION_FILE
+    from rus.regionfile import REGION_FILE
 
     targets = list(paths)
     index = CrossIndex()
@@ -181,7 +181,7 @@ def _check_region(start: Path, result: ValidationResult, display_root: Path | No
     Its findings are the first file's; False when there is no usable region (missing, or failing
     its schema), and the plans are then not checked: every value in them would be in question.
     """
-    from rus.region import REGION_FILE, read_region, region_file_for
+    from rus.regionfile import REGION_FILE, read_cached, region_file_for
     from rus.vocab import set_region
     from rus.workspace import project_root
 
@@ -191,6 +191,13 @@ def _check_region(start: Path, result: ValidationResult, display_root: Path | No
         result.region = FileResult(shown, "region", [Diagnostic(shown, 1, 1, "G001")])
         result.files.append(result.region)
         return False
+    cached = read_cached(path)  # checked before, without findings: no need for its model
+    if cached is not None:
+        result.region = FileResult(display_path(path, display_root), "region", [], None, path)
+        set_region(cached)
+        return True
+    from rus.region import read_region
+
     source, region = read_region(path, display_path(path, display_root))
     result.region = FileResult(source.path, "region", source.diagnostics, None, path)
     if source.diagnostics:

@@ -160,7 +160,7 @@ def active_region() -> RegionVocabularies:
     one named by ``RUS_REGION``, and raises :class:`rus.errors.RegionError` when there is none.
     """
     if _active is None:
-        from rus.region import default_region
+        from rus.regionfile import default_region
 
         set_region(default_region())
     assert _active is not None

@@ -53,13 +53,15 @@ def base_plans(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _bundled_region() -> Iterator[None]:
+def _bundled_region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Plans copied to a folder without a region file are read against the repository's ``region.yaml``.
 
     Session-wide, so that module-scoped fixtures (repositories built once per module) see it too.
+    The checked region files are kept in a cache of the session's own.
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("RUS_REGION", str(REGION))
+        patch.setenv("RUS_CACHE_DIR", str(tmp_path_factory.mktemp("rus-cache")))
         yield
 
 

@@ -189,3 +189,43 @@ def test_read_region_reports_an_unreadable_file(tmp_path: Path) -> None:
     source, region = read_region(tmp_path / "region.yaml")
     assert region is None
     assert [d.code for d in source.diagnostics] == ["F001"]
+
+
+def test_a_checked_region_file_is_kept_by_content_and_read_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rus import regionfile
+    from rus.region import load_checked
+
+    monkeypatch.setenv("RUS_CACHE_DIR", str(tmp_path / "cache"))
+    raw = COASTAL.read_bytes()
+    assert regionfile.load(raw) is None
+    checked = load_checked(COASTAL)
+    kept = regionfile.read_cached(COASTAL)
+    assert kept is not None
+    assert (kept.name, kept.schema_version, kept.report_languages, kept.entries, kept.digest, kept.file) == (
+        checked.name, checked.schema_version, checked.report_languages, checked.entries, checked.digest, checked.file,
+    )
+    # a file with findings is never kept; a damaged entry is passed over
+    bad = tmp_path / "region.yaml"
+    bad.write_text(COASTAL.read_text(encoding="utf-8").replace("    prefix: FOD\n", "    prefix: BLU\n"), encoding="utf-8")
+    read_region(bad)
+    assert regionfile.read_cached(bad) is None
+    for entry in (tmp_path / "cache").iterdir():
+        entry.write_text("{", encoding="utf-8")
+    assert regionfile.read_cached(COASTAL) is None
+    monkeypatch.setenv("RUS_CACHE_DIR", "")
+    load_checked(COASTAL)
+    assert regionfile.read_cached(COASTAL) is None
+
+
+def test_validate_reads_a_known_region_file_from_the_cache(tmp_path: Path) -> None:
+    root = _repo_with(tmp_path, REGION.read_text(encoding="utf-8"))
+    cache = tmp_path / "cache"
+    first = run_rus("validate", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
+    assert first.returncode == 0, first.stdout
+    assert len(list(cache.glob("region-*.json"))) == 1
+    second = run_rus("validate", "--format", "json", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
+    assert second.returncode == 0 and json.loads(second.stdout)["summary"]["errors"] == 0
+    # a changed file is another key: checked again, with its findings
+    (root / "region.yaml").write_text(REGION.read_text(encoding="utf-8").replace("    prefix: DIG\n", "    prefix: UPP\n"), encoding="utf-8")
+    third = run_rus("validate", "--format", "parsable", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
+    assert third.returncode == 1 and "(G002)" in third.stdout

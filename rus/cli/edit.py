@@ -37,7 +37,7 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help=_("Show the 
 
 def _plans(option: Path | None) -> Path:
     """The plans folder to edit; its region file becomes the active region."""
-    from rus.region import activate_for
+    from rus.regionfile import activate_for
     from rus.workspace import default_plans_dir
 
     if option is None:

@@ -43,7 +43,7 @@ PlansOption = Annotated[
 def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
     """The plans folder and the root of the repository (or folder) that holds it; its region becomes the active one."""
     from rus.errors import NotFoundError
-    from rus.region import activate_for
+    from rus.regionfile import activate_for
     from rus.workspace import default_plans_dir, project_root
 
     folder = plans if plans is not None else default_plans_dir(Path.cwd())
