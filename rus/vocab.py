@@ -100,6 +100,11 @@ class MunicipalityInfo:
     sami_area: bool
     analysis_region: str | None = None
 
+    @property
+    def scb_code(self) -> str:
+        """The official code under its earlier name (in Sweden, SCB's code), for code written before region files."""
+        return self.code
+
 
 @dataclass(frozen=True)
 class FundingSourceInfo:
