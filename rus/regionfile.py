@@ -5,7 +5,7 @@ A region file is the nearest ``region.yaml`` at or above the plans, up to the re
 else the one ``RUS_REGION`` names.
 
 Checking a region file needs its pydantic model and the YAML reader; a command that only needs the
-vocabularies of a region file it has seen before reads them from a small JSON file instead, keyed
+vocabularies of a region file it has seen before reads them from a small file instead (``marshal``), keyed
 by the SHA-256 of the region file's bytes (and the cache format). Only files without findings are
 kept. The cache lives in ``$XDG_CACHE_HOME/rus`` (default ``~/.cache/rus``); ``RUS_CACHE_DIR``
 names another folder, and an empty value turns it off. A cache that cannot be read or written is
@@ -15,8 +15,9 @@ passed over silently: it only ever saves time.
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -138,7 +139,9 @@ def _path(digest: str) -> Path | None:
         checks = Path(__file__).with_name("region.py").stat()
     except OSError:
         return None
-    return folder / f"region-{FORMAT}-{checks.st_mtime_ns:x}-{checks.st_size:x}-{digest}.json"
+    # marshal (built in, so nothing to import at start) is read only by the Python version that wrote it
+    python = "".join(map(str, sys.version_info[:2]))
+    return folder / f"region-{FORMAT}-py{python}-{checks.st_mtime_ns:x}-{checks.st_size:x}-{digest}.marshal"
 
 
 def _label(data: list[str]) -> Label:
@@ -156,7 +159,7 @@ def load(raw: bytes) -> RegionVocabularies | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = marshal.loads(path.read_bytes())
         entries = {
             kind: tuple(
                 Entry(slug, _label(label), _INFO[kind](*info) if kind in _INFO else None)
@@ -165,7 +168,7 @@ def load(raw: bytes) -> RegionVocabularies | None:
             for kind, items in data["entries"].items()
         }
         return RegionVocabularies(_label(data["name"]), data["schema_version"], tuple(data["report_languages"]), entries, digest=digest)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
         return None
 
 
@@ -186,7 +189,7 @@ def store(raw: bytes, region: RegionVocabularies) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.write_bytes(marshal.dumps(data))
         temporary.replace(path)
     except OSError:
         return

@@ -222,7 +222,7 @@ def test_validate_reads_a_known_region_file_from_the_cache(tmp_path: Path) -> No
     cache = tmp_path / "cache"
     first = run_rus("validate", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
     assert first.returncode == 0, first.stdout
-    assert len(list(cache.glob("region-*.json"))) == 1
+    assert len(list(cache.glob("region-*.marshal"))) == 1
     second = run_rus("validate", "--format", "json", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
     assert second.returncode == 0 and json.loads(second.stdout)["summary"]["errors"] == 0
     # a changed file is another key: checked again, with its findings
