@@ -29,6 +29,7 @@ from rus.vocab import Area, FundingSource
 
 if TYPE_CHECKING:
     from rus.history import PlanSet
+    from rus.region import RegionChange
 
 #: The version of the JSON shape; raised on incompatible changes.
 JSON_VERSION = 1
@@ -210,11 +211,13 @@ class ChangeSet:
     new_label: str
     areas: tuple[AreaChanges, ...] = ()
     actors: tuple[ItemChange, ...] = ()
+    #: Changes to the region file (areas, municipalities, … added, removed, renamed, merged).
+    region: tuple[RegionChange, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """Whether nothing changed."""
-        return not self.areas and not self.actors
+        return not self.areas and not self.actors and not self.region
 
     @property
     def summary(self) -> Summary:
@@ -226,7 +229,7 @@ class ChangeSet:
 
     def area(self, area: Area) -> AreaChanges | None:
         """The changes to one area (None when it did not change)."""
-        return next((a for a in self.areas if a.area is area), None)
+        return next((a for a in self.areas if a.area == area), None)
 
     def items(self) -> Iterator[tuple[Area | None, ItemChange]]:
         """Every item change with its area (None for actors)."""
@@ -238,8 +241,9 @@ class ChangeSet:
 
     def combine(self, other: ChangeSet) -> ChangeSet:
         """This set and another over different areas, as one."""
-        areas = sorted((*self.areas, *other.areas), key=lambda a: _AREA_ORDER[a.area])
-        return ChangeSet(self.old_label, self.new_label, tuple(areas), (*self.actors, *other.actors))
+        order = {area: i for i, area in enumerate(Area)}  # the active region's order
+        areas = sorted((*self.areas, *other.areas), key=lambda a: order.get(a.area, len(order)))
+        return ChangeSet(self.old_label, self.new_label, tuple(areas), (*self.actors, *other.actors), (*self.region, *other.region))
 
     def to_dict(self) -> dict[str, Any]:
         """The documented, stable JSON object (see docs/history.md)."""
@@ -251,10 +255,8 @@ class ChangeSet:
             "summary": self.summary.to_dict(),
             "areas": [a.to_dict() for a in self.areas],
             "actors": [a.to_dict() for a in self.actors],
+            **({"region": [c.to_dict() for c in self.region]} if self.region else {}),
         }
-
-
-_AREA_ORDER = {area: i for i, area in enumerate(Area)}
 
 
 # --- comparing -------------------------------------------------------------------------------------
@@ -262,7 +264,9 @@ _AREA_ORDER = {area: i for i, area in enumerate(Area)}
 
 def diff_plansets(old: PlanSet, new: PlanSet, area: Area | None = None) -> ChangeSet:
     """The semantic changes from ``old`` to ``new`` (only ``area`` when given; then actors are left out)."""
-    areas = [a for a in Area if (a in old.plans or a in new.plans) and (area is None or a is area)]
+    # the region's areas in its order, then any area a side still has that the region no longer names
+    present = dict.fromkeys([*Area, *old.plans, *new.plans])
+    areas = [a for a in present if (a in old.plans or a in new.plans) and (area is None or a == area)]
     found: list[AreaChanges] = []
     for each in areas:
         old_side = _side(old, each)

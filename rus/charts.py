@@ -93,7 +93,7 @@ def indicator_chart(report: Report, area: Area, lang: Lang) -> Chart | None:
     """Small multiples: each indicator of an area, from baseline through actuals to target."""
     import matplotlib
 
-    rows = [row for row in report.indicators.rows if row.area is area]
+    rows = [row for row in report.indicators.rows if row.area == area]
     if not rows:
         return None
     columns = min(3, len(rows))

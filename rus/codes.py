@@ -1,7 +1,8 @@
 """The stable diagnostic codes: name, default severity, message and hint templates.
 
 Codes never change meaning once released. Families: ``F`` file, ``Y`` YAML syntax, ``S`` schema,
-``R`` the domain's rules within and across plans, ``H`` history (transitions against a base).
+``R`` the domain's rules within and across plans, ``H`` history (transitions against a base), ``G``
+the region file (``region.yaml``, the region's own vocabularies).
 Templates are English gettext message ids; :mod:`rus.i18n` renders them in Swedish.
 """
 
@@ -143,6 +144,17 @@ CODES: dict[str, Code] = {
                  N_("Keep the registry as actors.yaml beside the plans, or name it on the command line.")),
     "R022": Code("replaced-by-self", "error", N_("The activity is replaced by itself"),
                  N_("Name the id of the activity that replaces it.")),
+    # --- the region file --------------------------------------------------------------------------
+    "G001": Code("region-missing", "error", N_("No region file (region.yaml) was found for these plans"),
+                 N_("Put the region's region.yaml at the repository root, beside plans/ (`rus init --region FILE` starts a repository with one), or name one with RUS_REGION.")),
+    "G002": Code("region-duplicate", "error", N_("The {what} `{value}` is defined twice in the region file (first on line {other})"),
+                 N_("Keep one of them; each value of the region must be unique.")),
+    "G003": Code("region-value-removed", "error", N_("`{value}` is no longer a {what} of the region: it was removed from region.yaml in {commit} ({date}, \"{subject}\")"),
+                 N_("Change the plan to one of the region's values: {allowed}.")),
+    "G005": Code("region-value-removed-uncommitted", "error", N_("`{value}` is no longer a {what} of the region: it was removed from region.yaml (not committed yet)"),
+                 N_("Change the plan to one of the region's values: {allowed}.")),
+    "G004": Code("region-schema-version", "error", N_("The region file is of schema version {found}; this version of rus reads version {supported}"),
+                 N_("Upgrade rus to a version that reads this edition of the region file.")),
     # --- history (against a base revision) -------------------------------------------------------
     "H001": Code("forbidden-transition", "error", N_("The status went from {old} to {new}, which is not allowed"),
                  N_("Allowed from {old}: {allowed}.")),

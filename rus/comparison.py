@@ -42,7 +42,8 @@ from rus.history import (
     snapshots,
 )
 from rus.models import ACTIVITY_ID, GOAL_ID, INDICATOR_ID, SUB_AREA_ID, Plan
-from rus.vocab import AREA_PREFIX, Area
+from rus.region import diff_regions
+from rus.vocab import AREA_PREFIX, Area, RegionVocabularies, active_region
 
 # --- sides -----------------------------------------------------------------------------------------
 
@@ -159,8 +160,13 @@ def compare_in(history: History, old: str | None, new: str | None, area: Area | 
     only = area or old_spec.only or new_spec.only
     loader = _Loader(history)
     result = ChangeSet(old_spec.label, new_spec.label)
-    for each in Area:
-        if only is not None and each is not only:
+    # the region's areas, then any area a side still has that its region no longer names
+    areas = dict.fromkeys(Area)
+    for spec in (old_spec, new_spec):
+        if not spec.empty and spec.per_area is None:
+            areas.update(dict.fromkeys(loader.at(spec.commit, spec.label).plans))
+    for each in areas:
+        if only is not None and each != only:
             continue
         before, after = loader.side(old_spec, each), loader.side(new_spec, each)
         if before is None or after is None:
@@ -168,8 +174,20 @@ def compare_in(history: History, old: str | None, new: str | None, area: Area | 
         result = result.combine(diff_plansets(before, after, each))
     if only is None:
         actors = diff_registries(loader.registry_side(old_spec).registry, loader.registry_side(new_spec).registry)
-        result = result.combine(ChangeSet(old_spec.label, new_spec.label, (), actors))
+        region = diff_regions(_region_of(history, old_spec), _region_of(history, new_spec))
+        result = result.combine(ChangeSet(old_spec.label, new_spec.label, (), actors, region))
     return result
+
+
+def _region_of(history: History, spec: SideSpec) -> RegionVocabularies | None:
+    """The region file of one side (per-area sides: where their actor registry is read)."""
+    from rus.region import parse_region
+
+    if spec.empty:
+        return None
+    commit = spec.registry_commit if spec.per_area is not None else spec.commit
+    raw = history.region_file(None if commit is None else history.repo.commit(commit))
+    return None if raw is None else parse_region(raw, history.region_path())[1]
 
 
 # --- the recorded revisions ------------------------------------------------------------------------
@@ -288,8 +306,9 @@ def item_kind(ident: str) -> tuple[str, str, Area]:
                     return kind, attr, area
     raise NotFoundError(
         N_("`{id}` is not the id of an activity, goal, indicator or sub-area"),
-        N_("Ids look like UPP-012 (activity), UPP-M1 (goal), UPP-I1 (indicator) or UPP-D1 (sub-area)."),
+        N_("Ids look like {prefix}-012 (activity), {prefix}-M1 (goal), {prefix}-I1 (indicator) or {prefix}-D1 (sub-area)."),
         id=ident,
+        prefix=next(iter(AREA_PREFIX.values()), "ABC"),
     )
 
 
@@ -361,7 +380,16 @@ def _points(history: History, area: Area) -> tuple[list[_Point], str]:
 
 
 def _find(history: History, commit: str | None, ident: str, attr: str, hint: str | None) -> tuple[str, Plan, Any] | None:
-    """The file, plan and item with this id at a commit (None: the working tree)."""
+    """The file, plan and item with this id at a commit (None: the working tree), read against its region file."""
+    from rus.region import region_at
+
+    if commit is None:
+        return _find_at(history, commit, ident, attr, hint)
+    with region_at(history.region_file(history.repo.commit(commit)), f"{commit[:7]}:{history.region_path()}"):
+        return _find_at(history, commit, ident, attr, hint)
+
+
+def _find_at(history: History, commit: str | None, ident: str, attr: str, hint: str | None) -> tuple[str, Plan, Any] | None:
     needle = ident.encode()
     if commit is None:
         raw = history.worktree_files()
@@ -378,7 +406,7 @@ def _find(history: History, commit: str | None, ident: str, attr: str, hint: str
     order = sorted(files, key=lambda p: (p != hint, p))
     for path in order:
         oid = files[path]
-        key = (oid, PurePosixPath(path).name.startswith("actors"))
+        key = (oid, PurePosixPath(path).name.startswith("actors"), active_region().digest)
         entry = BLOB_CACHE.get(key)
         if entry is None:
             known = data.get(path)

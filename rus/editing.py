@@ -51,6 +51,7 @@ from rus.vocab import (
     TRANSITIONS,
     Area,
     LadderStep,
+    RegionVocab,
     Status,
     Vocab,
     lookup,
@@ -350,7 +351,7 @@ def to_yaml(value: Any) -> Any:
         for item in value:
             seq.append(to_yaml(item))
         return seq
-    if isinstance(value, Enum):
+    if isinstance(value, Enum | RegionVocab):
         return str(value.value)
     if isinstance(value, str):
         return _styled(value)
@@ -623,11 +624,11 @@ def convert(annotation: Any, raw: str, name: str) -> Any:
         return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
     if annotation is date:
         return parse_date(text, name)
-    if isinstance(annotation, type) and issubclass(annotation, Vocab):
+    if isinstance(annotation, type) and issubclass(annotation, Vocab | RegionVocab):
         from rus.choices import parse_choice
 
         return parse_choice(annotation, text, name).value
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
+    if isinstance(annotation, type) and issubclass(annotation, Enum | RegionVocab):
         return text
     return raw
 
@@ -756,7 +757,7 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
         rel = plan_file.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return set()
-    # ids as keys (`- id: UPP-012`), not the examples that comments mention
+    # ids as keys (`- id: ABC-012`), not the examples that comments mention
     pattern = re.compile(rf"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?{AREA_PREFIX[area]}-([0-9]{{3,5}})\b", re.MULTILINE)
     found: set[int] = set()
     try:

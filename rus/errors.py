@@ -87,3 +87,9 @@ class LockedError(RusError):
     """Another ``rus`` command held the plans' write lock for longer than this one would wait."""
 
     exit_code = ExitCode.LOCKED
+
+
+class RegionError(RusError):
+    """The region file of the plans has errors, so the plans cannot be read against it."""
+
+    exit_code = ExitCode.FINDINGS

@@ -34,7 +34,7 @@ from rus.errors import RusError
 from rus.i18n import os_reason, translate
 from rus.models import inner_model
 from rus.source import Source, blank_line_tabs_as_spaces, parse_text, plain_scalar
-from rus.vocab import Lang
+from rus.vocab import Lang, RegionVocab
 from rus.workspace import display_path
 
 #: Lists whose entries are separated by a blank line (at the top level of a file).
@@ -730,7 +730,7 @@ def _child(model: type[BaseModel] | None, name: str) -> tuple[type[BaseModel] | 
 def _enum_keys(annotation: Any) -> list[str] | None:
     if typing.get_origin(annotation) is dict:
         key_type = typing.get_args(annotation)[0]
-        if isinstance(key_type, type) and issubclass(key_type, Enum):
+        if isinstance(key_type, type) and issubclass(key_type, Enum | RegionVocab):
             return [str(member.value) for member in key_type]
     for arg in typing.get_args(annotation):
         found = _enum_keys(arg)

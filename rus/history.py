@@ -7,7 +7,7 @@ process per file. Parsed files are cached by git blob id (the working tree's fil
 same way), so a file that is the same in two revisions is parsed once, and the plans of unchanged
 files are the *same objects* in both sets, which lets a comparison skip them at once.
 
-An area's revisions are recorded as annotated tags ``<area>/<revision>`` (e.g. ``upplevelser/2026-2``);
+An area's revisions are recorded as annotated tags ``<area>/<revision>`` (e.g. ``tourism/2026-2``);
 :func:`revision_snapshots` lists them.
 
 Everything read here is treated as read-only: plans may be shared between sets through the cache.
@@ -30,7 +30,7 @@ from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, GitError, NotFoundError, RusError
 from rus.models import ActorRegistry, Plan
 from rus.source import gc_paused
-from rus.vocab import Area, Lang
+from rus.vocab import Area, Lang, active_region
 
 if TYPE_CHECKING:
     from git import Repo
@@ -200,11 +200,11 @@ class _BlobCache:
     def __init__(self, limit_bytes: int = 96 * 1024 * 1024) -> None:
         self.limit = limit_bytes
         self.size = 0
-        self.entries: OrderedDict[tuple[str, bool], tuple[_Entry, int]] = OrderedDict()
+        self.entries: OrderedDict[tuple[str, bool, str], tuple[_Entry, int]] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: tuple[str, bool]) -> _Entry | None:
+    def get(self, key: tuple[str, bool, str]) -> _Entry | None:
         found = self.entries.get(key)
         if found is None:
             self.misses += 1
@@ -213,7 +213,7 @@ class _BlobCache:
         self.entries.move_to_end(key)
         return found[0]
 
-    def put(self, key: tuple[str, bool], entry: _Entry, size: int) -> None:
+    def put(self, key: tuple[str, bool, str], entry: _Entry, size: int) -> None:
         self.entries[key] = (entry, size)
         self.size += size
         while self.size > self.limit and len(self.entries) > 1:
@@ -243,7 +243,8 @@ def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = N
     if oid is None:
         assert isinstance(data, bytes)
         oid = blob_id(data)
-    key = (oid, name.startswith("actors"))
+    # a plan's values are read against a region: the same blob under another region is another entry
+    key = (oid, name.startswith("actors"), active_region().digest)
     cached = BLOB_CACHE.get(key)
     if cached is not None:
         return cached
@@ -300,6 +301,8 @@ class History:
     """
 
     def __init__(self, root: Path, plans_dir: str = PLANS_DIR, *, require_git: bool = True) -> None:
+        from rus.regionfile import activate_for
+
         self.root = root.resolve()
         self.plans_dir = plans_dir.strip("/") or "."
         self._repo: Repo | None = None
@@ -307,6 +310,8 @@ class History:
         self._tags: list[RevisionTag] | None = None
         if require_git:
             _ = self.repo
+        # the plans are read against their region file (after the repository, whose absence says more)
+        activate_for(self.root / self.plans_dir)
 
     # -- git ----------------------------------------------------------------------------------------
 
@@ -443,7 +448,7 @@ class History:
                 found.append(RevisionTag(Area(match["area"]), match["revision"], ref.name, commit.hexsha, date, message))
             found.sort(key=lambda t: (t.revision, t.date, t.area.value))
             self._tags = found
-        return [t for t in self._tags if area is None or t.area is area]
+        return [t for t in self._tags if area is None or t.area == area]
 
     # -- plan sets ----------------------------------------------------------------------------------
 
@@ -457,12 +462,36 @@ class History:
         return self.load_commit(commit, rev, under)
 
     def load_commit(self, commit: Commit, label: str, under: Iterable[str] | None = None) -> PlanSet:
-        """The plans at a commit."""
-        files = {
-            path: parse_file(path, partial(self.read_blob, oid), oid)
-            for path, oid in self.tree_files(commit, under).items()
-        }
-        return build_planset(files, label, commit.hexsha)
+        """The plans at a commit, read against the region file of that commit (when it has one)."""
+        from rus.region import region_at
+
+        with region_at(self.region_file(commit), f"{label}:{self.region_path()}"):
+            files = {
+                path: parse_file(path, partial(self.read_blob, oid), oid)
+                for path, oid in self.tree_files(commit, under).items()
+            }
+            return build_planset(files, label, commit.hexsha)
+
+    def region_path(self) -> str:
+        """The region file's path in the repository (the nearest above the plans; default at the root)."""
+        from rus.regionfile import REGION_FILE, find_region_file
+
+        found = find_region_file(self.root / self.plans_dir)
+        if found is not None and found.absolute().is_relative_to(self.root):
+            return found.absolute().relative_to(self.root).as_posix()
+        return REGION_FILE
+
+    def region_file(self, commit: Commit | None) -> bytes | None:
+        """The bytes of the region file at a commit (None: the working tree), None when there is none."""
+        path = self.region_path()
+        if commit is None:
+            target = self.root / path
+            return target.read_bytes() if target.is_file() else None
+        try:
+            blob = commit.tree / path
+        except KeyError:
+            return None
+        return self.read_blob(blob.hexsha) if blob.type == "blob" else None
 
     def empty(self, label: str) -> PlanSet:
         """No plans at all (before the first commit)."""

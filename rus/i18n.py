@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from rus.codes import N_
-from rus.vocab import LANGS, Lang, Vocab
+from rus.vocab import LANGS, Lang, RegionVocab, Vocab
 
 DOMAIN = "rus"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -67,10 +67,10 @@ def join_words(items: Sequence[str], lang: Lang, *, last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-def _in_text(member: Vocab, lang: Lang) -> str:
+def _in_text(member: Vocab | RegionVocab, lang: Lang) -> str:
     """A value's label as a word inside a sentence: lower case, except names and abbreviations."""
     label = member.text(lang)
-    proper = type(member).__name__ in ("Area", "Municipality", "FundingSource")
+    proper = type(member).__name__ in ("Area", "Municipality", "FundingSource", "Programme")
     if proper or len(label) < 2 or not label[1].islower():
         return label
     return label[0].lower() + label[1:]
@@ -81,7 +81,7 @@ class InText:
     """A vocabulary value named inside a sentence (``from planned to idea``, ``från planerad till
     idé``), as a message parameter: its label in the reader's language, in lower case."""
 
-    member: Vocab
+    member: Vocab | RegionVocab
 
     def text(self, lang: Lang) -> str:
         """The label in the given language, as a word in running text."""
@@ -96,7 +96,7 @@ class Choices:
     """The values of a vocabulary as a message parameter: in Swedish their labels (what people type),
     in English their slugs, as a list ending in "or"."""
 
-    members: tuple[Vocab, ...]
+    members: tuple[Vocab | RegionVocab, ...]
 
     def text(self, lang: Lang) -> str:
         """The values as running text in the given language."""
@@ -143,7 +143,7 @@ def localize(value: Any, lang: Lang) -> Any:
     translated, vocabulary values become their labels, :class:`Choices` a list of labels."""
     if isinstance(value, str) and value.startswith("@"):
         return translate(value[1:], lang)
-    if isinstance(value, Vocab):
+    if isinstance(value, Vocab | RegionVocab):
         return value.text(lang)
     if isinstance(value, Choices | Counted | InText | Listed | OsReason):
         return value.text(lang)

@@ -131,7 +131,7 @@ class Document(Model):
 
     title: str = field("Titel", "Title", min_length=1)
     reference: str | None = field(
-        "Diarienummer", "Reference number", "T.ex. RUN/430/2018", "E.g. RUN/430/2018", default=None, pattern=REFERENCE
+        "Diarienummer", "Reference number", "T.ex. RS/123/2024", "E.g. RS/123/2024", default=None, pattern=REFERENCE
     )
     adopted: IsoDate | None = field("Beslutad", "Adopted", "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Date of adoption (YYYY-MM-DD)", default=None)
 
@@ -141,7 +141,7 @@ class SubArea(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Delområde", "Ett delområde inom styrkeområdet, med behov och utmaningar.")
 
-    id: str = field("Id", "Id", "Stabilt id, t.ex. UPP-D1", "Stable id, e.g. UPP-D1", pattern=SUB_AREA_ID)
+    id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-D1", "Stable id, e.g. ABC-D1", pattern=SUB_AREA_ID)
     name: str = field("Namn", "Name", min_length=1)
     description: str | None = field("Beskrivning", "Description", default=None)
     needs: list[str] = field("Behov", "Needs", default_factory=list)
@@ -153,7 +153,7 @@ class Goal(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Mål", "Ett mål i planen, som mäts med indikatorer.")
 
-    id: str = field("Id", "Id", "Stabilt id, t.ex. UPP-M1", "Stable id, e.g. UPP-M1", pattern=GOAL_ID)
+    id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-M1", "Stable id, e.g. ABC-M1", pattern=GOAL_ID)
     title: str = field("Rubrik", "Title", min_length=1)
     description: str | None = field("Beskrivning", "Description", default=None)
     sub_areas: list[Annotated[str, Field(pattern=SUB_AREA_ID)]] = field(
@@ -186,7 +186,7 @@ class Indicator(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Indikator", "En indikator som mäter ett mål.")
 
-    id: str = field("Id", "Id", "Stabilt id, t.ex. UPP-I1", "Stable id, e.g. UPP-I1", pattern=INDICATOR_ID)
+    id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-I1", "Stable id, e.g. ABC-I1", pattern=INDICATOR_ID)
     goal: str = field("Mål", "Goal", "Id för målet som indikatorn mäter", "Id of the goal the indicator measures", pattern=GOAL_ID)
     name: str = field("Namn", "Name", min_length=1)
     kind: IndicatorKind = field("Typ", "Kind", "output (aktivitet) eller result (resultat)", "output or result")
@@ -280,7 +280,7 @@ class Activity(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Insats", "En insats i planen, med ett stabilt id som aldrig återanvänds.")
 
-    id: str = field("Id", "Id", "Stabilt id som aldrig återanvänds, t.ex. UPP-012", "Stable id that is never reused, e.g. UPP-012", pattern=ACTIVITY_ID)
+    id: str = field("Id", "Id", "Stabilt id som aldrig återanvänds, t.ex. ABC-012", "Stable id that is never reused, e.g. ABC-012", pattern=ACTIVITY_ID)
     title: str = field("Rubrik", "Title", min_length=1)
     description: str | None = field("Beskrivning", "Description", default=None)
     sub_area: str = field("Delområde", "Sub-area", pattern=SUB_AREA_ID)
@@ -325,7 +325,7 @@ class Actor(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Aktör", "En aktör i det gemensamma aktörsregistret.")
 
-    id: str = field("Id", "Id", "Kort, stabilt id med små bokstäver, t.ex. miun", "Short, stable lower-case id, e.g. miun", pattern=ACTOR_ID)
+    id: str = field("Id", "Id", "Kort, stabilt id med små bokstäver, t.ex. universitetet", "Short, stable lower-case id, e.g. university", pattern=ACTOR_ID)
     name: str = field("Namn", "Name", min_length=1)
     helix: Helix = field("Helixtyp", "Helix type", "business, civil-society, academia eller public", "business, civil-society, academia or public")
     municipality: Municipality | None = field("Kommun", "Municipality", "Hemkommun; utelämna för aktörer utanför länet", "Home municipality; leave out for actors outside the county", default=None)

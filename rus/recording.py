@@ -1,7 +1,7 @@
 """Recording an update of the plans in git: ``rus commit``.
 
 The plans are validated first and an update with errors is refused. Only the plan and actor files
-that changed are committed, with a structured message (a summary line such as ``upplevelser 2026-2:
+that changed are committed, with a structured message (a summary line such as ``tourism 2026-2:
 +2 activities, 3 status changes`` and a body listing the semantic changes); other staged changes
 stay staged and the working tree is never touched. With ``revision=True`` each area whose
 ``revision`` field changed is tagged ``<area>/<revision>`` (an annotated tag). Every check that can
@@ -11,7 +11,7 @@ History is never rewritten: no amend, no reset, no force.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,6 +114,13 @@ def record(
 
         subject = (message or "").strip() or commit_subject(pending.changes, lang)
         body = commit_body(pending.changes, lang)
+        if pending.changes.region:
+            from rus.render.region import HEADING, describe_region_change
+
+            lines = [translate(HEADING, lang), *(f"  • {describe_region_change(c, lang)}" for c in pending.changes.region)]
+            if not message and not pending.changes.areas and not pending.changes.actors:
+                subject = f"{translate(HEADING, lang)}: {describe_region_change(pending.changes.region[0], lang)}"
+            body = "\n".join(lines) + ("\n\n" + body if body else "")
         full = subject + ("\n\n" + body if body else "") + "\n"
         sha = _commit(repo, pending.paths, full, lock)
         tags = _tag(repo, sha, pending, lang)
@@ -162,9 +169,14 @@ def _pending(history: History, revision: bool) -> Pending:
     head = history.repo.head.commit if history.has_commits() else None
     committed = history.tree_files(head) if head is not None else {}
     current = history.worktree_files()
+    # the region file is committed with the plans: they are checked against it, so they go together
+    region_then = history.region_file(head) if head is not None else None
+    region_now = history.region_file(None)
+    region_changed = region_now is not None and region_now != region_then
     changed = sorted(
         {path for path, data in current.items() if committed.get(path) != blob_id(data)}
         | {path for path in committed if path not in current}
+        | ({history.region_path()} if region_changed else set())
     )
     if not changed:
         unrecorded = _unrecorded(history) if revision and head is not None else {}
@@ -177,6 +189,11 @@ def _pending(history: History, revision: bool) -> Pending:
     old: PlanSet = history.load_commit(head, "HEAD") if head is not None else history.empty("HEAD")
     new = history.load(None)
     changes = diff_plansets(old, new)
+    if region_changed and region_now is not None:
+        from rus.region import diff_regions, parse_region
+
+        region_before = parse_region(region_then, history.region_path())[1] if region_then is not None else None
+        changes = replace(changes, region=diff_regions(region_before, parse_region(region_now, history.region_path())[1]))
     tags: dict[Area, str] = {}
     if revision:
         for area, plan in new.plans.items():

@@ -128,7 +128,7 @@ def _diffs(
 
     counts: dict[tuple[Area, str, str], dict[str, int]] = {}
     for area in Area:
-        own = sorted((s for s in chain if s.area is area), key=lambda s: (s.revision, s.date))
+        own = sorted((s for s in chain if s.area == area), key=lambda s: (s.revision, s.date))
         for old, new in pairwise(own):
             changes = diff_plansets(
                 planset_at(root, old.commit, plans_dir),

@@ -18,7 +18,7 @@ from rus.diagnostics import Diagnostic
 from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
-from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, fold
+from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, active_region, fold
 
 Loc = tuple[str | int, ...]
 
@@ -52,7 +52,7 @@ _NUMBERED_ID = re.compile(r"^([A-Z]{3}-[A-Z]?)0*([0-9]+)$")
 
 
 def canonical_id(ident: str) -> str:
-    """The id with its number's leading zeros dropped: ``UPP-012`` and ``UPP-0012`` are one id."""
+    """The id with its number's leading zeros dropped: ``ABC-012`` and ``ABC-0012`` are one id."""
     match = _NUMBERED_ID.match(ident)
     return f"{match.group(1)}{match.group(2)}" if match else ident
 
@@ -250,7 +250,7 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
         if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
             add(("replaced_by",), "R014", replacement=act.replaced_by, status=InText(act.status))
         sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
-        if act.sami is None and (sami_area or act.whole_county):
+        if act.sami is None and (sami_area or (act.whole_county and active_region().has_sami_area)):
             names = Listed(tuple(sami_area)) if sami_area else "@the whole county"
             add(("id",), "R011", municipalities=names)
         for dimension in Dimension:

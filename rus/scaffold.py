@@ -1,8 +1,9 @@
-"""``rus init``: a new plans repository, so that another region can start from a working set-up.
+"""``rus init``: a new plans repository, so that any region can start from a working set-up.
 
-It holds ``plans/`` with one commented template per strength area and an actor registry, the JSON
-Schemas in ``schemas/``, a ``.gitignore``, an editor setting that binds the schemas to the plan
-files (``.vscode/settings.json``), and a git repository with a first commit. Every template passes
+It holds the region file (``region.yaml``: the one given, or a commented template), ``plans/`` with
+one commented template per strength area of that region and an actor registry, the JSON Schemas of
+that region in ``schemas/``, a ``.gitignore``, an editor setting that binds the schemas to the files
+(``.vscode/settings.json``), and a git repository with a first commit. Every template passes
 ``rus validate`` and ``rus fmt --check`` as it is.
 """
 
@@ -15,9 +16,9 @@ from pathlib import Path
 from string import Template
 
 from rus.codes import N_
-from rus.errors import GitError, UsageError, WriteError
+from rus.errors import GitError, RegionError, UsageError, WriteError
 from rus.i18n import os_reason
-from rus.vocab import AREA_PREFIX, Area
+from rus.vocab import Area, RegionVocabularies, using_region
 
 TEMPLATES = Path(__file__).parent / "templates"
 PLANS_DIR = "plans"
@@ -39,12 +40,12 @@ def revision_for(day: date) -> str:
 
 
 def plan_template(area: Area, today: date) -> str:
-    """The commented template of one area's plan."""
+    """The commented template of one area's plan (an area of the active region)."""
     text = (TEMPLATES / "plan.yaml.tmpl").read_text(encoding="utf-8")
     return Template(text).substitute(
         area=area.value,
         area_sv=area.text("sv"),
-        prefix=AREA_PREFIX[area],
+        prefix=area.prefix,
         revision=revision_for(today),
         date=today.isoformat(),
         year=today.year,
@@ -61,11 +62,14 @@ def actors_template() -> str:
 
 def editor_settings() -> str:
     """VS Code settings binding the schemas to the plan files (for the YAML extension)."""
+    from rus.region import REGION_FILE
+
     plans = [f"{PLANS_DIR}/{area.value}.yaml" for area in Area]
     settings = {
         "yaml.schemas": {
             f"./{SCHEMAS_DIR}/plan.schema.json": plans,
             f"./{SCHEMAS_DIR}/actors.schema.json": [f"{PLANS_DIR}/actors.yaml"],
+            f"./{SCHEMAS_DIR}/region.schema.json": [REGION_FILE],
         },
         "yaml.format.enable": False,
         "editor.insertSpaces": True,
@@ -74,11 +78,71 @@ def editor_settings() -> str:
     return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
 
 
-def scaffold_files(today: date) -> dict[str, str]:
-    """Every file of a new plans repository, by path relative to its root."""
+def region_template() -> str:
+    """The commented template of a region file, for a region that has none yet."""
+    return (TEMPLATES / "region.yaml.tmpl").read_text(encoding="utf-8")
+
+
+def region_text(region: Path | str | None) -> tuple[str, str]:
+    """The text of the region file to start from, and what to call it in messages.
+
+    ``region`` is a path to a region file, the name of a region file shipped with rus, or None
+    for the commented template.
+    """
+    from rus.region import bundled_regions
+
+    if region is None:
+        return region_template(), "region.yaml"
+    path = Path(region)
+    if not path.exists() and str(region) in bundled_regions():
+        path = bundled_regions()[str(region)]
+    try:
+        return path.read_bytes().decode("utf-8-sig"), str(region)
+    except FileNotFoundError:
+        raise UsageError(N_("No such region file: {path}"), N_("Name a region file (region.yaml), or one shipped with rus: {names}."),
+                         path=str(region), names=", ".join(bundled_regions()) or "—") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(N_("The region file {path} cannot be read: {reason}"), N_("Check that it is a UTF-8 text file you are allowed to read."),
+                         path=str(region), reason=getattr(exc, "strerror", None) or str(exc)) from None
+
+
+def checked_region(text: str, name: str) -> RegionVocabularies:
+    """The vocabularies of a region file's text; :class:`RegionError` naming the first finding when it has errors."""
+    from rus.region import parse_region
+
+    source, region = parse_region(text.encode("utf-8"), name)
+    errors = [d for d in source.diagnostics if d.level == "error"]
+    if region is None or errors:
+        first = errors[0] if errors else None
+        where = f"{first.path}:{first.line}:{first.column}: {first.message()}" if first else name
+        raise RegionError(N_("The region file {path} cannot be used: {finding}"),
+                          N_("Correct the region file and run `rus init` again; `rus validate` on it lists every finding."),
+                          path=name, finding=where)
+    return region
+
+
+def scaffold_files(today: date, region: str | None = None) -> dict[str, str]:
+    """Every file of a new plans repository, by path relative to its root.
+
+    ``region`` is the text of the region file (None: the commented template); plans, registry and
+    schemas are those of that region.
+    """
+    from rus.region import REGION_FILE
+
+    return _scaffold(today, region if region is not None else region_template(), REGION_FILE)
+
+
+def _scaffold(today: date, text: str, name: str) -> dict[str, str]:
+    """The files for a region file's text (its findings named by ``name``)."""
+    with using_region(checked_region(text, name)):
+        return _files(today, text)
+
+
+def _files(today: date, region: str) -> dict[str, str]:
+    from rus.region import REGION_FILE
     from rus.schema import SCHEMA_FILES, render
 
-    files: dict[str, str] = {}
+    files: dict[str, str] = {REGION_FILE: region}
     for area in Area:
         files[f"{PLANS_DIR}/{area.value}.yaml"] = plan_template(area, today)
     files[f"{PLANS_DIR}/actors.yaml"] = actors_template()
@@ -89,9 +153,16 @@ def scaffold_files(today: date) -> dict[str, str]:
     return files
 
 
-def init_repository(root: Path, *, today: date | None = None, git: bool = True) -> InitResult:
-    """Create a new plans repository in ``root`` (new, empty, or an empty git repository)."""
+def init_repository(root: Path, *, today: date | None = None, git: bool = True, region: Path | str | None = None) -> InitResult:
+    """Create a new plans repository in ``root`` (new, empty, or an empty git repository).
+
+    ``region`` is the region file to start from (a path, or the name of one shipped with rus);
+    None writes a commented template region file.
+    """
     from rus.fileio import write_lock
+
+    text, name = region_text(region)
+    files = _scaffold(today or date.today(), text, name)
 
     if root.exists() and not root.is_dir():
         raise UsageError(N_("{path} exists and is not a folder"), N_("Name a new or empty folder."), path=str(root))
@@ -106,7 +177,7 @@ def init_repository(root: Path, *, today: date | None = None, git: bool = True) 
     # folder taken instead of writing over the first.
     with write_lock(root):
         _check_empty(root)
-        return _create(root, today, git)
+        return _create(root, files, git)
 
 
 def _check_empty(root: Path) -> None:
@@ -118,15 +189,15 @@ def _check_empty(root: Path) -> None:
         raise UsageError(N_("{path} is not empty"), N_("Name a new or empty folder, so that nothing is overwritten."), path=str(root))
 
 
-def _create(root: Path, today: date | None, git: bool) -> InitResult:
+def _create(root: Path, files: dict[str, str], git: bool) -> InitResult:
     from rus.fileio import write_text_atomic
 
     result = InitResult(root)
-    for relative, text in scaffold_files(today or date.today()).items():
+    for relative, content in files.items():
         target = root / relative
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(target, text)
+            write_text_atomic(target, content)
         except OSError as exc:
             raise WriteError(N_("{path} cannot be written: {reason}"),
                              N_("Check that the folder exists and that you are allowed to write in it."),
@@ -154,4 +225,15 @@ def _first_commit(root: Path, paths: list[str]) -> str:
     return str(commit.hexsha)
 
 
-__all__ = ["InitResult", "actors_template", "editor_settings", "init_repository", "plan_template", "revision_for", "scaffold_files"]
+__all__ = [
+    "InitResult",
+    "actors_template",
+    "checked_region",
+    "editor_settings",
+    "init_repository",
+    "plan_template",
+    "region_template",
+    "region_text",
+    "revision_for",
+    "scaffold_files",
+]

@@ -1,4 +1,7 @@
-"""JSON Schema (draft 2020-12) for plan files and the actor registry, generated from the models.
+"""JSON Schema (draft 2020-12) for plan files, the actor registry and the region file, from the models.
+
+The plan and registry schemas hold the active region's values (areas, municipalities, …), so
+``rus schema`` writes the schemas of the repository's own region.
 
 Enum values get their Swedish and English labels in the schema (``x-labels``, and VS Code's
 ``markdownEnumDescriptions``), so an editor with the YAML language server shows Swedish help.
@@ -16,17 +19,22 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from rus import models
+from rus import models, region
 from rus.models import ActorRegistry, Plan
+from rus.region import Region
 from rus.vocab import LABELS, VOCAB_TITLES, Vocab
 
 _MODELS: dict[str, type[BaseModel]] = {
-    cls.__name__: cls for cls in vars(models).values() if isinstance(cls, type) and issubclass(cls, models.Model)
+    cls.__name__: cls
+    for module in (models, region)
+    for cls in vars(module).values()
+    if isinstance(cls, type) and issubclass(cls, models.Model)
 }
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
     "actors.schema.json": ActorRegistry,
+    "region.schema.json": Region,
 }
 _BASE_ID = "https://github.com/regionjh/rus/schemas/"
 

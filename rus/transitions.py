@@ -34,6 +34,7 @@ from rus.history import (
 )
 from rus.i18n import InText
 from rus.models import Activity, Plan
+from rus.region import region_at
 from rus.vocab import FINAL_STATUSES, Area, reachable, transition_reachable
 from rus.workspace import find_root
 
@@ -70,10 +71,12 @@ def check_transitions(
     with History(root) as history:
         base_commit = history.commit(base_rev)
         base_files = history.tree_files(base_commit, under=prefixes)
-        base = build_planset(
-            {path: parse_file(path, partial(history.read_blob, oid), oid) for path, oid in base_files.items()},
-            base_rev, base_commit.hexsha,
-        )
+        # the base's plans are read against the base's region file
+        with region_at(history.region_file(base_commit), f"{base_rev}:{history.region_path()}"):
+            base = build_planset(
+                {path: parse_file(path, partial(history.read_blob, oid), oid) for path, oid in base_files.items()},
+                base_rev, base_commit.hexsha,
+            )
         outside: list[str] = []  # links leading out: validation reports them, their areas are not judged
         current_raw = history.worktree_files(under=prefixes, outside=outside)
         parsed: dict[str, ParsedFile] = {}

@@ -41,7 +41,7 @@ from rus.models import (
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source, with_ends
-from rus.vocab import Vocab, fold, lookup
+from rus.vocab import RegionVocab, Vocab, fold, lookup
 from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
 PLAN_KEYS = frozenset(Plan.model_fields)
@@ -82,6 +82,8 @@ class ValidationResult:
     """The outcome of validating a set of files."""
 
     files: list[FileResult] = field(default_factory=list)
+    #: The region file the plans were checked against (also among ``files`` when it has findings).
+    region: FileResult | None = None
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -209,10 +211,16 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
     Files are read and checked one at a time; only the text of files with findings is kept (for
     showing the offending lines), so memory follows the largest file, not the whole corpus.
     """
+    from rus.regionfile import REGION_FILE
+
+    targets = list(paths)
     index = CrossIndex()
     result = ValidationResult()
-    found = discover_files(paths)
-    files = _registry_first(found.files, found.outside)
+    if not _check_region(targets[0] if targets else Path.cwd(), result, display_root):
+        return _finish(result, index)
+    found = discover_files(targets)
+    # a region file among the paths is the region's (checked above), not a plan
+    files = _registry_first([p for p in found.files if p.name != REGION_FILE], found.outside)
     for escape in found.outside:  # never opened: only the link is named
         diagnostic = outside_diagnostic(escape, display_root)
         result.files.append(FileResult(diagnostic.path, None, [diagnostic]))
@@ -229,6 +237,39 @@ def validate_paths(paths: Iterable[Path], *, display_root: Path | None = None) -
         checked.text = None
         result.files.append(checked)
     return _finish(result, index)
+
+
+def _check_region(start: Path, result: ValidationResult, display_root: Path | None) -> bool:
+    """Check the region file of the plans at ``start`` first and make it the active region.
+
+    Its findings are the first file's; False when there is no usable region (missing, or failing
+    its schema), and the plans are then not checked: every value in them would be in question.
+    """
+    from rus.regionfile import REGION_FILE, read_cached, region_file_for
+    from rus.vocab import set_region
+    from rus.workspace import project_root
+
+    path = region_file_for(start)
+    if path is None:
+        shown = display_path(project_root(start if start.is_dir() else start.parent) / REGION_FILE, display_root)
+        result.region = FileResult(shown, "region", [Diagnostic(shown, 1, 1, "G001")])
+        result.files.append(result.region)
+        return False
+    cached = read_cached(path)  # checked before, without findings: no need for its model
+    if cached is not None:
+        result.region = FileResult(display_path(path, display_root), "region", [], None, path)
+        set_region(cached)
+        return True
+    from rus.region import read_region
+
+    source, region = read_region(path, display_path(path, display_root))
+    result.region = FileResult(source.path, "region", source.diagnostics, None, path)
+    if source.diagnostics:
+        result.files.append(result.region)
+    if region is None:
+        return False
+    set_region(region)
+    return True
 
 
 def validate_texts(texts: dict[str, str]) -> ValidationResult:
@@ -369,7 +410,7 @@ def partial_plan(data: dict[str, Any]) -> tuple[Plan, Partial] | None:
 # --- from pydantic errors to diagnostics ---------------------------------------------------------
 
 _TYPE_NAMES = {
-    "string_type": ("@text", "Östersund"),
+    "string_type": ("@text", "{municipality}"),
     "int_type": ("@a whole number", "42"),
     "int_parsing": ("@a whole number", "42"),
     "int_from_float": ("@a whole number", "42"),
@@ -385,16 +426,32 @@ _TYPE_NAMES = {
 }
 
 _PATTERNS: dict[str, tuple[str, str]] = {
-    ACTIVITY_ID: ("@an activity id", "UPP-012"),
-    GOAL_ID: ("@a goal id", "UPP-M1"),
-    INDICATOR_ID: ("@an indicator id", "UPP-I1"),
-    SUB_AREA_ID: ("@a sub-area id", "UPP-D1"),
-    ACTOR_ID: ("@an actor id", "miun"),
+    ACTIVITY_ID: ("@an activity id", "{prefix}-012"),
+    GOAL_ID: ("@a goal id", "{prefix}-M1"),
+    INDICATOR_ID: ("@an indicator id", "{prefix}-I1"),
+    SUB_AREA_ID: ("@a sub-area id", "{prefix}-D1"),
+    ACTOR_ID: ("@an actor id", "university"),
     REVISION: ("@a revision", "2026-1 / 2026-2"),
-    REFERENCE: ("@a reference number", "RUN/430/2018"),
+    REFERENCE: ("@a reference number", "RS/123/2024"),
 }
 
 _LOOSE_DATE = re.compile(r"^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*$")
+
+
+def _region_example(example: str, source: Source) -> str:
+    """An example with the region's own values: the plan's id prefix, a municipality's name."""
+    if "{prefix}" in example:
+        from rus.vocab import Area
+
+        data = source.data
+        area = data.get("area") if isinstance(data, dict) else None
+        prefixes = [a.prefix for a in Area if a.value == area] or [a.prefix for a in Area] or ["ABC"]
+        example = example.replace("{prefix}", prefixes[0])
+    if "{municipality}" in example:
+        from rus.vocab import Municipality
+
+        example = example.replace("{municipality}", next((m.text("sv") for m in Municipality), "…"))
+    return example
 
 
 def _fmt(value: Any) -> str:
@@ -475,9 +532,9 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] | None:
+def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] | type[RegionVocab] | None:
     annotation = _annotation_at(model, loc)
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
+    if isinstance(annotation, type) and issubclass(annotation, Enum | RegionVocab):
         return annotation
     return None
 
@@ -551,6 +608,8 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
             return at("S002", loc, on_key=True, hint=HINT_DID_YOU_MEAN, key=key, suggestion=guess, allowed=", ".join(allowed))
         return at("S002", loc, on_key=True, key=key, allowed=", ".join(allowed))
     if etype == "enum":
+        from rus.region import KIND_NAMES
+
         enum = _enum_at(model, loc)
         allowed = [str(m.value) for m in enum] if enum is not None else []
         where = loc[:-1] if loc[-1] == "[key]" else loc
@@ -558,7 +617,15 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         shown_key = _key_name(loc[:-2]) if on_key else key
         if on_key:
             where = (*loc[:-2], str(value))
-        named = lookup(enum, value) if enum is not None and issubclass(enum, Vocab) and isinstance(value, str) else None
+        if isinstance(enum, type) and issubclass(enum, RegionVocab) and isinstance(value, str):
+            removed = _removed_from_region(value, enum)
+            if removed is not None:
+                commit, day, subject = removed
+                what = KIND_NAMES.get(enum.KIND, enum.KIND)
+                if not commit:
+                    return at("G005", where, on_key=on_key, value=_fmt(value), what=what, allowed=", ".join(allowed))
+                return at("G003", where, on_key=on_key, value=_fmt(value), what=what, commit=commit, date=day, subject=subject, allowed=", ".join(allowed))
+        named = lookup(enum, value) if enum is not None and issubclass(enum, Vocab | RegionVocab) and isinstance(value, str) else None
         if named is not None and fold(str(value)) != fold(named.value):
             # a label written for its slug (`pågående` for `ongoing`): the one right answer
             return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN_LABEL, value=_fmt(value), key=shown_key,
@@ -567,6 +634,12 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         if guess:
             return at("S003", where, on_key=on_key, hint=HINT_DID_YOU_MEAN, value=_fmt(value), key=shown_key, suggestion=guess, allowed=", ".join(allowed))
         return at("S003", where, on_key=on_key, value=_fmt(value), key=shown_key, allowed=", ".join(allowed))
+    if etype == "literal_error":  # a closed set of values written in the model (e.g. a language)
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        guess = suggest(str(value), allowed) if value is not None else None
+        if guess:
+            return at("S003", loc, hint=HINT_DID_YOU_MEAN, value=_fmt(value), key=key, suggestion=guess, allowed=", ".join(allowed))
+        return at("S003", loc, value=_fmt(value), key=key, allowed=", ".join(allowed))
     if etype in ("iso_date", "date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         fixed = _fix_date(value)
         if fixed:
@@ -578,6 +651,7 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         what, example = _PATTERNS.get(pattern, ("@the expected pattern", pattern))
+        example = _region_example(example, source) if pattern in _PATTERNS else example
         if isinstance(value, str) and re.match(pattern, value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()):
             fixed = value.strip().upper() if pattern != ACTOR_ID else value.strip().lower()
             return at("S006", loc, hint=HINT_DID_YOU_MEAN, value=_fmt(value), what=what, example=example, suggestion=fixed)
@@ -606,6 +680,7 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         return at("S008", loc, key=key, minimum=what)
     if etype in _TYPE_NAMES:
         expected, example = _TYPE_NAMES[etype]
+        example = _region_example(example, source)
         return at("S004", loc, key=key, expected=expected, example=example)
     return at("S009", loc, key=key, detail=str(error.get("msg", etype)))
 
@@ -640,6 +715,14 @@ def date_problem(value: Any) -> tuple[str, dict[str, Any]] | None:
     if not 1 <= day <= days:
         return N_("{month_name} {year} has only {days} days."), {"month_name": _MONTHS[month - 1], "year": year, "days": days}
     return None
+
+
+def _removed_from_region(value: str, vocab: type[RegionVocab]) -> tuple[str, str, str] | None:
+    """Where a value the region no longer has was removed from its file (see :func:`rus.region.removal_of`)."""
+    from rus.region import removal_of
+    from rus.vocab import active_region
+
+    return removal_of(value, vocab.KIND, active_region())
 
 
 def _fix_date(value: Any) -> str | None:

@@ -1,14 +1,19 @@
-"""The fixed vocabularies of the smart specialisation programme, each value with Swedish and English labels.
+"""The vocabularies of the smart specialisation programme, each value with Swedish and English labels.
 
-Every enum value is an English ASCII slug (what a plan file holds); the labels are what people read.
-This module is the single place where these vocabularies and their labels live.
+Every value is an English ASCII slug (what a plan file holds); the labels are what people read.
+What is national or European (statuses, helix types, the six steps, …) is fixed here, versioned
+with the tool; what is the region's own (strength areas, municipalities, long-term priorities,
+funding sources and programmes) comes from the active region file, through the same interface.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -46,9 +51,19 @@ class Vocab(StrEnum):
         return LABELS[self].text(lang)
 
 
-LABELS: dict[Vocab, Label] = {}
+class _Labels(dict["Vocab | RegionVocab", Label]):
+    """The labels of every value: the fixed vocabularies' from this module, the region's from its file."""
 
-V = TypeVar("V", bound=Vocab)
+    def __getitem__(self, key: Vocab | RegionVocab) -> Label:
+        # a region value's label is its own, even when its slug equals a fixed value's (`public`)
+        if isinstance(key, RegionVocab):
+            return key.label
+        return super().__getitem__(key)
+
+
+LABELS: dict[Vocab | RegionVocab, Label] = _Labels()
+
+V = TypeVar("V", bound="Vocab | RegionVocab")
 
 
 def _labels(vocab: type[Vocab], labels: dict[str, Label]) -> None:
@@ -58,111 +73,354 @@ def _labels(vocab: type[Vocab], labels: dict[str, Label]) -> None:
         LABELS[member] = labels[member.value]
 
 
-class Area(Vocab):
-    """The four strength areas (styrkeområden) of the programme."""
-
-    JORD_SKOG_VATTEN = "jord-skog-vatten"
-    UPPLEVELSER = "upplevelser"
-    HALLBAR_ENERGI = "hallbar-energi"
-    DIGITALA_LOSNINGAR = "digitala-losningar"
-
-
-_labels(
-    Area,
-    {
-        "jord-skog-vatten": Label("Jord, skog och vatten", "Land, forest and water"),
-        "upplevelser": Label(
-            "Upplevelser", "Experiences", "Turism, kultur och evenemang", "Tourism, culture and events"
-        ),
-        "hallbar-energi": Label("Hållbar energi", "Sustainable energy"),
-        "digitala-losningar": Label("Digitala lösningar", "Digital solutions"),
-    },
-)
-
-#: The ID prefix each area's activities, goals, indicators and sub-areas carry (e.g. ``UPP-012``).
-AREA_PREFIX: dict[Area, str] = {
-    Area.JORD_SKOG_VATTEN: "JSV",
-    Area.UPPLEVELSER: "UPP",
-    Area.HALLBAR_ENERGI: "ENE",
-    Area.DIGITALA_LOSNINGAR: "DIG",
-}
+# --- the region's own vocabularies ---------------------------------------------------------------
+#
+# Strength areas, municipalities, long-term priorities, funding sources and programmes belong to a
+# region, not to the tool: they are read from the region file (``region.yaml``, see rus.region) of
+# the plans' repository. Their values behave like the enum values above (text slugs with bilingual
+# labels, iteration in the file's order, ``Area("x")`` raises ValueError for an unknown value), but
+# the set of values is the active region's.
 
 
-class Municipality(Vocab):
-    """The eight municipalities of Jämtlands län."""
+@dataclass(frozen=True)
+class AreaInfo:
+    """Facts about a strength area: the prefix of its ids and the year its vision looks to."""
 
-    RAGUNDA = "ragunda"
-    BRACKE = "bracke"
-    KROKOM = "krokom"
-    STROMSUND = "stromsund"
-    ARE = "are"
-    BERG = "berg"
-    HARJEDALEN = "harjedalen"
-    OSTERSUND = "ostersund"
-
-
-_labels(
-    Municipality,
-    {
-        "ragunda": Label("Ragunda", "Ragunda"),
-        "bracke": Label("Bräcke", "Bräcke"),
-        "krokom": Label("Krokom", "Krokom"),
-        "stromsund": Label("Strömsund", "Strömsund"),
-        "are": Label("Åre", "Åre"),
-        "berg": Label("Berg", "Berg"),
-        "harjedalen": Label("Härjedalen", "Härjedalen"),
-        "ostersund": Label("Östersund", "Östersund"),
-    },
-)
+    prefix: str
+    vision_horizon: int | None = None
 
 
 @dataclass(frozen=True)
 class MunicipalityInfo:
-    """Facts about a municipality: its SCB code and whether it is in the Sámi administrative area."""
+    """Facts about a municipality: its official code and whether it is in the Sámi administrative area.
 
-    scb_code: str
+    The Sámi administrative area concerns language rights; ``analysis_region`` is the functional
+    analysis region (e.g. SCB's FA region) where the region uses one.
+    """
+
+    code: str
     sami_area: bool
+    analysis_region: str | None = None
+
+    @property
+    def scb_code(self) -> str:
+        """The official code under its earlier name (in Sweden, SCB's code), for code written before region files."""
+        return self.code
 
 
-MUNICIPALITY_INFO: dict[Municipality, MunicipalityInfo] = {
-    Municipality.RAGUNDA: MunicipalityInfo("2303", False),
-    Municipality.BRACKE: MunicipalityInfo("2305", False),
-    Municipality.KROKOM: MunicipalityInfo("2309", True),
-    Municipality.STROMSUND: MunicipalityInfo("2313", True),
-    Municipality.ARE: MunicipalityInfo("2321", True),
-    Municipality.BERG: MunicipalityInfo("2326", True),
-    Municipality.HARJEDALEN: MunicipalityInfo("2361", True),
-    Municipality.OSTERSUND: MunicipalityInfo("2380", True),
-}
+@dataclass(frozen=True)
+class FundingSourceInfo:
+    """Facts about a funding source: whether its money is drawn in from outside (co-funding)."""
+
+    co_funding: bool
 
 
-class Priority(Vocab):
-    """The three long-term priorities (långsiktiga prioriteringar)."""
+@dataclass(frozen=True)
+class ProgrammeInfo:
+    """Facts about a funding programme: the funding source it belongs to and its period."""
 
-    WHOLE_COUNTY = "whole-county"
-    SUSTAINABLE_DEVELOPMENT = "sustainable-development"
-    STRENGTH_AREAS = "strength-areas"
+    source: str
+    period: str | None = None
 
 
-_labels(
-    Priority,
-    {
-        "whole-county": Label(
-            "Utvecklingskraft i hela länet",
-            "Capacity for development in the whole county",
-            "Skapa förutsättningar för utvecklingskraft i hela länet; inomregionala skillnader följs upp.",
-            "Create conditions for development in the whole county; intra-regional differences are followed up.",
-        ),
-        "sustainable-development": Label(
-            "Hållbar utveckling med hänsyn till olika intressen",
-            "Sustainable development balancing interests",
-            "Social, ekonomisk och miljömässig hållbarhet, inklusive samiska förutsättningar; målkonflikter synliggörs.",
-            "Social, economic and environmental sustainability, including Sámi conditions; goal conflicts are made visible.",
-        ),
-        "strength-areas": Label("Utveckla styrkeområdena", "Developing the strength areas"),
-    },
-)
+@dataclass(frozen=True)
+class Entry:
+    """One value of a region vocabulary: its slug, its labels and its facts."""
 
+    slug: str
+    label: Label
+    info: object = None
+
+
+@dataclass(frozen=True)
+class RegionVocabularies:
+    """A region's own vocabularies, as read from its region file (built by :mod:`rus.region`)."""
+
+    name: Label
+    schema_version: int
+    report_languages: tuple[Lang, ...]
+    entries: dict[str, tuple[Entry, ...]]
+    path: str = ""
+    digest: str = ""
+    #: The file on disk it was read from ("" for one read from a git revision).
+    file: str = ""
+    members: dict[type[RegionVocab], dict[str, RegionVocab]] = field(default_factory=dict, compare=False, repr=False)
+
+    def values(self, kind: str) -> list[str]:
+        """The slugs of one vocabulary (``areas``, ``municipalities``, …) in the file's order."""
+        return [entry.slug for entry in self.entries.get(kind, ())]
+
+    @property
+    def has_sami_area(self) -> bool:
+        """Whether any of the region's municipalities is in the Sámi administrative area."""
+        return any(isinstance(e.info, MunicipalityInfo) and e.info.sami_area for e in self.entries.get("municipalities", ()))
+
+
+_active: RegionVocabularies | None = None
+
+
+def active_region() -> RegionVocabularies:
+    """The region whose vocabularies are in use; found from the working folder when none is set.
+
+    Commands set the region of the plans they read (:func:`rus.region.activate_for`); reading
+    plans from Python without doing so uses the region file above the working folder, else the
+    one named by ``RUS_REGION``, and raises :class:`rus.errors.RegionError` when there is none.
+    """
+    if _active is None:
+        from rus.regionfile import default_region
+
+        set_region(default_region())
+    assert _active is not None
+    return _active
+
+
+def set_region(region: RegionVocabularies | None) -> RegionVocabularies | None:
+    """Make ``region`` the active region (None: find it again when next needed); return the previous one."""
+    global _active
+    previous, _active = _active, region
+    return previous
+
+
+@contextmanager
+def using_region(region: RegionVocabularies) -> Iterator[RegionVocabularies]:
+    """Use ``region`` inside the block (e.g. a plan read from an old revision, with its region)."""
+    previous = set_region(region)
+    try:
+        yield region
+    finally:
+        set_region(previous)
+
+
+_T = TypeVar("_T")
+
+
+class RegionVocabMeta(type):
+    """Makes a region vocabulary class iterable over the active region's values, like an enum class."""
+
+    # The self-types follow typeshed's EnumMeta, so that `for area in Area` gives an Area.
+    def __iter__(cls: type[_T]) -> Iterator[_T]:
+        return iter(_members(cls).values())
+
+    def __len__(cls) -> int:
+        return len(_members(cls))
+
+    def __contains__(cls, value: object) -> bool:
+        return isinstance(value, str) and str(value) in _members(cls)
+
+    def __call__(cls: type[_T], value: object) -> _T:
+        found: _T | None = _members(cls).get(str(value)) if isinstance(value, str) else None
+        if found is None:
+            raise ValueError(f"{value!r} is not a valid {cls.__name__}")
+        return found
+
+    @property
+    def _value2member_map_(cls: type[_T]) -> dict[str, _T]:
+        return _members(cls)
+
+    def __getattr__(cls: type[_T], name: str) -> _T:
+        # enum-style access by name (``Area.TOURISM`` for ``tourism``), for code written against enums
+        if not name.startswith("_") and name == name.upper():
+            for member in _members(cls).values():
+                if member.name == name:
+                    return member  # type: ignore[no-any-return]
+        raise AttributeError(f"{cls.__name__} has no value {name} in the active region")
+
+
+class RegionVocab(str, metaclass=RegionVocabMeta):
+    """Base class for a vocabulary whose values come from the region file."""
+
+    #: The list in the region file (``areas``, ``municipalities``, …) this vocabulary's values come from.
+    KIND: ClassVar[str] = ""
+    _entry: Entry
+
+    @property
+    def value(self) -> str:
+        """The slug (what a plan file holds), as for an enum value."""
+        return str.__str__(self)
+
+    @property
+    def name(self) -> str:
+        """The slug in capitals with underscores, as an enum member's name."""
+        return self.value.upper().replace("-", "_")
+
+    @property
+    def label(self) -> Label:
+        """The bilingual label of this value."""
+        return self._entry.label
+
+    def text(self, lang: Lang) -> str:
+        """The label of this value in the given language."""
+        return self._entry.label.text(lang)
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self.name}: {self.value!r}>"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            ref=cls.__name__,
+            serialization=core_schema.plain_serializer_function_ser_schema(str.__str__),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        members = list(_members(cls).values())
+        return {
+            "type": "string",
+            "enum": [m.value for m in members],
+            "title": cls.__name__,
+            "description": (cls.__doc__ or "").strip(),
+            "x-labels": {m.value: {"sv": m.label.sv, "en": m.label.en} for m in members},
+            "markdownEnumDescriptions": [
+                f"**{m.label.sv}** ({m.label.en})" + (f" — {m.label.sv_desc}" if m.label.sv_desc else "") for m in members
+            ],
+        }
+
+    @classmethod
+    def _validate(cls, value: Any) -> RegionVocab:
+        members = (_active.members.get(cls) if _active is not None else None) or _members(cls)
+        found: RegionVocab | None = members.get(value) if isinstance(value, str) else None
+        if found is None:
+            from pydantic_core import PydanticCustomError
+
+            expected = ", ".join(f"'{v}'" for v in _members(cls))
+            raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
+        return found
+
+
+#: The values of region files read before, by class and file content: the same file gives the same
+#: value objects, however often it is read (so that ``is`` holds between them, as for enum members).
+_BY_DIGEST: dict[tuple[type[Any], str], dict[str, Any]] = {}
+
+
+def _members(cls: type[Any]) -> dict[str, Any]:
+    """The values of a region vocabulary in the active region, made once per region file and class."""
+    region = _active if _active is not None else active_region()  # the common case without a call: validation is hot
+    found = region.members.get(cls)
+    if found is None:
+        found = _BY_DIGEST.get((cls, region.digest)) if region.digest else None
+        if found is None:
+            found = {}
+            for entry in region.entries.get(cls.KIND, ()):
+                member = str.__new__(cls, entry.slug)
+                member._entry = entry
+                found[entry.slug] = member
+            if region.digest:
+                _BY_DIGEST[cls, region.digest] = found
+        region.members[cls] = found
+    return found
+
+
+class Area(RegionVocab):
+    """The strength areas (styrkeområden) of the region's programme."""
+
+    KIND = "areas"
+
+    @property
+    def info(self) -> AreaInfo:
+        """The area's id prefix and vision horizon."""
+        assert isinstance(self._entry.info, AreaInfo)
+        return self._entry.info
+
+    @property
+    def prefix(self) -> str:
+        """The prefix of the area's ids (e.g. the three letters before ``-012``)."""
+        return self.info.prefix
+
+
+class Municipality(RegionVocab):
+    """The municipalities of the region."""
+
+    KIND = "municipalities"
+
+    @property
+    def info(self) -> MunicipalityInfo:
+        """The municipality's official code and Sámi administrative area membership."""
+        assert isinstance(self._entry.info, MunicipalityInfo)
+        return self._entry.info
+
+
+class Priority(RegionVocab):
+    """The region's long-term priorities (långsiktiga prioriteringar)."""
+
+    KIND = "priorities"
+
+
+class FundingSource(RegionVocab):
+    """Where the money for an activity comes from (the sources the region names)."""
+
+    KIND = "funding_sources"
+
+    @property
+    def co_funding(self) -> bool:
+        """Whether the money is drawn in from outside the region's own budget (medfinansiering)."""
+        assert isinstance(self._entry.info, FundingSourceInfo)
+        return self._entry.info.co_funding
+
+
+class Programme(RegionVocab):
+    """The funding programmes the region's activities draw on (e.g. a regional ERDF programme)."""
+
+    KIND = "programmes"
+
+    @property
+    def info(self) -> ProgrammeInfo:
+        """The programme's funding source and period."""
+        assert isinstance(self._entry.info, ProgrammeInfo)
+        return self._entry.info
+
+
+class _AreaPrefixes(Mapping[Area, str]):
+    """Each area's id prefix, of the active region."""
+
+    def __getitem__(self, area: Area) -> str:
+        return area.prefix if isinstance(area, Area) else Area(area).prefix
+
+    def __iter__(self) -> Iterator[Area]:
+        return iter(Area)
+
+    def __len__(self) -> int:
+        return len(Area)
+
+
+class _MunicipalityFacts(Mapping[Municipality, MunicipalityInfo]):
+    """Each municipality's facts, of the active region."""
+
+    def __getitem__(self, municipality: Municipality) -> MunicipalityInfo:
+        return municipality.info if isinstance(municipality, Municipality) else Municipality(municipality).info
+
+    def __iter__(self) -> Iterator[Municipality]:
+        return iter(Municipality)
+
+    def __len__(self) -> int:
+        return len(Municipality)
+
+
+class _CoFunding(AbstractSet[FundingSource]):
+    """The funding sources whose money is drawn in from outside, of the active region."""
+
+    def __contains__(self, value: object) -> bool:
+        return value in FundingSource and FundingSource(value).co_funding
+
+    def __iter__(self) -> Iterator[FundingSource]:
+        return (s for s in FundingSource if s.co_funding)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+#: The ID prefix each area's activities, goals, indicators and sub-areas carry (from the region file).
+AREA_PREFIX: Mapping[Area, str] = _AreaPrefixes()
+#: Each municipality's official code and Sámi administrative area membership (from the region file).
+MUNICIPALITY_INFO: Mapping[Municipality, MunicipalityInfo] = _MunicipalityFacts()
+#: Sources whose money is drawn in from outside the region's own budget (co-funding, medfinansiering).
+CO_FUNDING_SOURCES: AbstractSet[FundingSource] = _CoFunding()
 
 class Phase(Vocab):
     """The six-step process (sexstegsprocessen) of the EU RIS3 guide."""
@@ -346,54 +604,6 @@ _labels(
 )
 
 
-class FundingSource(Vocab):
-    """Where the money for an activity comes from."""
-
-    APPROPRIATION_1_1 = "appropriation-1-1"
-    ERDF = "erdf"
-    ESF_PLUS = "esf-plus"
-    INTERREG = "interreg"
-    JTF = "jtf"
-    NATIONAL = "national"
-    REGIONAL = "regional"
-    MUNICIPAL = "municipal"
-    PRIVATE = "private"
-    OTHER = "other"
-
-
-_labels(
-    FundingSource,
-    {
-        "appropriation-1-1": Label(
-            "Anslag 1:1", "Appropriation 1:1", "Regionala tillväxtåtgärder (anslag 1:1)", "Regional growth measures (appropriation 1:1)"
-        ),
-        "erdf": Label("Regionalfonden (ERUF)", "ERDF", "Europeiska regionala utvecklingsfonden", "European Regional Development Fund"),
-        "esf-plus": Label("Socialfonden (ESF+)", "ESF+", "Europeiska socialfonden+", "European Social Fund Plus"),
-        "interreg": Label("Interreg", "Interreg"),
-        "jtf": Label("Fonden för en rättvis omställning", "Just Transition Fund"),
-        "national": Label("Statlig myndighet", "National agency", "T.ex. Vinnova, Energimyndigheten, Tillväxtverket", "E.g. Vinnova, the Energy Agency, Tillväxtverket"),
-        "regional": Label("Regionala medel", "Regional funds"),
-        "municipal": Label("Kommunala medel", "Municipal funds"),
-        "private": Label("Privata medel", "Private funds"),
-        "other": Label("Övrigt", "Other"),
-    },
-)
-
-#: Sources whose money is drawn in from outside the region's own budget (co-funding, medfinansiering).
-CO_FUNDING_SOURCES: frozenset[FundingSource] = frozenset(
-    {
-        FundingSource.ERDF,
-        FundingSource.ESF_PLUS,
-        FundingSource.INTERREG,
-        FundingSource.JTF,
-        FundingSource.NATIONAL,
-        FundingSource.MUNICIPAL,
-        FundingSource.PRIVATE,
-        FundingSource.OTHER,
-    }
-)
-
-
 class Instrument(Vocab):
     """The instrument through which money reaches an activity."""
 
@@ -516,7 +726,7 @@ _labels(
 )
 
 #: Every vocabulary, for documentation, schema generation and label tests.
-VOCABULARIES: tuple[type[Vocab], ...] = (
+VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     Area,
     Municipality,
     Priority,
@@ -528,6 +738,7 @@ VOCABULARIES: tuple[type[Vocab], ...] = (
     IndicatorKind,
     ActorRole,
     FundingSource,
+    Programme,
     Instrument,
     FundingState,
     Dimension,
@@ -537,7 +748,7 @@ VOCABULARIES: tuple[type[Vocab], ...] = (
 )
 
 #: What each vocabulary is, in both languages (for the schema and documentation).
-VOCAB_TITLES: dict[type[Vocab], Label] = {
+VOCAB_TITLES: dict[type[Vocab] | type[RegionVocab], Label] = {
     Area: Label("Styrkeområde", "Strength area"),
     Municipality: Label("Kommun", "Municipality"),
     Priority: Label("Långsiktig prioritering", "Long-term priority"),
@@ -549,6 +760,7 @@ VOCAB_TITLES: dict[type[Vocab], Label] = {
     IndicatorKind: Label("Indikatortyp", "Indicator kind"),
     ActorRole: Label("Roll", "Role"),
     FundingSource: Label("Finansieringskälla", "Funding source"),
+    Programme: Label("Program", "Programme"),
     Instrument: Label("Instrument", "Instrument"),
     FundingState: Label("Finansieringens läge", "Funding state"),
     Dimension: Label("Hållbarhetsdimension", "Sustainability dimension"),
@@ -577,7 +789,8 @@ def lookup(vocab: type[V], text: str) -> V | None:
     wanted = fold(text)
     if not wanted:
         return None
-    for member in vocab:
+    members: list[V] = list(vocab)  # type: ignore[call-overload]  # an enum class, or a region vocabulary class (iterable through its metaclass)
+    for member in members:
         label = LABELS[member]
         if wanted in (fold(member.value), fold(label.sv), fold(label.en)):
             return member

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BASE = FIXTURES / "base"
+REGION = REPO / "region.yaml"
 
 
 def rus_command() -> str:
@@ -50,9 +52,32 @@ def base_plans(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Plans copied to a folder without a region file are read against the repository's ``region.yaml``.
+
+    Session-wide, so that module-scoped fixtures (repositories built once per module) see it too.
+    The checked region files are kept in a cache of the session's own.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RUS_REGION", str(REGION))
+        patch.setenv("RUS_CACHE_DIR", str(tmp_path_factory.mktemp("rus-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _english_and_no_ci(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests speak English and do not see the CI environment unless they set it."""
+def _english_and_no_ci(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests speak English, do not see the CI environment unless they set it, and use the bundled region.
+
+    Plans copied to a folder without a region file are read against the repository's own
+    ``region.yaml`` (through ``RUS_REGION``); each test starts with no region active.
+    """
+    from rus.vocab import set_region
+
     monkeypatch.setenv("RUS_LANG", "en")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("RUS_REGION", str(REGION))
+    set_region(None)
+    yield
+    set_region(None)

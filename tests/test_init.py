@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from rus.cli import app
 from rus.formatting import format_text
-from rus.scaffold import init_repository, revision_for
+from rus.scaffold import init_repository, region_template, revision_for
 from rus.validation import validate_paths
 from rus.vocab import Area
+from tests.conftest import REGION
 from tests.edit_helpers import GIT_ENV, git
 
 runner = CliRunner()
@@ -32,10 +33,12 @@ def test_init_creates_a_valid_repository(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(target)])
     assert result.exit_code == 0, result.stderr
     names = sorted(str(p.relative_to(target)) for p in target.rglob("*") if ".git" not in p.parts and p.is_file())
+    # without --region: the commented template region file, with its two example areas
     assert names == sorted(
-        [f"plans/{a.value}.yaml" for a in Area]
-        + ["plans/actors.yaml", "schemas/plan.schema.json", "schemas/actors.schema.json", ".gitignore", ".vscode/settings.json"]
+        ["region.yaml", "plans/omrade-a.yaml", "plans/omrade-b.yaml", "plans/actors.yaml", "schemas/plan.schema.json",
+         "schemas/actors.schema.json", "schemas/region.schema.json", ".gitignore", ".vscode/settings.json"]
     )
+    assert (target / "region.yaml").read_text(encoding="utf-8") == region_template()
     validation = validate_paths([target / "plans"])
     assert validation.errors == 0 and validation.warnings == 0, [d.message() for d in validation.diagnostics]
     for plan in (target / "plans").glob("*.yaml"):
@@ -47,7 +50,8 @@ def test_init_creates_a_valid_repository(tmp_path: Path) -> None:
     settings = json.loads((target / ".vscode/settings.json").read_text(encoding="utf-8"))
     bound = settings["yaml.schemas"]
     assert bound["./schemas/actors.schema.json"] == ["plans/actors.yaml"]
-    assert len(bound["./schemas/plan.schema.json"]) == 4
+    assert bound["./schemas/plan.schema.json"] == ["plans/omrade-a.yaml", "plans/omrade-b.yaml"]
+    assert bound["./schemas/region.schema.json"] == ["region.yaml"]
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
@@ -59,7 +63,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 
 
 def test_templates_follow_the_date(tmp_path: Path) -> None:
-    init_repository(tmp_path / "a", today=date(2027, 9, 1), git=False)
+    init_repository(tmp_path / "a", today=date(2027, 9, 1), git=False, region="jamtland-harjedalen")
     text = (tmp_path / "a/plans/hallbar-energi.yaml").read_text(encoding="utf-8")
     assert "revision: 2027-2\n" in text and "date: 2027-09-01\n" in text and "ENE-I1" in text
     assert not (tmp_path / "a/.git").exists()
@@ -67,8 +71,9 @@ def test_templates_follow_the_date(tmp_path: Path) -> None:
 
 
 def test_edit_commands_work_on_a_new_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    init_repository(tmp_path / "r", today=date(2027, 3, 1))
+    init_repository(tmp_path / "r", today=date(2027, 3, 1), region=REGION)
     monkeypatch.chdir(tmp_path / "r")
+    assert sorted(p.stem for p in (tmp_path / "r/plans").glob("*.yaml")) == sorted(["actors", *(a.value for a in Area)])
     result = runner.invoke(app, ["activity", "add", "DIG", "--title", "Bredband i byarna", "--sub-area", "DIG-D1",
                                  "--start", "2027-04-01", "--phase", "analysis", "--whole-county", "--goal", "DIG-M1",
                                  "--priority", "whole-county", "--sami", "none"])
@@ -89,9 +94,9 @@ def test_end_to_end_through_the_installed_command(tmp_path: Path) -> None:
     done = rus("init", "new-region", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     root = tmp_path / "new-region"
-    done = rus("indicator", "record", "UPP-I1", done_period := revision_for(date.today()), "3", cwd=root)
+    done = rus("indicator", "record", "OMA-I1", done_period := revision_for(date.today()), "3", cwd=root)
     assert done.returncode == 0, done.stderr
-    assert f"UPP-I1, period {done_period}" in done.stdout
+    assert f"OMA-I1, period {done_period}" in done.stdout
     assert rus("fmt", "--check", cwd=root).returncode == 0
     done = rus("validate", "--strict", cwd=root)
     assert done.returncode == 0, done.stdout

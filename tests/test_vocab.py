@@ -63,9 +63,10 @@ def test_final_statuses_have_no_way_out() -> None:
 
 
 def test_municipalities() -> None:
-    codes = {m: MUNICIPALITY_INFO[m].scb_code for m in Municipality}
+    codes = {m: MUNICIPALITY_INFO[m].code for m in Municipality}
     assert codes[Municipality.OSTERSUND] == "2380"
     assert codes[Municipality.RAGUNDA] == "2303"
+    assert MUNICIPALITY_INFO[Municipality.RAGUNDA].scb_code == "2303"  # the earlier name still answers
     assert len(set(codes.values())) == 8
     outside = {m for m in Municipality if not MUNICIPALITY_INFO[m].sami_area}
     assert outside == {Municipality.BRACKE, Municipality.RAGUNDA}

@@ -38,13 +38,18 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help=_("Show the 
 
 
 def _plans(option: Path | None) -> Path:
+    """The plans folder to edit; its region file becomes the active region."""
+    from rus.regionfile import activate_for
     from rus.workspace import default_plans_dir
 
     if option is None:
-        return default_plans_dir(Path.cwd())
-    if not option.is_dir():
+        folder = default_plans_dir(Path.cwd())
+    elif not option.is_dir():
         raise NotFoundError(N_("No such file or folder: {path}"), "", path=str(option))
-    return option
+    else:
+        folder = option
+    activate_for(folder)
+    return folder
 
 
 def _t(message: str, lang: Lang, **params: Any) -> str:
@@ -220,18 +225,19 @@ def fix_command(
             raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-@app.command("init", help=_("Create a new plans repository: templates for every area, actor registry, schemas, git."))
+@app.command("init", help=_("Create a new plans repository for a region: its region file, templates for every area, actor registry, schemas, git."))
 def init_command(
     directory: Annotated[Path, typer.Argument(metavar=_("FOLDER"), help=_("The folder to create the plans repository in (new or empty)."))] = Path(),
+    region: Annotated[str | None, typer.Option("--region", metavar=_("FILE"), help=_("The region file to start from (default: a commented template to fill in)."))] = None,
     no_git: Annotated[bool, typer.Option("--no-git", help=_("Do not create a git repository."))] = False,
     lang: LangOption = None,
 ) -> None:
-    """Create a new plans repository: templates for every area, actor registry, schemas, git."""
+    """Create a new plans repository for a region: its region file, templates for every area, actor registry, schemas, git."""
     language = choose_lang(lang)
     with handled(language):
         from rus.scaffold import init_repository
 
-        result = init_repository(directory, git=not no_git)
+        result = init_repository(directory, git=not no_git, region=region)
         out = console()
         for path in result.files:
             out.print(_t("{path}", language, path=str(path.relative_to(result.root))), soft_wrap=True, markup=False)
@@ -295,9 +301,9 @@ def _required(answer: str) -> object:
 
 @activity_app.command("add", help=_("Add an activity with the next free id; asks for the required fields in a terminal."))
 def activity_add(
-    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (its slug or its id prefix)."))],
     title: Annotated[str | None, typer.Option("--title", help=_("Title of the activity."))] = None,
-    sub_area: Annotated[str | None, typer.Option("--sub-area", help=_("Id of the sub-area, e.g. UPP-D1."))] = None,
+    sub_area: Annotated[str | None, typer.Option("--sub-area", help=_("Id of the sub-area, e.g. ABC-D1."))] = None,
     start: Annotated[str | None, typer.Option("--start", help=_("Start date (YYYY-MM-DD)."))] = None,
     end: Annotated[str | None, typer.Option("--end", help=_("End date (YYYY-MM-DD)."))] = None,
     status: Annotated[str, typer.Option("--status", help=_("Status: idea, planned, ongoing, paused, completed or cancelled."))] = "idea",
@@ -374,8 +380,8 @@ def activity_add(
 
 @activity_app.command("set", help=_("Set fields of an activity."))
 def activity_set(
-    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
-    assignments: Annotated[list[str], typer.Argument(metavar=_("FIELD=VALUE..."), help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=miun,rjh (empty value: remove)."))],
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. ABC-004."))],
+    assignments: Annotated[list[str], typer.Argument(metavar=_("FIELD=VALUE..."), help=_("Fields to set, e.g. progress=60 period.end=2027-06-30 lead=university,region (empty value: remove)."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
@@ -389,7 +395,7 @@ def activity_set(
 
 @activity_app.command("status", help=_("Change an activity's status (only the allowed transitions)."))
 def activity_status(
-    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. ABC-004."))],
     status: Annotated[str, typer.Argument(metavar="STATUS", help=_("The new status: planned, ongoing, paused, completed or cancelled."))],
     note: Annotated[str | None, typer.Option("--note", help=_("Why the status changed (kept as status_note)."))] = None,
     end: Annotated[str | None, typer.Option("--end", help=_("End date (YYYY-MM-DD), e.g. when the activity is completed."))] = None,
@@ -410,7 +416,7 @@ def activity_status(
 
 @activity_app.command("cancel", help=_("Cancel an activity, saying why."))
 def activity_cancel(
-    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. UPP-004."))],
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help=_("The activity's id, e.g. ABC-004."))],
     reason: Annotated[str, typer.Option("--reason", help=_("Why the activity is cancelled."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
@@ -433,7 +439,7 @@ def activity_cancel(
     context_settings={"ignore_unknown_options": True},
 )
 def indicator_record(
-    indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. UPP-I2."))],
+    indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. ABC-I2."))],
     period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The revision period, e.g. 2026-2."))],
     value: Annotated[str, typer.Argument(metavar=_("VALUE"), help=_("The measured value (a decimal comma is fine: 4,5)."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
@@ -459,7 +465,7 @@ def indicator_record(
 
 @meeting_app.command("record", help=_("Record the mobilising meeting of an area's plan (date, place, participants)."))
 def meeting_record(
-    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (its slug or its id prefix)."))],
     when: Annotated[str, typer.Option("--date", help=_("Date of the meeting (YYYY-MM-DD)."))],
     place: Annotated[str, typer.Option("--place", help=_("Where the meeting was held."))],
     participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
@@ -482,12 +488,12 @@ def meeting_record(
 
 @actor_app.command("add", help=_("Add an actor to the actor registry."))
 def actor_add(
-    actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("A short, lower-case id, e.g. miun."))],
+    actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("A short, lower-case id, e.g. university."))],
     name: Annotated[str, typer.Option("--name", help=_("The actor's name."))],
     helix: Annotated[str, typer.Option("--helix", help=_("business, civil-society, academia or public."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("Home municipality (leave out for actors outside the county)."))] = None,
     sami: Annotated[bool, typer.Option("--sami-organisation", help=_("The actor is a Sámi organisation."))] = False,
-    step: Annotated[list[str] | None, typer.Option("--step", help=_("AREA=STEP on the Samhandlingstrappan, e.g. upplevelser=wants (repeatable)."))] = None,
+    step: Annotated[list[str] | None, typer.Option("--step", help=_("AREA=STEP on the Samhandlingstrappan, e.g. tourism=wants (repeatable)."))] = None,
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
@@ -506,7 +512,7 @@ def actor_add(
             if not sep:
                 from rus.errors import UsageError
 
-                raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step upplevelser=wants."), value=item)
+                raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step tourism=wants."), value=item)
             ladder[parse_area(area, "--step").value] = parse_choice(LadderStep, value, "--step").value
         home = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
         return add_actor(_plans(plans), actor_id, name, parse_choice(Helix, helix, "--helix").value, municipality=home,
@@ -518,7 +524,7 @@ def actor_add(
 @actor_app.command("step", help=_("Set an actor's step on the Samhandlingstrappan for an area."))
 def actor_step(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help=_("The actor's id."))],
-    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (e.g. upplevelser, or its prefix UPP)."))],
+    area: Annotated[str, typer.Argument(metavar=_("AREA"), help=_("The strength area (its slug or its id prefix)."))],
     step: Annotated[str, typer.Argument(metavar=_("STEP"), help=_("sees-hears, understands, wants or does."))],
     plans: PlansOption = None,
     dry_run: DryRunOption = False,

@@ -35,7 +35,7 @@ class ListFormat(StrEnum):
 
 AreaOption = Annotated[
     str | None,
-    typer.Option("--area", "-a", help=_("Only this strength area (e.g. upplevelser)."), metavar=_("AREA"), show_default=False),
+    typer.Option("--area", "-a", help=_("Only this strength area (its slug, as in region.yaml)."), metavar=_("AREA"), show_default=False),
 ]
 
 
@@ -199,7 +199,7 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
     table: Table | None = None
     for entry in entries:
         snap = entry.snapshot
-        if snap.area is not current:
+        if snap.area != current:
             if table is not None:
                 out.print(table)
             current = snap.area
@@ -221,7 +221,7 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
 
 @app.command(help=_("Show the life of one activity (or goal, indicator) across its area's revisions."))
 def log(
-    ident: Annotated[str, typer.Argument(metavar="ID", help=_("The id of an activity, goal, indicator or sub-area (e.g. UPP-012)."))],
+    ident: Annotated[str, typer.Argument(metavar="ID", help=_("The id of an activity, goal, indicator or sub-area (e.g. ABC-012)."))],
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format: text or json."))] = ListFormat.TEXT,
     color: ColorOption = Color.AUTO,
     lang: LangOption = None,

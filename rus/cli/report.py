@@ -41,8 +41,9 @@ PlansOption = Annotated[
 
 
 def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
-    """The plans folder and the root of the repository (or folder) that holds it."""
+    """The plans folder and the root of the repository (or folder) that holds it; its region becomes the active one."""
     from rus.errors import NotFoundError
+    from rus.regionfile import activate_for
     from rus.workspace import default_plans_dir, project_root
 
     folder = plans if plans is not None else default_plans_dir(Path.cwd())
@@ -60,6 +61,7 @@ def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
     escape = leads_outside(folder, boundary_of(folder))
     if escape is not None:
         raise LinkOutsideError(outside_diagnostic(escape, project_root(Path.cwd())))
+    activate_for(folder)
     return folder.resolve(), project_root(folder)
 
 
@@ -140,8 +142,8 @@ def report(
         typer.Option(
             "--lang",
             help=_(
-                "Language of the report: sv or en (default: sv, since the report goes to a "
-                "Swedish authority)."
+                "Language of the report: sv or en (default: the first of the region's report "
+                "languages in region.yaml)."
             ),
             metavar="sv|en",
         ),
@@ -164,10 +166,13 @@ def report(
         from rus.render.report_document import build_document
         from rus.report import build_report
         from rus.report_sources import collect_input
+        from rus.vocab import active_region
 
         today = date.today()
         window = _window(year, first, last, today)
         folder, root = _plans_folder(plans)
+        if lang is None:
+            language = active_region().report_languages[0]
         data = collect_input(
             root,
             window,
@@ -220,7 +225,7 @@ def status(
     area: Annotated[
         str | None,
         typer.Option(
-            "--area", help=_("Show only this strength area (e.g. upplevelser)."), show_default=False
+            "--area", help=_("Show only this strength area (its slug, as in region.yaml)."), show_default=False
         ),
     ] = None,
     color: ColorOption = Color.AUTO,
@@ -235,8 +240,8 @@ def status(
         from rus.render.status import render_status
         from rus.report_sources import load_plans, load_revisions
 
-        chosen = parse_area(area, "--area") if area is not None else None
         folder, root = _plans_folder(plans)
+        chosen = parse_area(area, "--area") if area is not None else None
         current = load_plans(folder, display_root=root)
         follow_up = build_follow_up(current, date.today(), load_revisions(root, chosen), chosen)
         render_status(console(color=color), follow_up, language)

@@ -32,6 +32,7 @@ from rus.vocab import (
     PlanState,
     Priority,
     Rating,
+    RegionVocab,
     SamiRelevance,
     Status,
     Vocab,
@@ -77,7 +78,7 @@ CATEGORY_HEADINGS = {
 MARKS = {"added": "+", "removed": "−", "replaced": "↪", "cancelled": "✖", "completed": "✔", "changed": "~"}
 
 #: The vocabulary of a value, by the last part of its field path.
-_VOCAB_BY_KEY: dict[str, type[Vocab]] = {
+_VOCAB_BY_KEY: dict[str, type[Vocab] | type[RegionVocab]] = {
     "status": Status,
     "phase": Phase,
     "municipalities": Municipality,
@@ -122,7 +123,7 @@ def field_label(kind: str, path: str, lang: Lang) -> str:
     return " › ".join(names)
 
 
-def _vocab_for(path: str, kind: str) -> type[Vocab] | None:
+def _vocab_for(path: str, kind: str) -> type[Vocab] | type[RegionVocab] | None:
     last = path.rsplit(".", 1)[-1]
     if path.startswith("ladder."):
         return LadderStep
@@ -337,7 +338,7 @@ def summary_text(summary: Summary, lang: Lang) -> str:
 
 
 def area_title(area: AreaChanges, lang: Lang) -> str:
-    """``Upplevelser (upplevelser): 2026-1 → 2026-2``, marking a plan added or removed."""
+    """``Tourism (tourism): 2026-1 → 2026-2``, marking a plan added or removed."""
     old = area.old.revision or "—"
     new = area.new.revision or "—"
     text = f"{area.area.text(lang)} ({area.area.value}): {old} → {new}"
@@ -370,6 +371,13 @@ def render_text(console: Console, changes: ChangeSet, lang: Lang) -> None:
     if changes.is_empty:
         console.print(Text("✔ " + t(N_("no changes"), lang), style="green"))
         return
+    if changes.region:
+        from rus.render.region import HEADING, describe_region_change
+
+        console.print()
+        console.print(Text(t(HEADING, lang), style="bold underline"))
+        for region_change in changes.region:
+            console.print(Text.assemble("  ", ("• ", "dim"), describe_region_change(region_change, lang)), soft_wrap=True)
     for area in changes.areas:
         console.print()
         console.print(Text(one_line(area_title(area, lang)), style="bold underline"), soft_wrap=True)
@@ -425,6 +433,12 @@ def render_markdown(changes: ChangeSet, lang: Lang, *, heading_level: int = 2) -
         cells = [md(name), md(revisions)] + [str(summary.counts[c]) for c in CATEGORIES]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
+    if changes.region:
+        from rus.render.region import HEADING, describe_region_change
+
+        lines += [f"{h}# {md(t(HEADING, lang))}", ""]
+        lines += [f"- {md(describe_region_change(c, lang))}" for c in changes.region]
+        lines.append("")
     for area in changes.areas:
         lines += [f"{h}# {md(area_title(area, lang))}", "", md(summary_text(area.summary, lang)), ""]
         lines += _md_section(area.items, area.metadata, lang)
@@ -510,7 +524,7 @@ def commit_counts(changes: ChangeSet, lang: Lang) -> str:
 
 
 def commit_subject(changes: ChangeSet, lang: Lang) -> str:
-    """The summary line: ``upplevelser 2026-2: +2 activities, 3 status changes``."""
+    """The summary line: ``tourism 2026-2: +2 activities, 3 status changes``."""
     names = [f"{a.area.value} {a.new.revision or ''}".strip() for a in changes.areas]
     if len(names) > 2:
         names = [_plural(len(names), *NP_("{n} plans", "{n} plans"), lang)]

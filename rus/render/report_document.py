@@ -20,7 +20,16 @@ from rus.report import (
     ActivityRef,
     Report,
 )
-from rus.vocab import Dimension, FundingState, Helix, LadderStep, Lang, Rating, Status
+from rus.vocab import (
+    Dimension,
+    FundingState,
+    Helix,
+    LadderStep,
+    Lang,
+    Rating,
+    Status,
+    active_region,
+)
 
 
 @dataclass(frozen=True)
@@ -188,17 +197,19 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
     """The report as blocks in one language, with the given charts placed next to their tables."""
     if report.window.year is not None:
         title = _t(
-            N_("Smart specialisation in Jämtland Härjedalen: follow-up of the action plans {year}"),
+            N_("Smart specialisation in {region}: follow-up of the action plans {year}"),
             lang,
+            region=active_region().name.text(lang),
             year=report.window.year,
         )
     else:
         title = _t(
             N_(
-                "Smart specialisation in Jämtland Härjedalen: follow-up of the action plans "
+                "Smart specialisation in {region}: follow-up of the action plans "
                 "{first} to {last}"
             ),
             lang,
+            region=active_region().name.text(lang),
             first=report.window.first,
             last=report.window.last,
         )
@@ -558,7 +569,7 @@ def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: L
         )
     )
     for area in report.areas:
-        rows = [row for row in section.rows if row.area is area]
+        rows = [row for row in section.rows if row.area == area]
         if not rows:
             continue
         doc.add(Heading(3, area.text(lang)))
