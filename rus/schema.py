@@ -23,6 +23,7 @@ from rus import models, region
 from rus.models import ActorRegistry, Plan
 from rus.region import Region
 from rus.vocab import LABELS, VOCAB_TITLES, Vocab
+from rus.workspace import Boundary
 
 _MODELS: dict[str, type[BaseModel]] = {
     cls.__name__: cls
@@ -118,16 +119,43 @@ class SchemaFile:
 
 
 def schema_files(directory: Path) -> list[SchemaFile]:
-    """The schema files of ``directory``, compared with what the models generate."""
+    """The schema files of ``directory``, compared with what the models generate.
+
+    A schema file (or the folder) that resolves out of the repository or into ``.git`` is neither
+    read nor written: a :class:`~rus.errors.WriteError` names it. A dangling link counts too, since
+    writing would create its target.
+    """
+    from rus.workspace import boundary_of
+
+    boundary = boundary_of(directory)
     files = []
     for name, model in SCHEMA_FILES.items():
         path = directory / name
+        _refuse_link_out(path, boundary)
         try:
             current: str | None = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             current = None
         files.append(SchemaFile(path, render(model, name), current))
     return files
+
+
+def _refuse_link_out(path: Path, boundary: Boundary) -> None:
+    import os
+
+    from rus.codes import N_
+    from rus.errors import WriteError
+    from rus.workspace import GIT_DIR
+
+    real = Path(os.path.realpath(path))
+    if real.is_relative_to(boundary.real) and GIT_DIR not in real.relative_to(boundary.real).parts:
+        return
+    raise WriteError(
+        N_("{path} leads out of the repository (to {target}); rus schema neither reads nor writes it"),
+        N_("Replace the link with a plain file, or remove it and run `rus schema` again."),
+        path=str(path),
+        target=str(real),
+    )
 
 
 def write_schemas(directory: Path) -> list[Path]:

@@ -241,3 +241,22 @@ def test_a_plan_replaced_by_a_link_is_not_judged_against_the_base(tmp_path: Path
     codes = [d["code"] for d in json.loads(output[: output.rindex("}") + 1])["diagnostics"]]
     assert "F007" in codes
     assert "H002" not in codes  # its activities are not "removed": the file is just not read
+
+
+# --- rus schema never writes or reads through a link out ----------------------------------------
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_schema_neither_reads_nor_writes_through_a_link_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dangling: bool) -> None:
+    root = _repo(tmp_path)
+    target = tmp_path / "outside" / ("new.json" if dangling else "secret.yaml")
+    (root / "schemas").mkdir()
+    (root / "schemas" / "plan.schema.json").symlink_to(target)
+    for args in (("schema", "--check"), ("schema",)):
+        code, output = _invoke(root, monkeypatch, *args)
+        assert code != 0, output
+        assert "plan.schema.json" in output
+        _no_secret(output)
+        assert SECRET not in output
+    assert not dangling or not target.exists()
+    assert dangling or target.read_text(encoding="utf-8") == OUTSIDE_TEXT
