@@ -237,3 +237,19 @@ def test_a_file_that_cannot_be_written_is_a_write_error() -> None:
         replace_text(target, before, before + "x", "version")
     assert caught.value.exit_code is ExitCode.FAILURE
     assert "cannot be written" in caught.value.message()
+
+
+def test_an_edit_keeps_the_meaning_of_cr_cr_lf(base: Path) -> None:
+    """``\\r\\r\\n`` is two line breaks to every YAML reader; an edit elsewhere must keep it so."""
+    import yaml
+
+    plan = base / "upplevelser.yaml"
+    text = plan.read_text(encoding="utf-8").replace("\n", "\r\n")
+    text = text.replace("    title: Kulturarvsvandringar\r\n", "    title: >\r\n      Kulturarvs-\r\r\n      vandringar\r\n")
+    plan.write_bytes(text.encode("utf-8"))
+    before = yaml.safe_load(text)
+    assert before["activities"][1]["title"] == "Kulturarvs-\nvandringar\n"
+    editing.set_activity_fields(base, "UPP-002", ["description=Ny beskrivning"])
+    after = yaml.safe_load(plan.read_bytes().decode("utf-8"))
+    assert after["activities"][1]["title"] == before["activities"][1]["title"]
+    assert after["activities"][1]["description"] == "Ny beskrivning"
