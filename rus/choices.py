@@ -1,6 +1,6 @@
 """Vocabulary values as people type them on the command line: a slug, or a Swedish or English label.
 
-``rus activity status UPP-001 pågående`` means the same as ``… ongoing``; case and diacritics do not
+``rus activity status ABC-001 pågående`` means the same as ``… ongoing``; case and diacritics do not
 matter. A value that names nothing is a usage error that names the option and lists the values in
 the reader's language.
 """

@@ -109,7 +109,7 @@ class Choices:
 @dataclass(frozen=True)
 class Listed:
     """Items (texts, "@…" message ids or vocabulary values) as a message parameter, said as a list
-    in running text: "Åre, Berg och Härjedalen"."""
+    in running text: "Alby, Bydal och Cedervik"."""
 
     items: tuple[Any, ...]
 

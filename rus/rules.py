@@ -141,8 +141,8 @@ def _close(word: str, options: list[str]) -> str | None:
 
 
 def closest_actors(ref: str, names: dict[str, str], limit: int = 3) -> list[str]:
-    """The ids of the actors closest to ``ref`` by id or by name (``regionen`` → ``rjh``, Region
-    Jämtland Härjedalen; ``funasfjällen`` → ``funasfjallen``), best first."""
+    """The ids of the actors closest to ``ref`` by id or by name (``regionen`` → ``region``, the
+    region's own entry; ``fjällgården`` → ``fjallgarden``), best first."""
     wanted = fold(ref)
     scores: dict[str, float] = {}
     for ident, name in names.items():

@@ -52,8 +52,8 @@ def test_a_three_area_region_through_init_edit_validate_commit_diff_report_statu
     _ok(run_rus("validate", "--strict", cwd=root, env=env))
     # a municipality and a priority of the bundled region are not this region's
     wrong = run_rus("activity", "set", "BLU-001", "municipalities=ostersund", cwd=root, env=env)
-    assert wrong.returncode == 1
-    assert "`ostersund` is not an allowed value for `municipalities`" in wrong.stderr
+    assert wrong.returncode == 2  # a value the command line names wrongly is a usage error
+    assert "`ostersund` is not an allowed value for municipalities" in wrong.stderr
     assert "alderport, birchfield, cedarholm" in wrong.stderr
     assert (root / "plans" / "blue-economy.yaml").read_text(encoding="utf-8") == text
     bad = root / "plans" / "food-systems.yaml"
@@ -107,7 +107,7 @@ def test_a_six_area_region_starts_and_records(tmp_path: Path, env: dict[str, str
     assert "E-health" in status and "Freight logistics" not in status
     refused = run_rus("status", "--area", "upplevelser", cwd=root, env=env)
     assert refused.returncode == 2
-    assert "aquaculture, bioeconomy, creative-industries, defence-tech, e-health, freight-logistics" in refused.stderr
+    assert "aquaculture, bioeconomy, creative-industries, defence-tech, e-health or freight-logistics" in refused.stderr
 
 
 def test_commands_with_plans_elsewhere_use_that_repository_s_region(tmp_path: Path, env: dict[str, str]) -> None:

@@ -7,6 +7,7 @@ import importlib.util
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -92,7 +93,9 @@ def test_lowest_runs_as_a_command() -> None:
         capture_output=True, text=True, check=True,
     )
     names = {canonicalize_name(line.split("==")[0]) for line in done.stdout.splitlines()}
-    assert {"typer", "pyyaml", "ruamel-yaml", "pydantic", "rich", "gitpython", "matplotlib"} == names
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert {canonicalize_name(re.split(r"[<>=!~ ;\[]", item, maxsplit=1)[0]) for item in declared} == names
+    assert {"typer", "pyyaml", "ruamel-yaml", "pydantic", "rich", "gitpython", "matplotlib", "pygls"} <= names
 
 
 def test_the_constraints_file_is_rendered_with_its_header() -> None:

@@ -29,7 +29,7 @@ def _english_in(text: str) -> list[str]:
         (["validate", "-h"], ["Användning: rus validate [FLAGGOR] [SÖKVÄG]...", "─ Argument ", "─ Flaggor ",
                               "Visa den här hjälptexten och avsluta.", "[standard: auto]"]),
         (["-h"], ["Användning: rus [FLAGGOR] KOMMANDO [ARGUMENT]...", "─ Kommandon ", "--install-completion"]),
-        (["activity", "add", "-h"], ["{OMRÅDE}", "[obligatorisk]", "<text>", "idé, planerad, pågående", "bidrar, neutral"]),
+        (["activity", "add", "-h"], ["{OMRÅDE}", "[obligatorisk]", "TEXT", "idé, planerad, pågående", "bidrar, neutral"]),
     ],
 )
 def test_help_is_swedish(tmp_path: Path, args: list[str], swedish: list[str]) -> None:

@@ -330,10 +330,11 @@ def activity_add(
         from rus.editing import parse_date
         from rus.vocab import Municipality, Phase, Priority, Rating, SamiRelevance, Status
 
+        folder = _plans(plans)  # first: the municipalities and priorities are the region's of these plans
         if interactive and not (title and sub_area and start and phase):
             from rus.editing import plan_ids
 
-            known = plan_ids(_plans(plans), area)["sub_areas"]
+            known = plan_ids(folder, area)["sub_areas"]
             title = title or _ask(N_("Title"), language, _required)
             sub_area = sub_area or _ask(N_("Sub-area (id)"), language, _sub_area_check(known),
                                         known[0] if len(known) == 1 else None, choices=known)
@@ -371,7 +372,7 @@ def activity_add(
             },
             "sami": {"relevance": parse_choice(SamiRelevance, sami, "--sami").value} if sami else None,
         }
-    _edit(language, dry_run, lambda: add_activity(_plans(plans), area, fields, dry_run=dry_run), {
+    _edit(language, dry_run, lambda: add_activity(folder, area, fields, dry_run=dry_run), {
         "R003 @actor in the actor registry": "--lead", "R003 @goal in this plan": "--goal", "R003 @sub-area in this plan": "--sub-area",
         "R011": "--sami", "R015": "--goal", "R016": "--priority", "R017": "--municipality / --whole-county",
         "R018": "--municipality / --whole-county", "R004": "--start / --end",
@@ -456,8 +457,9 @@ def indicator_record(
         from rus.choices import parse_choice
         from rus.vocab import Municipality
 
+        folder = _plans(plans)  # first: the values are the region's of these plans
         place = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
-        return record_actual(_plans(plans), indicator_id, period, parse_number(value, "VALUE"),
+        return record_actual(folder, indicator_id, period, parse_number(value, "VALUE"),
                              municipality=place, note=note, dry_run=dry_run)
 
     _edit(language, dry_run, action)
@@ -506,6 +508,7 @@ def actor_add(
         from rus.choices import parse_area, parse_choice
         from rus.vocab import Helix, LadderStep, Municipality
 
+        folder = _plans(plans)  # first: the areas and municipalities are the region's of these plans
         ladder: dict[str, str] = {}
         for item in step or []:
             area, sep, value = item.partition("=")
@@ -515,7 +518,7 @@ def actor_add(
                 raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step tourism=wants."), value=item)
             ladder[parse_area(area, "--step").value] = parse_choice(LadderStep, value, "--step").value
         home = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
-        return add_actor(_plans(plans), actor_id, name, parse_choice(Helix, helix, "--helix").value, municipality=home,
+        return add_actor(folder, actor_id, name, parse_choice(Helix, helix, "--helix").value, municipality=home,
                          sami_organisation=sami, ladder=ladder, dry_run=dry_run)
 
     _edit(language, dry_run, action)

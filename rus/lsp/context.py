@@ -26,6 +26,7 @@ from rus.models import (
     ActorRegistry,
     Plan,
 )
+from rus.vocab import RegionVocab
 
 #: A list item in a path.
 ITEM = -1
@@ -54,10 +55,10 @@ class Slot:
     annotation: Any
 
     @property
-    def enum(self) -> type[Enum] | None:
+    def enum(self) -> type[Enum] | type[RegionVocab] | None:
         """The vocabulary of the values allowed here, if any."""
         inner = _unwrap(self.annotation)
-        return inner if isinstance(inner, type) and issubclass(inner, Enum) else None
+        return inner if isinstance(inner, type) and issubclass(inner, Enum | RegionVocab) else None
 
     @property
     def submodel(self) -> type[BaseModel] | None:
@@ -77,12 +78,12 @@ class Slot:
         return _unwrap(self.annotation) is bool
 
     @property
-    def key_enum(self) -> type[Enum] | None:
+    def key_enum(self) -> type[Enum] | type[RegionVocab] | None:
         """For a mapping with vocabulary keys (the ladder), that vocabulary."""
         inner = _unwrap(self.annotation)
         if typing.get_origin(inner) is dict:
             key = _unwrap(typing.get_args(inner)[0])
-            if isinstance(key, type) and issubclass(key, Enum):
+            if isinstance(key, type) and issubclass(key, Enum | RegionVocab):
                 return key
         return None
 

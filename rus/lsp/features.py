@@ -33,7 +33,7 @@ from rus.lsp.context import (
 from rus.lsp.group import FileCheck, GroupCheck, Symbol, Workspace, split_lines, token_end
 from rus.models import ActorRegistry, Plan
 from rus.source import MAX_FILE_BYTES, Source, parse_text
-from rus.vocab import VOCAB_TITLES, Helix, Lang, Status, Vocab
+from rus.vocab import VOCAB_TITLES, Helix, Lang, RegionVocab, Status, Vocab
 
 SOURCE = "rus"
 #: The R003 parameter that says the unknown id is an actor's.
@@ -132,7 +132,7 @@ def field_description(info: Any, lang: Lang) -> str:
     return str(extra.get(f"x-description-{lang}", ""))
 
 
-def _value_markdown(member: Vocab, lang: Lang) -> str:
+def _value_markdown(member: Vocab | RegionVocab, lang: Lang) -> str:
     label = member.label
     other: Lang = "en" if lang == "sv" else "sv"
     text = f"**{label.text(lang)}** (`{member.value}`) · {label.text(other)}"
@@ -246,7 +246,7 @@ def _keys_beside(lines: list[str], line: int, column: int) -> set[str]:
     return found
 
 
-def _vocab_item(member: Vocab, lang: Lang, edit_range: types.Range, suffix: str = "") -> types.CompletionItem:
+def _vocab_item(member: Vocab | RegionVocab, lang: Lang, edit_range: types.Range, suffix: str = "") -> types.CompletionItem:
     label = member.label
     return types.CompletionItem(
         label=member.value, kind=types.CompletionItemKind.EnumMember,
@@ -261,7 +261,7 @@ def _vocab_item(member: Vocab, lang: Lang, edit_range: types.Range, suffix: str 
 def _value_items(doc: Document, here: Slot, lang: Lang, edit_range: types.Range) -> list[types.CompletionItem]:
     enum = here.enum
     if enum is not None:
-        return [_vocab_item(m, lang, edit_range) for m in enum if isinstance(m, Vocab)]
+        return [_vocab_item(m, lang, edit_range) for m in enum if isinstance(m, Vocab | RegionVocab)]
     if here.is_bool:
         return [types.CompletionItem(label=v, kind=types.CompletionItemKind.Value,
                                      text_edit=types.TextEdit(range=edit_range, new_text=v)) for v in ("true", "false")]
@@ -307,7 +307,7 @@ def hover(doc: Document, line: int, column: int, lang: Lang, units: Units) -> ty
                        range=units.range(doc.lines, line, cursor.start, line, cursor.end))
 
 
-def _is_member(enum: type[Enum], value: str) -> bool:
+def _is_member(enum: type[Enum] | type[RegionVocab], value: str) -> bool:
     return value in {m.value for m in enum}
 
 
@@ -315,7 +315,7 @@ def _value_hover(doc: Document, here: Slot, word: str, lang: Lang) -> str:
     enum = here.enum
     if enum is not None and _is_member(enum, word):
         member = enum(word)
-        return _value_markdown(member, lang) if isinstance(member, Vocab) else ""
+        return _value_markdown(member, lang) if isinstance(member, Vocab | RegionVocab) else ""
     kind = here.id_kind
     if kind is not None:
         for symbol in _symbols_for(doc, kind):
