@@ -17,6 +17,19 @@ BASE = FIXTURES / "base"
 REGION = REPO / "region.yaml"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the package's bytecode once, before any test starts the installed ``rus``.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on the project's machines), every ``rus`` subprocess
+    would otherwise compile the whole package again: about 0.4 s of each cold start. Only the
+    xdist controller (or a run without xdist) compiles; the workers start after it.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        import compileall
+
+        compileall.compile_dir(str(REPO / "rus"), quiet=1)
+
+
 def rus_command() -> str:
     """The installed ``rus`` console script (end-to-end tests run it as a user would)."""
     found = shutil.which("rus")
