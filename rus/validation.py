@@ -494,7 +494,7 @@ def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
     i = 0
     while i < len(steps):
         step = steps[i]
-        annotation = _unwrap(annotation)
+        annotation = unwrap_annotation(annotation)
         origin = typing.get_origin(annotation)
         args = typing.get_args(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -513,10 +513,10 @@ def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
         else:
             return None
         i += 1
-    return _unwrap(annotation)
+    return unwrap_annotation(annotation)
 
 
-def _unwrap(annotation: Any) -> Any:
+def unwrap_annotation(annotation: Any) -> Any:
     """Strip ``Annotated`` and ``X | None`` down to the type that matters."""
     while True:
         origin = typing.get_origin(annotation)

@@ -26,6 +26,7 @@ from rus.models import (
     ActorRegistry,
     Plan,
 )
+from rus.validation import unwrap_annotation
 from rus.vocab import RegionVocab
 
 #: A list item in a path.
@@ -57,13 +58,13 @@ class Slot:
     @property
     def enum(self) -> type[Enum] | type[RegionVocab] | None:
         """The vocabulary of the values allowed here, if any."""
-        inner = _unwrap(self.annotation)
+        inner = unwrap_annotation(self.annotation)
         return inner if isinstance(inner, type) and issubclass(inner, Enum | RegionVocab) else None
 
     @property
     def submodel(self) -> type[BaseModel] | None:
         """The model of the block of keys here, if any."""
-        inner = _unwrap(self.annotation)
+        inner = unwrap_annotation(self.annotation)
         return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
 
     @property
@@ -75,14 +76,14 @@ class Slot:
     @property
     def is_bool(self) -> bool:
         """Whether the value here is true or false."""
-        return _unwrap(self.annotation) is bool
+        return unwrap_annotation(self.annotation) is bool
 
     @property
     def key_enum(self) -> type[Enum] | type[RegionVocab] | None:
         """For a mapping with vocabulary keys (the ladder), that vocabulary."""
-        inner = _unwrap(self.annotation)
+        inner = unwrap_annotation(self.annotation)
         if typing.get_origin(inner) is dict:
-            key = _unwrap(typing.get_args(inner)[0])
+            key = unwrap_annotation(typing.get_args(inner)[0])
             if isinstance(key, type) and issubclass(key, Enum | RegionVocab):
                 return key
         return None
@@ -110,7 +111,7 @@ def slot(model: type[BaseModel], path: Path) -> Slot:
     """The field a path leads to (its annotation is None when the path leaves the model)."""
     current = Slot(None, None, None, model)
     for step in path:
-        inner = _unwrap(current.annotation)
+        inner = unwrap_annotation(current.annotation)
         origin = typing.get_origin(inner)
         if step == ITEM and origin is list:
             current = Slot(current.model, current.name, current.info, typing.get_args(inner)[0])
@@ -124,21 +125,6 @@ def slot(model: type[BaseModel], path: Path) -> Slot:
         else:
             return Slot(None, None, None, None)
     return current
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin is typing.Annotated:
-            annotation = args[0]
-        elif args and origin in (typing.Union, types.UnionType):
-            rest = [a for a in args if a is not type(None)]
-            if len(rest) != 1:
-                return annotation
-            annotation = rest[0]
-        else:
-            return annotation
 
 
 def _pattern(annotation: Any) -> str | None:
