@@ -126,6 +126,8 @@ class Session:
 def _corpus(root: Path, activities: int) -> tuple[Path, Path]:
     folder = root / f"plans-{activities}"
     paths = generate_corpus(folder, 1, activities)
+    # the generated plans are the bundled region's: its region file beside them, as in a repository
+    shutil.copyfile(HERE.parent / "region.yaml", folder / "region.yaml")
     return folder, paths[1]
 
 
