@@ -28,10 +28,10 @@ def git(root: Path, *args: str) -> str:
     return done.stdout
 
 
-def plans_repo(tmp_path: Path) -> Path:
-    """A git repository with a copy of the bundled plans, committed; returns its root."""
+def plans_repo(tmp_path: Path, source: Path = PLANS) -> Path:
+    """A git repository with a copy of ``source`` (the bundled plans) as plans/, committed; returns its root."""
     root = tmp_path / "repo"
-    shutil.copytree(PLANS, root / "plans")
+    shutil.copytree(source, root / "plans")
     git(root, "init", "-q")
     git(root, "config", "user.name", "Test Person")
     git(root, "config", "user.email", "test@example.org")

@@ -17,7 +17,7 @@ from rus.cli import app
 from rus.history import History
 from rus.validation import validate_paths
 from tests.conftest import BASE, run_rus
-from tests.edit_helpers import git
+from tests.edit_helpers import git, plans_repo
 
 runner = CliRunner()
 SECRET = "c2VjcmV0LXRva2Vu"
@@ -27,14 +27,8 @@ OUTSIDE_TEXT = f"token:   {SECRET}\n"
 
 def _repo(tmp_path: Path) -> Path:
     """A git repository with the small base plans, committed; its git config holds a secret token."""
-    root = tmp_path / "repo"
-    shutil.copytree(BASE, root / "plans")
-    git(root, "init", "-q")
-    git(root, "config", "user.name", "Test Person")
-    git(root, "config", "user.email", "test@example.org")
+    root = plans_repo(tmp_path, BASE)
     git(root, "config", "http.extraheader", f"AUTHORIZATION: basic {SECRET}")
-    git(root, "add", "plans")
-    git(root, "commit", "-q", "-m", "plans")
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.yaml").write_text(OUTSIDE_TEXT, encoding="utf-8")

@@ -69,7 +69,8 @@ def test_the_changes_between_two_region_files() -> None:
     assert changes[3].to_dict() == {"kind": "municipalities", "change": "merged", "old": ["alderport", "birchfield"], "new": ["alderfield"]}
 
 
-def test_a_merge_of_municipalities_through_validate_commit_and_diff(tmp_path: Path) -> None:
+def _coast_with_an_activity_in_alderport(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A coastal-region repository (rus init) with BLU-001 in Alderport committed; its root and env."""
     env = {**GIT_ENV, "RUS_REGION": ""}
     assert run_rus("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
     root = tmp_path / "coast"
@@ -79,6 +80,11 @@ def test_a_merge_of_municipalities_through_validate_commit_and_diff(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     git(root, "commit", "-qam", "Add BLU-001")
+    return root, env
+
+
+def test_a_merge_of_municipalities_through_validate_commit_and_diff(tmp_path: Path) -> None:
+    root, env = _coast_with_an_activity_in_alderport(tmp_path)
     plan = root / "plans" / "blue-economy.yaml"
     line = plan.read_text(encoding="utf-8").splitlines().index("      - alderport") + 1
 
@@ -138,15 +144,7 @@ def test_rus_commit_records_a_change_to_the_region_file(tmp_path: Path) -> None:
 
 
 def test_a_base_revision_is_read_against_its_own_region_file(tmp_path: Path) -> None:
-    env = {**GIT_ENV, "RUS_REGION": ""}
-    assert run_rus("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
-    root = tmp_path / "coast"
-    done = run_rus(
-        "activity", "add", "BLU", "--title", "Harbour test bed", "--sub-area", "BLU-D1", "--start", "2026-01-10",
-        "--phase", "analysis", "--goal", "BLU-M1", "--municipality", "alderport", "--priority", "skills", cwd=root, env=env,
-    )
-    assert done.returncode == 0, done.stderr
-    git(root, "commit", "-qam", "Add BLU-001")
+    root, env = _coast_with_an_activity_in_alderport(tmp_path)
     plan = root / "plans" / "blue-economy.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("      - alderport", "      - alderfield"), encoding="utf-8")
     (root / "region.yaml").write_text(MERGED, encoding="utf-8")

@@ -29,7 +29,7 @@ from rus.errors import ExitCode
 from rus.fileio import LOCK_NAME, lock_file, write_bytes_atomic, write_lock
 from rus.validation import validate_paths
 from tests.conftest import BASE, run_rus
-from tests.edit_helpers import git
+from tests.edit_helpers import git, plans_repo
 
 runner = CliRunner()
 ADD = ("activity", "add", "UPP", "--title", "Ny insats", "--sub-area", "UPP-D1", "--start", "2026-01-01",
@@ -39,14 +39,7 @@ _ID = re.compile(r"^  - id: (UPP-[0-9]+)$", re.MULTILINE)
 
 def _repo(tmp_path: Path) -> Path:
     """A git repository with the small base plans, committed."""
-    root = tmp_path / "repo"
-    shutil.copytree(BASE, root / "plans")
-    git(root, "init", "-q")
-    git(root, "config", "user.name", "Test Person")
-    git(root, "config", "user.email", "test@example.org")
-    git(root, "add", "plans")
-    git(root, "commit", "-q", "-m", "plans")
-    return root
+    return plans_repo(tmp_path, BASE)
 
 
 def _ids(root: Path) -> list[str]:
