@@ -238,16 +238,22 @@ async def test_references_of_an_actor_span_the_plans(editor: Editor, workspace: 
     assert len(found) == expected
 
 
+async def _code_actions(editor: Editor, uri: str, target: types.Diagnostic) -> list[types.Command | types.CodeAction]:
+    """The code actions the server offers for one published finding."""
+    actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=target.range,
+        context=types.CodeActionContext(diagnostics=[target])))
+    assert actions is not None
+    return actions
+
+
 async def test_code_action_repairs_what_rus_fix_repairs(editor: Editor, workspace: Path) -> None:
     uri = editor.open(workspace / PLAN)
     changed = (workspace / PLAN).read_text(encoding="utf-8").replace("    progress: 45\n", "    progres: 45\n", 1)
     editor.change(uri, changed)
     found = await wait_for(editor.client, uri, lambda d: any(x.code == "S002" for x in d))
     target = next(d for d in found if d.code == "S002")
-    actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=target.range,
-        context=types.CodeActionContext(diagnostics=[target])))
-    assert actions is not None
+    actions = await _code_actions(editor, uri, target)
     quick = [a for a in actions if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.QuickFix]
     assert len(quick) == 1 and "progress" in quick[0].title
     assert quick[0].edit is not None and quick[0].edit.changes is not None
@@ -264,10 +270,7 @@ async def test_code_action_adds_a_missing_actor_to_the_registry(editor: Editor, 
     editor.change(uri, changed)
     found = await wait_for(editor.client, uri, lambda d: any(x.code == "R003" for x in d))
     target = next(d for d in found if d.code == "R003")
-    actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=target.range,
-        context=types.CodeActionContext(diagnostics=[target])))
-    assert actions is not None
+    actions = await _code_actions(editor, uri, target)
     adds = [a for a in actions if isinstance(a, types.CodeAction) and "nya-aktoren" in a.title]
     assert len(adds) == 4 and any("Business" in a.title for a in adds)
     edit = adds[0].edit
