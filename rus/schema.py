@@ -141,21 +141,18 @@ def schema_files(directory: Path) -> list[SchemaFile]:
 
 
 def _refuse_link_out(path: Path, boundary: Boundary) -> None:
-    import os
-
     from rus.codes import N_
     from rus.errors import WriteError
-    from rus.workspace import GIT_DIR
+    from rus.workspace import leads_outside
 
-    real = Path(os.path.realpath(path))
-    if real.is_relative_to(boundary.real) and GIT_DIR not in real.relative_to(boundary.real).parts:
-        return
-    raise WriteError(
-        N_("{path} leads out of the repository (to {target}); rus schema neither reads nor writes it"),
-        N_("Replace the link with a plain file, or remove it and run `rus schema` again."),
-        path=str(path),
-        target=str(real),
-    )
+    escape = leads_outside(path, boundary, writing=True)
+    if escape is not None:
+        raise WriteError(
+            N_("{path} leads out of the repository (to {target}); rus schema neither reads nor writes it"),
+            N_("Replace the link with a plain file, or remove it and run `rus schema` again."),
+            path=str(path),
+            target=escape.target,
+        )
 
 
 def write_schemas(directory: Path) -> list[Path]:

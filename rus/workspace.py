@@ -125,11 +125,12 @@ def boundary_of(given: Path) -> Boundary:
     return Boundary(base, Path(os.path.realpath(base)), False)
 
 
-def leads_outside(path: Path, boundary: Boundary) -> Outside | None:
-    """How ``path`` leads out of ``boundary`` through a link (None: it lies inside and may be read).
+def leads_outside(path: Path, boundary: Boundary, *, writing: bool = False) -> Outside | None:
+    """How ``path`` leads out of ``boundary`` through a link (None: it lies inside and may be used).
 
-    A link whose destination does not exist is left to the reader, which reports it as a file that
-    cannot be read (nothing is there to leak).
+    For reading, a link whose destination does not exist is left to the reader, which reports it as
+    a file that cannot be read (nothing is there to leak). For ``writing`` it leads out all the
+    same: writing through it would create its destination.
     """
     real = Path(os.path.realpath(path))
     try:
@@ -140,7 +141,7 @@ def leads_outside(path: Path, boundary: Boundary) -> Outside | None:
         if GIT_DIR not in inside.parts:
             return None
         where = INTO_GIT
-    if not real.exists():
+    if not writing and not real.exists():
         return None
     link = _first_link(Path(os.path.abspath(path)), boundary.given)  # noqa: PTH100 - links not followed
     if link is None and where == INTO_GIT:
