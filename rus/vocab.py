@@ -8,7 +8,7 @@ funding sources and programmes) comes from the active region file, through the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -376,30 +376,25 @@ class Programme(RegionVocab):
         return self._entry.info
 
 
-class _AreaPrefixes(Mapping[Area, str]):
-    """Each area's id prefix, of the active region."""
-
-    def __getitem__(self, area: Area) -> str:
-        return area.prefix if isinstance(area, Area) else Area(area).prefix
-
-    def __iter__(self) -> Iterator[Area]:
-        return iter(Area)
-
-    def __len__(self) -> int:
-        return len(Area)
+_R = TypeVar("_R", bound="RegionVocab")  # a string: the class itself is truthy only through the active region
 
 
-class _MunicipalityFacts(Mapping[Municipality, MunicipalityInfo]):
-    """Each municipality's facts, of the active region."""
+class _Facts(Mapping[_R, _T]):
+    """One fact of each value of a region vocabulary (an area's prefix, a municipality's code and
+    Sámi-area membership), of the active region; a slug looks the value up."""
 
-    def __getitem__(self, municipality: Municipality) -> MunicipalityInfo:
-        return municipality.info if isinstance(municipality, Municipality) else Municipality(municipality).info
+    def __init__(self, vocab: type[_R], fact: Callable[[_R], _T]) -> None:
+        self._vocab = vocab
+        self._fact = fact
 
-    def __iter__(self) -> Iterator[Municipality]:
-        return iter(Municipality)
+    def __getitem__(self, key: _R) -> _T:
+        return self._fact(key if isinstance(key, self._vocab) else self._vocab(key))
+
+    def __iter__(self) -> Iterator[_R]:
+        return iter(self._vocab)  # iterable through its metaclass
 
     def __len__(self) -> int:
-        return len(Municipality)
+        return len(self._vocab)  # sized through its metaclass
 
 
 class _CoFunding(AbstractSet[FundingSource]):
@@ -416,9 +411,9 @@ class _CoFunding(AbstractSet[FundingSource]):
 
 
 #: The ID prefix each area's activities, goals, indicators and sub-areas carry (from the region file).
-AREA_PREFIX: Mapping[Area, str] = _AreaPrefixes()
+AREA_PREFIX: Mapping[Area, str] = _Facts(Area, lambda area: area.prefix)
 #: Each municipality's official code and Sámi administrative area membership (from the region file).
-MUNICIPALITY_INFO: Mapping[Municipality, MunicipalityInfo] = _MunicipalityFacts()
+MUNICIPALITY_INFO: Mapping[Municipality, MunicipalityInfo] = _Facts(Municipality, lambda municipality: municipality.info)
 #: Sources whose money is drawn in from outside the region's own budget (co-funding, medfinansiering).
 CO_FUNDING_SOURCES: AbstractSet[FundingSource] = _CoFunding()
 
