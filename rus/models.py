@@ -226,16 +226,26 @@ class Partner(Model):
     role: ActorRole = field("Roll", "Role")
 
 
+class Payment(Model):
+    """Money paid out (utbetalt) on a granted funding line in one year."""
+
+    SV: ClassVar[tuple[str, str]] = ("Utbetalning", "Pengar som betalats ut på en beviljad finansieringsrad under ett år.")
+
+    year: StrictInt = field("År", "Year", "Året då pengarna betalades ut", "The year the money was paid out", ge=2000, le=2100)
+    amount_sek: StrictInt = field("Belopp (kr)", "Amount (SEK)", "Utbetalt belopp i kronor, heltal", "Amount paid out in Swedish kronor, a whole number", ge=0, le=1_000_000_000_000)
+
+
 class Funding(Model):
-    """A funding line of an activity."""
+    """A funding line of an activity: one application or decision, and what has been paid out on it."""
 
     SV: ClassVar[tuple[str, str]] = ("Finansiering", "En finansieringsrad för en insats.")
 
     source: FundingSource = field("Källa", "Source", "Finansieringskälla", "Source of the money")
     instrument: Instrument = field("Instrument", "Instrument")
-    amount_sek: StrictInt = field("Belopp (kr)", "Amount (SEK)", "Belopp i kronor, heltal", "Amount in Swedish kronor, a whole number", ge=0, le=1_000_000_000_000)
-    state: FundingState = field("Läge", "State")
-    year: StrictInt | None = field("År", "Year", default=None, ge=2000, le=2100)
+    amount_sek: StrictInt = field("Belopp (kr)", "Amount (SEK)", "Sökt eller beviljat belopp i kronor, heltal", "Amount applied for or granted in Swedish kronor, a whole number", ge=0, le=1_000_000_000_000)
+    state: FundingState = field("Status", "State", "planned, applied, granted, rejected eller paid (utbetald i sin helhet)", "planned, applied, granted, rejected or paid (paid out in full)")
+    year: StrictInt | None = field("År", "Year", "Året som raden gäller: året för ansökan eller beslutet", "The year the line concerns: the year of the application or decision", default=None, ge=2000, le=2100)
+    payments: list[Payment] = field("Utbetalningar", "Payments", "Utbetalt per år på en beviljad rad", "Paid out per year on a granted line", default_factory=list)
     note: str | None = field("Anteckning", "Note", default=None)
 
 

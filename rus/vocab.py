@@ -632,6 +632,7 @@ class FundingState(Vocab):
     APPLIED = "applied"
     GRANTED = "granted"
     REJECTED = "rejected"
+    PAID = "paid"
 
 
 _labels(
@@ -641,6 +642,7 @@ _labels(
         "applied": Label("Sökt", "Applied"),
         "granted": Label("Beviljad", "Granted"),
         "rejected": Label("Avslagen", "Rejected"),
+        "paid": Label("Utbetald", "Paid out"),
     },
 )
 
