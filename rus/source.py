@@ -581,8 +581,41 @@ def _syntax_error(source: Source, exc: yaml.MarkedYAMLError, text: str) -> None:
         return
     if problem.startswith("found character") and "cannot start any token" in problem:
         problem = "found character that cannot start any token"
+    over = _over_indented_key(text, line) if problem.startswith("mapping values are not allowed") else None
+    if over is not None:
+        source.add(line, over, "Y001", problem=_OVER_INDENTED)
+        return
     message = _CONTEXT_PROBLEMS.get((context, problem)) or _KNOWN_PROBLEMS.get(problem, _UNKNOWN_PROBLEM)
     source.add(line, column, "Y001", problem=message)
+
+
+_OVER_INDENTED = "@the key is indented further than the key above it: start it in the same column as the key it belongs with (or, if the line continues the text above, put that text in quotes)"
+#: A line holding a key with a value on the same line (``key: value`` or ``- key: value``): the
+#: group is the key's column. A line under it indented further cannot hold another key.
+_KEY_WITH_VALUE = re.compile(r"^([ ]*(?:-[ ]+)*)[^\s#:\-?][^:#]*:[ ]+[^ #|>&!]")
+
+
+def _over_indented_key(text: str, line: int) -> int | None:
+    """The 1-based column of a key on ``line`` indented further than the ``key: value`` above it.
+
+    libyaml reads such a line as the continuation of the value above, finds a colon in it, and says
+    "mapping values are not allowed here" at the colon; the mistake is the indentation, at the
+    start of the key.
+    """
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return None
+    current = lines[line - 1]
+    indent = len(current) - len(current.lstrip(" "))
+    for above in reversed(lines[: line - 1]):
+        stripped = above.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _KEY_WITH_VALUE.match(above)
+        if match is None or indent <= len(match.group(1)):
+            return None
+        return indent + 1
+    return None
 
 
 _BLOCK_HEADER_LINE = re.compile(r"(?:^[ ]*|[:-][ ]+|[&!][^ \t]*[ ]+)[|>]([1-9+-]{0,2})[ \t]*(?:#.*)?$")

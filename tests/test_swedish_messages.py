@@ -196,4 +196,17 @@ def test_an_over_indented_key_is_explained_in_swedish(tmp_path: Path) -> None:
     plan = tmp_path / "upplevelser.yaml"
     plan.write_text("area: upplevelser\nrevision: 2026-2\n  state: adopted\n", encoding="utf-8")
     done = run_rus("validate", str(plan), cwd=tmp_path, env={"RUS_LANG": "sv"})
-    assert "är raden indragen för långt" in done.stdout
+    # at the key's first letter, saying what is wrong, as clearly as for an under-indented key
+    assert "3:3  fel  Y001" in done.stdout, done.stdout
+    assert "nyckeln är indragen längre än nyckeln ovanför" in done.stdout
+
+
+def test_over_and_under_indented_keys_are_located_at_the_key() -> None:
+    from rus.source import _over_indented_key
+
+    assert _over_indented_key("a: 1\n  b: 2\n", 2) == 3
+    assert _over_indented_key("list:\n  - a: 1\n      b: 2\n", 3) == 7
+    assert _over_indented_key("a: 1\n# note\n\n    b: 2\n", 4) == 5
+    assert _over_indented_key("a:\n  b: 2\n", 2) is None  # a nested block, not an over-indented key
+    assert _over_indented_key("a: |\n  b: 2\n", 2) is None  # a block text
+    assert _over_indented_key("a: 1\nb: 2\n", 2) is None  # same column: not this mistake
