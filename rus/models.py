@@ -208,9 +208,9 @@ class Period(Model):
 
 
 class Milestone(Model):
-    """A milestone (delmål) of an activity."""
+    """A milestone (milstolpe) of an activity."""
 
-    SV: ClassVar[tuple[str, str]] = ("Delmål", "Ett delmål (milstolpe) i en insats.")
+    SV: ClassVar[tuple[str, str]] = ("Milstolpe", "En milstolpe i en insats: något som ska vara klart ett visst datum.")
 
     date: IsoDate = field("Datum", "Date", "ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
     title: str = field("Rubrik", "Title", min_length=1)
@@ -282,7 +282,7 @@ class GoalConflict(Model):
     )
     description: str = field("Beskrivning", "Description", min_length=1)
     handling: str | None = field("Hantering", "Handling", "Hur konflikten hanteras", "How the conflict is handled", default=None)
-    state: ConflictState = field("Läge", "State")
+    state: ConflictState = field("Status", "State")
 
 
 class Activity(Model):
@@ -300,7 +300,7 @@ class Activity(Model):
     municipalities: list[Municipality] = field("Kommuner", "Municipalities", "Kommuner som insatsen når", "Municipalities the activity reaches", default_factory=list)
     whole_county: StrictBool = field("Hela länet", "Whole county", "Insatsen når hela länet", "The activity reaches the whole county", default=False)
     period: Period = field("Period", "Period")
-    milestones: list[Milestone] = field("Delmål", "Milestones", default_factory=list)
+    milestones: list[Milestone] = field("Milstolpar", "Milestones", default_factory=list)
     status: Status = field("Status", "Status", "idea, planned, ongoing, paused, completed eller cancelled", "idea, planned, ongoing, paused, completed or cancelled")
     status_note: str | None = field("Statuskommentar", "Status note", "Varför statusen ändrades; krävs för avbrutna insatser", "Why the status changed; required for cancelled activities", default=None)
     progress: StrictInt = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
@@ -320,7 +320,7 @@ class Plan(Model):
 
     area: Area = field("Styrkeområde", "Strength area")
     revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår) eller ÅÅÅÅ-2 (höst), t.ex. 2026-2", "YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-2")
-    state: PlanState = field("Läge", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
+    state: PlanState = field("Status", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
     meeting: Meeting = field("Mobiliserande möte", "Mobilising meeting")
     vision: str = field("Vision", "Vision", min_length=1)
     documents: list[Document] = field("Styrdokument", "Governing documents", default_factory=list)

@@ -753,17 +753,17 @@ VOCAB_TITLES: dict[type[Vocab] | type[RegionVocab], Label] = {
     Helix: Label("Helixtyp", "Helix type"),
     LadderStep: Label("Steg på Samhandlingstrappan", "Step on the ladder of joint action"),
     Status: Label("Insatsens status", "Activity status"),
-    PlanState: Label("Planens läge", "Plan state"),
+    PlanState: Label("Planens status", "Plan state"),
     IndicatorKind: Label("Indikatortyp", "Indicator kind"),
     ActorRole: Label("Roll", "Role"),
     FundingSource: Label("Finansieringskälla", "Funding source"),
     Programme: Label("Program", "Programme"),
     Instrument: Label("Instrument", "Instrument"),
-    FundingState: Label("Finansieringens läge", "Funding state"),
+    FundingState: Label("Finansieringens status", "Funding state"),
     Dimension: Label("Hållbarhetsdimension", "Sustainability dimension"),
     Rating: Label("Bedömning", "Rating"),
     SamiRelevance: Label("Samisk relevans", "Sámi relevance"),
-    ConflictState: Label("Målkonfliktens läge", "Goal conflict state"),
+    ConflictState: Label("Målkonfliktens status", "Goal conflict state"),
 }
 
 
