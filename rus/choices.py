@@ -37,7 +37,7 @@ def parse_area(text: str, option: str = "AREA") -> Area:
 
 
 def _refused(vocab: type[V], text: str, option: str, message: str = N_("`{value}` is not an allowed value for {option}")) -> ChoiceError:
-    from rus.validation import suggest
+    from rus.suggest import suggest
 
     members: tuple[V, ...] = tuple(vocab)  # type: ignore[arg-type]  # iterable through its (enum or region) metaclass
     names = {fold(name): member for member in members for name in (member.value, member.label.sv, member.label.en)}

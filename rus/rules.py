@@ -18,6 +18,7 @@ from rus.diagnostics import Diagnostic
 from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
+from rus.suggest import suggest
 from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, active_region, fold
 
 Loc = tuple[str | int, ...]
@@ -124,20 +125,12 @@ def _check_ids(plan: Plan, source: Source, index: CrossIndex, partial: Partial |
 def _unknown(source: Source, loc: Loc, ref: str, what: str, known: Iterable[str]) -> None:
     known_list = sorted(known)
     line, column = source.locate(loc)
-    guess = _close(ref, known_list)
+    guess = suggest(ref, known_list)
     shown = ", ".join(known_list[:12]) + (" …" if len(known_list) > 12 else "") or "—"
     if guess:
         source.add(line, column, "R003", hint_id=HINT_DID_YOU_MEAN, ref=ref, what=what, suggestion=guess, known=shown)
     else:
         source.add(line, column, "R003", ref=ref, what=what, known=shown)
-
-
-def _close(word: str, options: list[str]) -> str | None:
-    upper = {o.upper(): o for o in options}
-    if word.upper() in upper:
-        return upper[word.upper()]
-    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
-    return matches[0] if matches else None
 
 
 def closest_actors(ref: str, names: dict[str, str], limit: int = 3) -> list[str]:
@@ -289,7 +282,7 @@ def check_cross(index: CrossIndex, paths: list[str]) -> list[tuple[str, list[Dia
     for actor, path, line, column in index.actor_refs:
         if actor in index.actor_ids:
             continue
-        guess = _close(actor, known)
+        guess = suggest(actor, known)
         closest = closest_actors(actor, index.actor_names) if not guess else []
         shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
         params: dict[str, object] = {"ref": actor, "what": "@actor in the actor registry", "known": shown}

@@ -7,7 +7,6 @@ rules across files need (ids, actor references) is kept as a small index.
 from __future__ import annotations
 
 import calendar
-import difflib
 import os
 import re
 import types
@@ -41,6 +40,7 @@ from rus.models import (
 )
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source, with_ends
+from rus.suggest import suggest
 from rus.vocab import RegionVocab, Vocab, fold, lookup
 from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
@@ -539,22 +539,6 @@ def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] |
     return None
 
 
-def suggest(word: str, choices: Iterable[str]) -> str | None:
-    """The one close match for a misspelt word among ``choices``, if there is a clear one."""
-    options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    normalised = word.lower().replace("_", "-").replace(" ", "-")
-    for choice in options:
-        if choice.replace("_", "-") == normalised:
-            return choice
-    matches = difflib.get_close_matches(word.lower(), options, n=2, cutoff=0.72)
-    if len(matches) == 1 or (len(matches) == 2 and _ratio(word, matches[0]) > _ratio(word, matches[1])):
-        return matches[0]
-    return None
-
-
 def key_for_name(model: type[BaseModel], name: str) -> str | None:
     """The key of ``model`` that ``name`` names by its Swedish or English title (``prioriteringar``
     for ``priorities``): the whole title, or one word of it that no other key's title has."""
@@ -575,10 +559,6 @@ def key_for_name(model: type[BaseModel], name: str) -> str | None:
                     words.setdefault(word, set()).add(key)
     keys = words.get(wanted, set())
     return next(iter(keys)) if len(keys) == 1 else None
-
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.lower(), b).ratio()
 
 
 def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnostic:
