@@ -29,7 +29,6 @@ from rus.history import (
     BLOB_CACHE,
     LAST_RECORDED,
     NO_COMMITS,
-    PLANS_DIR,
     REVISION_NAME,
     TAG_PATTERN,
     WORKING_TREE,
@@ -44,6 +43,7 @@ from rus.history import (
 from rus.models import ACTIVITY_ID, GOAL_ID, INDICATOR_ID, SUB_AREA_ID, Plan
 from rus.region import diff_regions
 from rus.vocab import AREA_PREFIX, Area, RegionVocabularies, active_region
+from rus.workspace import PLANS_DIR
 
 # --- sides -----------------------------------------------------------------------------------------
 

@@ -31,12 +31,12 @@ from rus.errors import ExitCode, GitError, NotFoundError, RusError
 from rus.models import ActorRegistry, Plan
 from rus.source import gc_paused
 from rus.vocab import Area, Lang, active_region
+from rus.workspace import PLANS_DIR
 
 if TYPE_CHECKING:
     from git import Repo
     from git.objects import Commit
 
-PLANS_DIR = "plans"
 YAML_SUFFIXES = (".yaml", ".yml")
 TAG_PATTERN = re.compile(r"^(?P<area>[a-z-]+)/(?P<revision>[0-9]{4}-[12])$")
 REVISION_NAME = re.compile(r"^[0-9]{4}-[12]$")

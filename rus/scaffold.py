@@ -19,9 +19,9 @@ from rus.codes import N_
 from rus.errors import GitError, RegionError, UsageError, WriteError
 from rus.i18n import os_reason
 from rus.vocab import Area, RegionVocabularies, using_region
+from rus.workspace import PLANS_DIR
 
 TEMPLATES = Path(__file__).parent / "templates"
-PLANS_DIR = "plans"
 SCHEMAS_DIR = "schemas"
 
 

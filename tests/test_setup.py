@@ -140,3 +140,19 @@ def test_the_upstream_workflow_runs_weekly_on_the_newest_releases_and_the_lowest
         for step in job["steps"]:
             if "uses" in step:
                 assert re.fullmatch(r"[\w-]+/[\w-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_one_version_everywhere() -> None:
+    """`rus --version`, the installed package's metadata, SARIF and the language server say the same."""
+    from importlib.metadata import version
+
+    from typer.testing import CliRunner
+
+    import rus
+    from rus.cli import app
+    from rus.lsp.server import _version
+
+    shown = CliRunner().invoke(app, ["--version"]).output.strip()
+    assert shown == f"rus {rus.__version__}"
+    assert version("rus") == rus.__version__ == _version()
+    assert 'dynamic = ["version"]' in (REPO / "pyproject.toml").read_text(encoding="utf-8")

@@ -93,9 +93,9 @@ def root(
     """Plans as code for regional development."""
     STATE.debug = debug or bool(os.environ.get("RUS_DEBUG"))
     if version:
-        from importlib.metadata import version as package_version
+        from rus import __version__
 
-        typer.echo(f"rus {package_version('rus')}")
+        typer.echo(f"rus {__version__}")
         raise typer.Exit(0)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())

@@ -34,12 +34,9 @@ T = TypeVar("T")
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from rus import __version__
 
-    try:
-        return version("rus")
-    except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
-        return "0"
+    return __version__
 
 
 class _Protocol(LanguageServerProtocol):
