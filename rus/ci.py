@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import GitError, NotFoundError, RusError
+from rus.repository import Repository, not_a_repository, unknown_revision
 from rus.validation import ValidationResult
 from rus.workspace import PLANS_DIR
 
@@ -99,24 +100,6 @@ class CiResult:
 # --- the base --------------------------------------------------------------------------------------
 
 
-def open_repo(root: Path) -> Repo:
-    """The git repository at ``root``; a clear error when there is none."""
-    from git import Repo
-    from git.exc import InvalidGitRepositoryError, NoSuchPathError
-
-    from rus.history import not_a_repository
-
-    try:
-        return Repo(root, search_parent_directories=True)
-    except (InvalidGitRepositoryError, NoSuchPathError):
-        raise not_a_repository(root) from None
-
-
-def is_shallow(repo: Repo) -> bool:
-    """Whether the clone is shallow (its history cut off, as CI checkouts often are)."""
-    return str(repo.git.rev_parse("--is-shallow-repository")).strip() == "true"
-
-
 def _resolve(repo: Repo, name: str) -> str | None:
     """The first of ``origin/NAME`` and ``NAME`` that names a commit (remote first: in CI the local
     branch of that name, if any, is rarely up to date)."""
@@ -171,14 +154,15 @@ def _too_shallow(name: str) -> GitError:
 
 
 def resolve_base(
-    repo: Repo, rev: str | None = None, environ: Mapping[str, str] | None = None
+    repository: Repository, rev: str | None = None, environ: Mapping[str, str] | None = None
 ) -> Base:
     """Where the pull request's changes start: the merge base of HEAD and the requested base."""
     from git.exc import GitCommandError
 
+    repo = repository.repo
     env = os.environ if environ is None else environ
     name, source = requested_base(rev, env)
-    shallow = is_shallow(repo)
+    shallow = repository.is_shallow()
     if name is None:
         name = default_branch(repo)
         if name is None:
@@ -192,8 +176,6 @@ def resolve_base(
     if ref is None:
         if shallow:
             raise _too_shallow(name)
-        from rus.history import unknown_revision
-
         raise unknown_revision(name)
     try:
         commit = str(repo.git.merge_base(ref, "HEAD")).strip()
@@ -267,14 +249,13 @@ def run_ci(
     """Check the plans of the working tree against the base: findings, transitions and changes."""
     from rus.validation import validate_paths
 
-    repo = open_repo(start)
-    try:
-        if repo.working_tree_dir is None:  # a bare repository: no plans to check
-            from rus.history import not_a_repository
-
+    with Repository.open(start) as repository:
+        repo = repository.repo
+        work_tree = repository.work_tree
+        if work_tree is None:  # a bare repository: no plans to check
             raise not_a_repository(start)
-        root = Path(repo.working_tree_dir)
-        base = resolve_base(repo, rev, environ)
+        root = work_tree
+        base = resolve_base(repository, rev, environ)
         folder = root / plans_dir
         if not folder.is_dir():
             raise NotFoundError(
@@ -287,8 +268,6 @@ def run_ci(
         validation = validate_paths([folder], display_root=root)
         head = str(repo.git.rev_parse("HEAD")).strip()
         result = CiResult(base, head, validation, None, changed_lines(repo, base.commit, plans_dir))
-    finally:
-        repo.close()
     _compare(result, root, plans_dir)
     return result
 

@@ -745,9 +745,9 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
     Empty outside a git repository or before the first commit. Reads the blobs through one
     ``git cat-file --batch`` process (GitPython's object database), not one process per version.
     """
-    from git import Repo
     from git.exc import GitError as GitPythonError
 
+    from rus.repository import Repository
     from rus.workspace import find_root
 
     root = find_root(plan_file.parent)
@@ -761,15 +761,11 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
     pattern = re.compile(rf"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?{AREA_PREFIX[area]}-([0-9]{{3,5}})\b", re.MULTILINE)
     found: set[int] = set()
     try:
-        with Repo(root) as repo:
-            if not repo.head.is_valid():
-                return set()
-            listing = repo.git.rev_list("--all", "--objects", "--", rel)
-            blobs = {line.split(" ", 1)[0] for line in listing.splitlines() if line.endswith(" " + rel)}
-            for sha in blobs:
-                text = repo.odb.stream(bytes.fromhex(sha)).read().decode("utf-8", "replace")
+        with Repository(root) as repository:
+            for sha in repository.blobs_ever_at(rel):
+                text = repository.read_blob(sha).decode("utf-8", "replace")
                 found.update(int(n) for n in pattern.findall(text))
-    except (GitPythonError, ValueError, OSError):
+    except (GitPythonError, RusError, ValueError, OSError):
         return set()
     return found
 

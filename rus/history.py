@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
-from rus.errors import ExitCode, GitError, NotFoundError, RusError
+from rus.errors import ExitCode, NotFoundError, RusError
 from rus.models import ActorRegistry, Plan
+from rus.repository import Repository
 from rus.source import gc_paused
 from rus.vocab import Area, Lang, active_region
 from rus.workspace import PLANS_DIR
 
 if TYPE_CHECKING:
-    from git import Repo
     from git.objects import Commit
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -110,24 +110,6 @@ class DuplicateIdError(PlanReadError):
 
         revision = translate(WORKING_TREE, lang) if self.revision == WORKING_TREE else self.revision
         return translate(self.message_id, lang).format(**{**self.params, "revision": revision})
-
-
-def not_a_repository(root: Path) -> GitError:
-    """The error for a folder that is not inside a git repository."""
-    return GitError(
-        N_("{path} is not a git repository"),
-        N_("Run rus inside the plans repository, or create one with `git init`."),
-        path=str(root),
-    )
-
-
-def unknown_revision(rev: str) -> GitError:
-    """The error for a revision that git cannot resolve."""
-    return GitError(
-        N_("Unknown revision `{rev}`"),
-        N_("Name a recorded revision (see `rus revisions`), an <area>/<revision> tag, a branch or a commit."),
-        rev=rev,
-    )
 
 
 # --- what a point in history holds -----------------------------------------------------------------
@@ -294,7 +276,7 @@ def _is_plan_path(path: str, plans_dir: str) -> bool:
     )
 
 
-class History:
+class History(Repository):
     """An open plans repository: resolves revisions, lists plan files and reads them through the cache.
 
     Use it as a context manager (or call :meth:`close`) so that git's helper processes are ended.
@@ -303,9 +285,8 @@ class History:
     def __init__(self, root: Path, plans_dir: str = PLANS_DIR, *, require_git: bool = True) -> None:
         from rus.regionfile import activate_for
 
-        self.root = root.resolve()
+        super().__init__(root)
         self.plans_dir = plans_dir.strip("/") or "."
-        self._repo: Repo | None = None
         self._trees: dict[str, dict[str, str]] = {}
         self._tags: list[RevisionTag] | None = None
         if require_git:
@@ -313,61 +294,8 @@ class History:
         # the plans are read against their region file (after the repository, whose absence says more)
         activate_for(self.root / self.plans_dir)
 
-    # -- git ----------------------------------------------------------------------------------------
-
-    @property
-    def repo(self) -> Repo:
-        """The GitPython repository (opened on first use)."""
-        if self._repo is None:
-            from git import Repo
-            from git.exc import InvalidGitRepositoryError, NoSuchPathError
-
-            try:
-                self._repo = Repo(self.root)
-            except (InvalidGitRepositoryError, NoSuchPathError):
-                raise not_a_repository(self.root) from None
-        return self._repo
-
-    def close(self) -> None:
-        """End git's helper processes."""
-        if self._repo is not None:
-            self._repo.close()
-            self._repo = None
-
     def __enter__(self) -> History:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def has_commits(self) -> bool:
-        """Whether HEAD points at a commit (False in a repository with no commits yet)."""
-        try:
-            self.repo.head.commit  # noqa: B018
-        except ValueError:
-            return False
-        return True
-
-    def commit(self, rev: str) -> Commit:
-        """The commit a revision names (tags are peeled); unknown revisions raise :class:`GitError`."""
-        from git.objects import Commit, TagObject
-
-        obj: Any
-        try:
-            obj = self.repo.rev_parse(rev)
-        except Exception:  # GitPython's own parser misses some of git's syntax: ask git once
-            obj = None
-        while isinstance(obj, TagObject):
-            obj = obj.object
-        if isinstance(obj, Commit):
-            return obj
-        from git.exc import GitCommandError
-
-        try:
-            sha = self.repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
-        except GitCommandError:
-            raise unknown_revision(rev) from None
-        return self.repo.commit(sha.strip())
 
     def tree_files(self, commit: Commit, under: Iterable[str] | None = None) -> dict[str, str]:
         """Plan files (repo-relative path to blob id) of a commit, under the plans folder or ``under``."""
@@ -391,11 +319,6 @@ class History:
                     files[path] = item.hexsha  # type: ignore[union-attr]
         self._trees[key] = files
         return files
-
-    def read_blob(self, oid: str) -> bytes:
-        """The bytes of a blob, through git's long-lived ``cat-file --batch`` process."""
-        data: bytes = self.repo.odb.stream(bytes.fromhex(oid)).read()
-        return data
 
     def worktree_files(self, under: Iterable[str] | None = None, outside: list[str] | None = None) -> dict[str, bytes]:
         """Plan files of the working tree (repo-relative path to bytes).

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from rus.codes import N_, NP_
 from rus.errors import ExitCode, GitError, RusError
-from rus.history import History, PlanSet, blob_id, not_a_repository, require_plans_dir
+from rus.history import History, PlanSet, blob_id, require_plans_dir
 from rus.i18n import Counted, translate
+from rus.repository import not_a_repository
 from rus.vocab import Area, Lang
 from rus.workspace import PLANS_DIR, find_root
 

@@ -419,20 +419,16 @@ def _region_versions(file: str, digest: str) -> list[tuple[str, str, str, dict[s
     if root is None:
         return []
     try:
-        import git
+        from rus.repository import Repository
 
-        repo = git.Repo(root)
         rel = path.resolve().relative_to(root.resolve()).as_posix()
         versions = []
-        for commit in repo.iter_commits(paths=rel, max_count=200):
-            try:
-                raw = (commit.tree / rel).data_stream.read()
-            except KeyError:
-                raw = b""
-            found = parse_region(raw, rel)[1] if raw else None
-            values = {kind: frozenset(found.values(kind)) for kind in KIND_NAMES} if found is not None else {}
-            subject = commit.summary if isinstance(commit.summary, str) else commit.summary.decode()
-            versions.append((commit.hexsha[:7], commit.committed_datetime.date().isoformat(), subject, values))
+        with Repository(root) as repository:
+            for commit, raw in repository.versions_of(rel):
+                found = parse_region(raw, rel)[1] if raw else None
+                values = {kind: frozenset(found.values(kind)) for kind in KIND_NAMES} if found is not None else {}
+                subject = commit.summary if isinstance(commit.summary, str) else commit.summary.decode()
+                versions.append((commit.hexsha[:7], commit.committed_datetime.date().isoformat(), subject, values))
     except Exception:  # not readable as a repository: no history to point at
         return []
     return versions

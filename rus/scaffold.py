@@ -211,18 +211,21 @@ def _create(root: Path, files: dict[str, str], git: bool) -> InitResult:
 def _first_commit(root: Path, paths: list[str]) -> str:
     try:
         import git
+
+        from rus.repository import Repository
     except ImportError as exc:  # pragma: no cover - GitPython is a dependency
         raise GitError(N_("git is not available: {error}"), "", error=str(exc)) from None
     try:
-        repo = git.Repo.init(root)
-        # Through the git command itself, so that the user's configuration and GIT_* settings apply.
-        repo.git.add("--", *paths)
-        repo.git.commit("--quiet", "-m", "Start the plans repository (rus init)")
-        commit = repo.head.commit
+        with Repository.init(root) as repository:
+            repo = repository.repo
+            # Through the git command itself, so that the user's configuration and GIT_* settings apply.
+            repo.git.add("--", *paths)
+            repo.git.commit("--quiet", "-m", "Start the plans repository (rus init)")
+            sha = repo.head.commit.hexsha
     except (git.GitCommandError, git.GitError, OSError, ValueError) as exc:
         raise GitError(N_("git failed in {path}: {error}"), N_("Check that git is installed and configured (user.name, user.email)."),
                        path=str(root), error=str(exc)) from None
-    return str(commit.hexsha)
+    return str(sha)
 
 
 __all__ = [

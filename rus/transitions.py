@@ -29,12 +29,12 @@ from rus.history import (
     build_planset,
     merge_plans,
     next_revision,
-    not_a_repository,
     parse_file,
 )
 from rus.i18n import InText
 from rus.models import Activity, Plan
 from rus.region import region_at
+from rus.repository import not_a_repository
 from rus.vocab import FINAL_STATUSES, Area, reachable, transition_reachable
 from rus.workspace import find_root
 

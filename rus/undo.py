@@ -13,8 +13,9 @@ from pathlib import Path
 
 from rus.codes import N_
 from rus.errors import GitError
-from rus.history import not_a_repository
+from rus.fileio import LOCK_ENV, write_bytes_atomic, write_lock
 from rus.i18n import translate
+from rus.repository import Repository, not_a_repository
 from rus.vocab import Lang
 from rus.workspace import PLANS_DIR, find_root
 
@@ -39,17 +40,11 @@ class Undone:
 
 def last_commit(start: Path, plans_dir: str = PLANS_DIR) -> LastCommit:
     """The last commit, if it is one that ``rus undo`` may revert (raises a :class:`GitError` if not)."""
-    from git import Repo
-    from git.exc import InvalidGitRepositoryError, NoSuchPathError
-
     root = find_root(start)
     if root is None:
         raise not_a_repository(start)
-    try:
-        repo = Repo(root)
-    except (InvalidGitRepositoryError, NoSuchPathError):
-        raise not_a_repository(start) from None
-    with repo:
+    with Repository.open(root, search_parents=False) as repository:
+        repo = repository.repo
         if not repo.head.is_valid():
             raise GitError(N_("There is no commit to undo yet"), "")
         if repo.head.is_detached:
@@ -82,33 +77,38 @@ def undo(start: Path, expected: str, lang: Lang = "en", plans_dir: str = PLANS_D
     ``expected`` is the id of the commit that was shown to the user: if the last commit is another
     one by now, nothing is done.
     """
-    from git import Repo
     from git.exc import GitCommandError
 
-    target = last_commit(start, plans_dir)
-    if target.commit != expected:
-        raise GitError(N_("The last commit changed while you were asked; nothing was undone"), N_("Run `rus undo` again."))
     root = find_root(start)
-    assert root is not None  # last_commit found it
-    with Repo(root) as repo:
-        parent = repo.head.commit.parents[0]
-        for path in target.paths:
-            file = root / path
+    if root is None:
+        raise not_a_repository(start)
+    # Under the plans' write lock from the check to the commit, as `rus commit` and the edits: an
+    # edit made meanwhile can neither be overwritten by the old files nor swept into the commit.
+    with write_lock(root) as lock:
+        target = last_commit(start, plans_dir)
+        if target.commit != expected:
+            raise GitError(N_("The last commit changed while you were asked; nothing was undone"), N_("Run `rus undo` again."))
+        with Repository.open(root, search_parents=False) as repository:
+            repo = repository.repo
+            parent = repo.head.commit.parents[0]
+            for path in target.paths:
+                file = root / path
+                try:
+                    blob = parent.tree / path
+                except KeyError:
+                    file.unlink(missing_ok=True)  # the commit added it: undoing removes it
+                    continue
+                file.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(file, blob.data_stream.read())
+            subject = translate(N_("Undo: {subject}"), lang).format(subject=target.subject)
+            body = translate(N_("This undoes commit {commit} (made with `rus commit`)."), lang).format(commit=target.commit[:7])
             try:
-                blob = parent.tree / path
-            except KeyError:
-                file.unlink(missing_ok=True)  # the commit added it: undoing removes it
-                continue
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(blob.data_stream.read())
-        subject = translate(N_("Undo: {subject}"), lang).format(subject=target.subject)
-        body = translate(N_("This undoes commit {commit} (made with `rus commit`)."), lang).format(commit=target.commit[:7])
-        try:
-            repo.git.add("-A", "--", *target.paths)
-            repo.git.commit("--quiet", "-m", f"{subject}\n\n{body}\n", "--", *target.paths)
-        except GitCommandError as exc:
-            raise GitError(N_("git failed: {error}"), "", error=str(exc.stderr or exc).strip()) from None
-        return Undone(repo.head.commit.hexsha, target)
+                repo.git.add("-A", "--", *target.paths)
+                # git's hooks (a pre-commit `rus fmt`) share this command's lock instead of waiting for it
+                repo.git.commit("--quiet", "-m", f"{subject}\n\n{body}\n", "--", *target.paths, env={LOCK_ENV: str(lock)})
+            except GitCommandError as exc:
+                raise GitError(N_("git failed: {error}"), "", error=str(exc.stderr or exc).strip()) from None
+            return Undone(repo.head.commit.hexsha, target)
 
 
 __all__ = ["LastCommit", "Undone", "last_commit", "undo"]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rus.ci import changed_lines, open_repo, parse_changed_lines, resolve_base
+from rus.ci import changed_lines, parse_changed_lines, resolve_base
 from rus.errors import GitError, NotFoundError
+from rus.repository import Repository
 from tests.ci_helpers import PLAN, commit_all, git, init_repo, pull_request_clone, write_plans
 
 HEAD_PLAN = PLAN.replace("status: planned", "status: ongoing").replace(
@@ -36,7 +37,7 @@ def merge_base(repo: Path) -> str:
 def test_the_base_comes_from_the_ci_else_the_default_branch(
     clone: Path, environ: dict[str, str], source: str
 ) -> None:
-    base = resolve_base(open_repo(clone), None, environ)
+    base = resolve_base(Repository.open(clone), None, environ)
     assert base.source == source
     assert base.ref == "origin/main"
     assert base.commit == merge_base(clone)
@@ -45,13 +46,13 @@ def test_the_base_comes_from_the_ci_else_the_default_branch(
 
 def test_an_explicit_base_wins_over_the_environment(clone: Path) -> None:
     first = git(clone, "rev-list", "--max-parents=0", "HEAD").strip()
-    base = resolve_base(open_repo(clone), first, {"GITHUB_BASE_REF": "main"})
+    base = resolve_base(Repository.open(clone), first, {"GITHUB_BASE_REF": "main"})
     assert (base.source, base.name, base.commit) == ("option", first, first)
 
 
 def test_an_unknown_base_is_a_git_error(clone: Path) -> None:
     with pytest.raises(GitError) as caught:
-        resolve_base(open_repo(clone), "no-such-branch", {})
+        resolve_base(Repository.open(clone), "no-such-branch", {})
     assert caught.value.message("en") == "Unknown revision `no-such-branch`"
 
 
@@ -60,14 +61,14 @@ def test_without_main_or_master_the_base_must_be_named(tmp_path: Path) -> None:
     write_plans(repo)
     commit_all(repo, "plans")
     with pytest.raises(NotFoundError) as caught:
-        resolve_base(open_repo(repo), None, {})
+        resolve_base(Repository.open(repo), None, {})
     assert "--base" in caught.value.hint("en")
 
 
 def test_a_shallow_clone_names_the_fetch_depth_to_set(tmp_path: Path) -> None:
     shallow = pull_request_clone(tmp_path, HEAD_PLAN, depth=1)
     with pytest.raises(GitError) as caught:
-        resolve_base(open_repo(shallow), None, {"GITHUB_BASE_REF": "main"})
+        resolve_base(Repository.open(shallow), None, {"GITHUB_BASE_REF": "main"})
     assert caught.value.message("en") == "The clone is too shallow to reach the base `main`"
     assert "fetch-depth: 0" in caught.value.hint("en")
     assert "GIT_DEPTH: 0" in caught.value.hint("en")
@@ -77,17 +78,17 @@ def test_a_base_fetched_shallow_has_no_merge_base(tmp_path: Path) -> None:
     shallow = pull_request_clone(tmp_path, HEAD_PLAN, depth=1)
     git(shallow, "fetch", "-q", "--depth=1", "origin", "+refs/heads/main:refs/remotes/origin/main")
     with pytest.raises(GitError) as caught:
-        resolve_base(open_repo(shallow), "main", {})
+        resolve_base(Repository.open(shallow), "main", {})
     assert "too shallow" in caught.value.message("en")
     refspec = "+refs/heads/main:refs/remotes/origin/main"
     git(shallow, "fetch", "-q", "--unshallow", "origin", refspec)
-    assert resolve_base(open_repo(shallow), "main", {}).commit == merge_base(shallow)
+    assert resolve_base(Repository.open(shallow), "main", {}).commit == merge_base(shallow)
 
 
 def test_changed_lines_are_the_new_side_of_the_diff(clone: Path) -> None:
     # An untracked file is not part of the pull request (in CI the working tree is the commit).
     (clone / "plans" / "ny plan.yaml").write_text("area: upplevelser\n", encoding="utf-8")
-    changed = changed_lines(open_repo(clone), merge_base(clone))
+    changed = changed_lines(Repository.open(clone).repo, merge_base(clone))
     status_line = HEAD_PLAN.splitlines().index("    status: ongoing") + 1
     title_line = HEAD_PLAN.splitlines().index("    title: Barmarksleder i fjällen") + 1
     assert changed == {"plans/upplevelser.yaml": frozenset({title_line, status_line})}

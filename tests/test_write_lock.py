@@ -162,6 +162,26 @@ def test_commit_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert git(root, "rev-parse", "HEAD") != head
 
 
+def test_undo_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rus undo` writes plan files and commits: under the lock, like `rus commit` (it took none)."""
+    root = _repo(tmp_path)
+    monkeypatch.chdir(root)
+    plan = root / "plans" / "upplevelser.yaml"
+    before = plan.read_text(encoding="utf-8")
+    plan.write_text(before.replace("progress: 40", "progress: 50"), encoding="utf-8")
+    assert runner.invoke(app, ["commit"]).exit_code == 0
+    head = git(root, "rev-parse", "HEAD")
+    monkeypatch.setenv("RUS_LOCK_TIMEOUT", "0.2")
+    with held_elsewhere(root):
+        result = runner.invoke(app, ["undo", "--yes"])
+    assert result.exit_code == ExitCode.LOCKED, result.output
+    assert git(root, "rev-parse", "HEAD") == head
+    assert "progress: 50" in plan.read_text(encoding="utf-8")
+    monkeypatch.delenv("RUS_LOCK_TIMEOUT")
+    assert runner.invoke(app, ["undo", "--yes"]).exit_code == 0
+    assert plan.read_text(encoding="utf-8") == before
+
+
 def test_init_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "new"
     target.mkdir()

@@ -46,7 +46,7 @@ def _area(value: str | None) -> Area | None:
 
 
 def _root() -> Path:
-    from rus.history import not_a_repository
+    from rus.repository import not_a_repository
     from rus.workspace import find_root
 
     root = find_root(Path.cwd())
