@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -109,34 +108,9 @@ def _write_outputs(
 
 
 def _print_findings(result: CiResult, lang: Lang, fmt: CiFormat, color: Color, strict: bool) -> None:
-    chosen = fmt
-    if fmt is CiFormat.AUTO:
-        chosen = CiFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CiFormat.TEXT
-    if chosen is CiFormat.TEXT:
-        from rus.render.text import render_text
+    from rus.render.registry import CI, Output, auto_format
 
-        render_text(console(color=color), result.validation, lang)
-        return
-    from rus.render import diagnostics as render
-
-    if chosen is CiFormat.GITHUB:
-        text = "".join(render.github_line(d, lang) + "\n" for d in result.annotated())
-    elif chosen is CiFormat.PARSABLE:
-        text = render.render_parsable(result.validation, lang)
-    elif chosen is CiFormat.JSON:
-        from rus.render.ci import render_json
-
-        text = render_json(result, lang)
-    elif chosen is CiFormat.SARIF:
-        from rus.render.sarif import render_sarif
-
-        text = render_sarif(result.validation, lang)
-    else:
-        from rus.render.junit import render_junit
-
-        text = render_junit(result.validation, lang, strict=strict)
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    CI[auto_format(CI, fmt.value)](result, lang, Output(lambda: console(color=color), strict=strict))
 
 
 def _print_verdict(result: CiResult, lang: Lang, color: Color) -> None:

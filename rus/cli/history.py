@@ -85,18 +85,9 @@ def diff(
         from rus.comparison import compare
 
         changes = compare(_root(), old, new, _area(area))
-        if fmt is DiffFormat.JSON:
-            from rus.render.changes import render_json
+        from rus.render.registry import CHANGES, Output
 
-            _write(render_json(changes))
-        elif fmt is DiffFormat.MARKDOWN:
-            from rus.render.changes import render_markdown
-
-            _write(render_markdown(changes, language))
-        else:
-            from rus.render.changes import render_text
-
-            render_text(console(color=color), changes, language)
+        CHANGES[fmt.value](changes, language, Output(lambda: console(color=color)))
         if exit_code and not changes.is_empty:
             raise typer.Exit(int(ExitCode.FINDINGS))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -25,13 +23,6 @@ class Format(StrEnum):
     PARSABLE = "parsable"
     SARIF = "sarif"
     JUNIT = "junit"
-
-
-def pick_format(fmt: Format) -> Format:
-    """``auto``: GitHub annotations inside GitHub Actions, else text."""
-    if fmt is Format.AUTO:
-        return Format.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else Format.TEXT
-    return fmt
 
 
 @app.command(help=_("Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."))
@@ -62,23 +53,8 @@ def validate(
             from rus.transitions import add_transitions
 
             add_transitions(result, base, targets, cwd)
-        chosen = pick_format(fmt)
-        if chosen is Format.TEXT:
-            from rus.render.text import render_text
+        from rus.render.registry import VALIDATION, Output, auto_format
 
-            render_text(console(color=color), result, language)
-        else:
-            from rus.render import diagnostics as render
-            from rus.render.junit import render_junit
-            from rus.render.sarif import render_sarif
-
-            if chosen is Format.JUNIT:
-                text = render_junit(result, language, strict=strict)
-            else:
-                writer = {Format.JSON: render.render_json, Format.GITHUB: render.render_github, Format.PARSABLE: render.render_parsable,
-                          Format.SARIF: render_sarif}[chosen]
-                text = writer(result, language)
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        VALIDATION[auto_format(VALIDATION, fmt.value)](result, language, Output(lambda: console(color=color), strict=strict))
         if result.failed(strict):
             raise typer.Exit(int(ExitCode.FINDINGS))

@@ -12,12 +12,17 @@ comment, no table broken by a pipe or a line break.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rus.ci import CiResult
 from rus.codes import N_, NP_
 from rus.diagnostics import Diagnostic, Severity
 from rus.i18n import ngettext, translate
 from rus.render.escape import json_dumps, markdown_code, markdown_text, one_line
 from rus.vocab import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 #: The hidden first line of the comment body, by which a workflow finds the comment to update.
 COMMENT_MARKER = "<!-- rus-ci -->"
@@ -182,3 +187,37 @@ def changes_markdown(result: CiResult, lang: Lang) -> str:
     from rus.render.changes import render_markdown as render_changes
 
     return render_changes(result.changes, lang, heading_level=3).strip()
+
+
+# --- the findings on stdout (`rus ci --format`), through rus.render.registry.CI -------------------
+
+
+def render_ci_text(console: Console, result: CiResult, lang: Lang) -> None:
+    from rus.render.text import render_text
+
+    render_text(console, result.validation, lang)
+
+
+def render_ci_github(result: CiResult, lang: Lang) -> str:
+    """Annotations only for the findings that matter in review (:meth:`CiResult.annotated`)."""
+    from rus.render.diagnostics import github_line
+
+    return "".join(github_line(d, lang) + "\n" for d in result.annotated())
+
+
+def render_ci_parsable(result: CiResult, lang: Lang) -> str:
+    from rus.render.diagnostics import render_parsable
+
+    return render_parsable(result.validation, lang)
+
+
+def render_ci_sarif(result: CiResult, lang: Lang) -> str:
+    from rus.render.sarif import render_sarif
+
+    return render_sarif(result.validation, lang)
+
+
+def render_ci_junit(result: CiResult, lang: Lang, *, strict: bool = False) -> str:
+    from rus.render.junit import render_junit
+
+    return render_junit(result.validation, lang, strict=strict)
