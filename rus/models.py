@@ -343,8 +343,8 @@ class Actor(Model):
     helix: Helix = field("Helixtyp", "Helix type", "business, civil-society, academia eller public", "business, civil-society, academia or public")
     municipality: Municipality | None = field("Kommun", "Municipality", "Hemkommun; utelämna för aktörer utanför länet", "Home municipality; leave out for actors outside the county", default=None)
     country: str | None = field(
-        "Land", "Country", "Landskod enligt ISO 3166-1 (två bokstäver inom citattecken, t.ex. \"NO\") för aktörer i ett annat land än programmets medlemsstat; utelämna annars",
-        "ISO 3166-1 country code (two letters in quotes, e.g. \"NO\") for actors in another country than the programme's member state; leave out otherwise", default=None, pattern=COUNTRY,
+        "Land", "Country", "Landskod enligt ISO 3166-1 (två bokstäver, t.ex. NO) för aktörer i ett annat land än programmets medlemsstat; utelämna annars",
+        "ISO 3166-1 country code (two letters, e.g. NO) for actors in another country than the programme's member state; leave out otherwise", default=None, pattern=COUNTRY,
     )
     sami_organisation: StrictBool = field("Samisk organisation", "Sámi organisation", default=False)
     ladder: dict[Area, LadderStep] = field(

@@ -26,13 +26,14 @@ from rus.codes import (
     HINT_DID_YOU_MEAN,
     HINT_DID_YOU_MEAN_LABEL,
     HINT_FIX_DATE,
-    HINT_QUOTE_COUNTRY,
     N_,
 )
 from rus.diagnostics import Diagnostic, Severity, count
 from rus.models import (
     ACTIVITY_ID,
     ACTOR_ID,
+    CONFLICT_ID,
+    COUNTRY,
     GOAL_ID,
     INDICATOR_ID,
     REFERENCE,
@@ -472,6 +473,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     ACTOR_ID: ("@an actor id", "university"),
     REVISION: ("@a revision", "2026-1 / 2026-2"),
     REFERENCE: ("@a reference number", "RS/123/2024"),
+    COUNTRY: ("@a country code of ISO 3166-1", "NO"),
+    CONFLICT_ID: ("@a goal conflict id", "MK-1"),
 }
 
 _LOOSE_DATE = re.compile(r"^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*$")
@@ -717,9 +720,6 @@ def schema_diagnostic(source: Source, model: type[BaseModel], error: Any) -> Dia
         minimum = ctx.get("min_length", 1)
         what = "@one character" if etype == "string_too_short" else f"{minimum}"
         return at("S008", loc, key=key, minimum=what)
-    if etype == "string_type" and isinstance(value, bool) and key in ("country", "member_state"):
-        # the "Norway problem": YAML 1.1 (the checking reader) reads an unquoted NO as false
-        return at("S004", loc, key=key, hint=HINT_QUOTE_COUNTRY, expected="@text", example='"NO"')
     if etype in _TYPE_NAMES:
         expected, example = _TYPE_NAMES[etype]
         example = _region_example(example, source)
