@@ -195,7 +195,8 @@ def _symbols_for(doc: Document, kind: str) -> list[Symbol]:
     if doc.group is None:
         return []
     shared = kind in SHARED_KINDS or _is_programme(doc)
-    found = list(doc.group.symbols(kind, None if shared else doc.path))
+    # the file's own first: a reference number its own documents list leads there
+    found = sorted(doc.group.symbols(kind, None if shared else doc.path), key=lambda s: s.path != doc.path)
     unique: dict[str, Symbol] = {}
     for symbol in found:
         unique.setdefault(symbol.ident, symbol)
@@ -307,7 +308,10 @@ def hover(doc: Document, line: int, column: int, lang: Lang, units: Units) -> ty
         return None
     here = slot(doc.model, cursor.path)
     text = ""
-    if cursor.mode == "value":
+    named = _id_at(doc, line, column) if cursor.mode == "value" and _is_programme(doc) else None
+    if named is not None and named[1] in _KIND_FIELDS:  # a meeting or an area, named from the programme file
+        text = next((_symbol_markdown(s, lang) for s in _symbols_for(doc, named[1]) if s.ident == named[0]), "")
+    if cursor.mode == "value" and not text:
         text = _value_hover(doc, here, cursor.word, lang)
     elif here.info is not None and here.name == cursor.word:
         description = field_description(here.info, lang)
