@@ -15,6 +15,7 @@ from tests.conftest import PLANS
 from tests.lsp_helpers import (
     CONFIG,
     Editor,
+    apply_edits,
     initialize,
     position_of,
     text_at,
@@ -174,3 +175,16 @@ async def test_references_of_a_goal_include_the_programme(editor: Editor, worksp
     in_programme = [loc for loc in found if loc.uri == (workspace / PROGRAMME).as_uri()]
     assert len(in_programme) == programme.count("- ENE-M1\n") == 2
     assert all(text_at(programme, loc.range) == "ENE-M1" for loc in in_programme)
+
+
+async def test_formatting_puts_the_programme_s_keys_in_the_model_s_order(editor: Editor, workspace: Path) -> None:
+    uri = editor.open(workspace / PROGRAMME)
+    original = (workspace / PROGRAMME).read_text(encoding="utf-8")
+    changed = original.replace("  responsible_body: rjh\n  member_state: SE\n", "  member_state:   SE\n  responsible_body: rjh\n", 1)
+    assert changed != original
+    editor.change(uri, changed)
+    edits = await editor.client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
+    assert edits
+    assert apply_edits(changed, edits) == original
+    await _restore(editor, workspace, PROGRAMME)

@@ -156,3 +156,18 @@ def test_rus_validate_reports_the_programme_file_end_to_end(tmp_path: Path) -> N
     done = run_rus("validate", "plans", "--format", "parsable", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines() == ["plans/programme.yaml:43:9: [error] `DIG-021` does not refer to any activity in the plans (P004)"]
+
+
+def test_rus_fix_repairs_a_misspelt_criterion_and_member_state(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rus.cli import app
+
+    plans = fixture_set(tmp_path / "plans", "15-unknown-criterion.yaml")
+    path = plans / "programme.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  member_state: SE\n", "  member_state: se\n"), encoding="utf-8")
+    done = CliRunner().invoke(app, ["fix", str(plans)])
+    assert done.exit_code == 0, done.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "  - criterion: industrial-transition\n" in text and "  member_state: SE\n" in text
+    assert validate_paths([plans]).diagnostics == []
