@@ -171,3 +171,22 @@ def test_rus_fix_repairs_a_misspelt_criterion_and_member_state(tmp_path: Path) -
     text = path.read_text(encoding="utf-8")
     assert "  - criterion: industrial-transition\n" in text and "  member_state: SE\n" in text
     assert validate_paths([plans]).diagnostics == []
+
+
+def test_rus_actor_add_records_a_country_and_refuses_one_that_is_not(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rus.cli import app
+
+    plans = fixture_set(tmp_path / "plans")
+    runner = CliRunner()
+    done = runner.invoke(app, ["actor", "add", "nord", "--name", "Nord universitet", "--helix", "academia", "--country", "no",
+                               "--plans", str(plans)])
+    assert done.exit_code == 0, done.stderr
+    registry = read_source(plans / "actors.yaml").data
+    assert registry["actors"][-1] == {"id": "nord", "name": "Nord universitet", "helix": "academia", "country": "NO"}
+    before = (plans / "actors.yaml").read_bytes()
+    refused = runner.invoke(app, ["actor", "add", "other", "--name", "X", "--helix", "business", "--country", "XX",
+                                  "--plans", str(plans)])
+    assert refused.exit_code == 1 and "R040" in refused.stderr and "--country" in refused.stderr
+    assert (plans / "actors.yaml").read_bytes() == before
