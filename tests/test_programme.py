@@ -190,3 +190,17 @@ def test_rus_actor_add_records_a_country_and_refuses_one_that_is_not(tmp_path: P
                                   "--plans", str(plans)])
     assert refused.exit_code == 1 and "R040" in refused.stderr and "--country" in refused.stderr
     assert (plans / "actors.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(("text", "row", "found"), [
+    ("meetings:\n  - area: upplevelser\n    revision: 2026-2\n", 2, "upplevelser"),
+    ("meetings:\n  - revision: 2026-2\n    area: 'upplevelser'  # note\n", 1, "upplevelser"),
+    ("meetings:\n  - area: a\n    revision: 2026-1\n  - revision: 2026-2\n", 3, None),  # the next item's area is not this one's
+    ("meetings:\n  - area: a\n  # a comment\n    revision: 2026-2\n", 3, "a"),
+    ("revision: 2026-2\n", 0, None),  # not in a list item
+    ("    revision: 2026-2\n", 0, None),
+])
+def test_a_meeting_s_area_is_read_from_its_own_list_item(text: str, row: int, found: str | None) -> None:
+    from rus.lsp.features import _sibling
+
+    assert _sibling(text.split("\n"), row, "area") == found
