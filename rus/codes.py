@@ -124,7 +124,7 @@ CODES: dict[str, Code] = {
     "R011": Code("sami-relevance-missing", "error", N_("The activity reaches {municipalities} in the Sámi administrative area but does not state its Sámi relevance"),
                  N_("Add `sami:` with `relevance: none`, `indirect` or `direct`, and who was consulted.")),
     "R012": Code("risk-without-conflict", "error", N_("{dimension} is rated `risk` but no goal conflict is recorded"),
-                 N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled.")),
+                 N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled, or name the activity in a goal conflict of the programme file.")),
     "R013": Code("revision-meeting-mismatch", "warning", N_("The revision {revision} does not fit the meeting date {date} (expected {expected})"),
                  N_("Spring meetings (January to June) give revision YYYY-1, autumn meetings (July to December) YYYY-2.")),
     "R014": Code("replaced-but-active", "warning", N_("The activity is replaced by {replacement} but its status is {status}"),

@@ -42,6 +42,8 @@ class ProgrammeIndex:
     meetings: list[tuple[str, str, int, int]] = field(default_factory=list)  # area, revision, line, column
     documents: list[Ref] = field(default_factory=list)
     own_documents: set[str] = field(default_factory=set)
+    #: The activities named on a side of a goal conflict.
+    conflict_activities: set[str] = field(default_factory=set)
     #: The activities cited for criterion 7 (when any is cited, one must have an actor abroad), and
     #: where that criterion stands.
     abroad: tuple[tuple[str, ...], int, int] | None = None
@@ -113,6 +115,7 @@ def _check_conflicts(programme: ProgrammeFile, source: Source, index: CrossIndex
                 source.add(side_line, side_column, "P009", interest=side.interest)
             _add_ids(source, found, (*base, "sides", j), "goals", side.goals)
             _add_ids(source, found, (*base, "sides", j), "activities", side.activities)
+            found.conflict_activities.update(side.activities)
         for j, actor in enumerate(conflict.handled_by):
             actor_ref(source, index, (*base, "handled_by", j), actor)
         if conflict.state is not ConflictState.IDENTIFIED:
@@ -157,6 +160,15 @@ def check_programme_refs(index: CrossIndex) -> list[Diagnostic]:
     return out
 
 
+def settled_risks(index: CrossIndex) -> set[tuple[str, int, int]]:
+    """The places of R012 findings whose activity a goal conflict of the programme file names: a
+    conflict across areas is recorded there once, not on each activity."""
+    found = index.programme
+    if found is None or not found.conflict_activities:
+        return set()
+    return {(path, line, column) for path, line, column, activity in index.risks if activity in found.conflict_activities}
+
+
 def _unknown(path: str, ref: Ref, code: str, known: list[str]) -> Diagnostic:
     shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "") or "—"
     params: dict[str, object] = {"ref": ref.ref, "what": ref.what, "known": shown}
@@ -167,4 +179,4 @@ def _unknown(path: str, ref: Ref, code: str, known: list[str]) -> Diagnostic:
     return Diagnostic(path, ref.line, ref.column, code, params)
 
 
-__all__ = ["ProgrammeIndex", "check_programme", "check_programme_refs"]
+__all__ = ["ProgrammeIndex", "check_programme", "check_programme_refs", "settled_risks"]

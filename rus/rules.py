@@ -62,6 +62,9 @@ class CrossIndex:
     documents: set[str] = field(default_factory=set)
     activity_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actor_countries: dict[str, str] = field(default_factory=dict)
+    #: R012 findings (path, line, column, activity): a goal conflict of the programme file that
+    #: names the activity settles them once every file is read.
+    risks: list[tuple[str, int, int, str]] = field(default_factory=list)
     #: What the programme file refers to, resolved when every file has been read (rus.programme).
     programme: ProgrammeIndex | None = None
 
@@ -120,7 +123,7 @@ def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str, pa
     _check_ids(plan, source, index, partial)
     _check_references(plan, source, index, partial)
     _check_indicators(plan, source, partial)
-    _check_activities(plan, source, partial)
+    _check_activities(plan, source, partial, index)
     _check_meeting(plan, source)
     _index_for_programme(plan, index, partial)
     expected = f"{plan.area.value}.yaml"
@@ -276,7 +279,7 @@ def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> No
             seen.add((actual.period, scope))
 
 
-def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> None:
+def _check_activities(plan: Plan, source: Source, partial: Partial | None, index: CrossIndex) -> None:
     for a, act in enumerate(plan.activities):
         base: Loc = ("activities", _position(partial, "activities", a))
 
@@ -308,6 +311,8 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
             rating = getattr(act.sustainability, dimension.value)
             if rating is Rating.RISK and not act.goal_conflicts:
                 add(("sustainability", dimension.value), "R012", dimension=_DIMENSION_PHRASES[dimension])
+                found = source.diagnostics[-1]
+                index.risks.append((found.path, found.line, found.column, act.id))
         if not act.goals:
             add(("id",), "R015")
         if not act.priorities:

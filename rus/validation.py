@@ -48,7 +48,7 @@ from rus.models import (
     SubArea,
     inner_model,
 )
-from rus.programme import check_programme, check_programme_refs
+from rus.programme import check_programme, check_programme_refs, settled_risks
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source, with_ends
 from rus.vocab import RegionVocab, Vocab, fold, lookup
@@ -318,6 +318,10 @@ def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
         by_path[path].diagnostics.extend(diagnostics)
     for diagnostic in check_programme_refs(index):
         by_path[diagnostic.path].diagnostics.append(diagnostic)
+    settled = settled_risks(index)
+    if settled:
+        for res in result.files:
+            res.diagnostics = [d for d in res.diagnostics if d.code != "R012" or (d.path, d.line, d.column) not in settled]
     for res in result.files:
         res.diagnostics.sort(key=Diagnostic.sort_key)
     return result

@@ -204,3 +204,20 @@ def test_a_meeting_s_area_is_read_from_its_own_list_item(text: str, row: int, fo
     from rus.lsp.features import _sibling
 
     assert _sibling(text.split("\n"), row, "area") == found
+
+
+def test_a_conflict_in_the_programme_file_records_an_activity_s_risk(tmp_path: Path) -> None:
+    plans = fixture_set(tmp_path / "plans")
+    plan = plans / "upplevelser.yaml"
+    text = plan.read_text(encoding="utf-8")
+    own = ("    goal_conflicts:\n      - between: [environmental, economic]\n        description: Slitage på känslig mark.\n"
+           "        handling: Leder dras utanför kalvningsland.\n        state: handling\n")
+    assert own in text
+    plan.write_text(text.replace(own, ""), encoding="utf-8")
+    # MK-1 in the programme file names UPP-001 on one of its sides: the risk has its conflict
+    assert validate_paths([plans]).diagnostics == []
+    programme = plans / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8").replace(
+        "      - interest: Cykelturism\n        activities: [UPP-001]\n", "      - interest: Cykelturism\n        goals: [UPP-M1]\n"),
+        encoding="utf-8")
+    assert [(d.path, d.code) for d in validate_paths([plans], display_root=plans).diagnostics] == [("upplevelser.yaml", "R012")]
