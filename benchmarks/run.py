@@ -3,9 +3,9 @@
 Each command runs in a fresh subprocess (a cold start, imports included), ``--repeat`` times; the
 table shows the best and the median wall time, the peak resident memory of that process (from
 ``os.wait4``) and the ratio of rus's best time to check-jsonschema's. check-jsonschema checks the
-plans against ``schemas/plan.schema.json`` and ``actors.yaml`` against
-``schemas/actors.schema.json`` (two runs, times added), which is less than rus checks (no rules
-across files, no locations). For the large corpus only rus runs (check-jsonschema would take
+plans against ``schemas/plan.schema.json``, ``actors.yaml`` against ``schemas/actors.schema.json``
+and ``programme.yaml`` against ``schemas/programme.schema.json`` (a run each, times added), which is
+less than rus checks (no rules across files, no locations). For the large corpus only rus runs (check-jsonschema would take
 minutes), and its peak memory is set against the largest file and the corpus size.
 
     python benchmarks/run.py [--sizes small,medium,faults,large,idmax] [--repeat N] [--json]
@@ -156,11 +156,12 @@ def bench_size(size: str, repeat: int, seed: int, root: Path = CORPUS) -> SizeRe
     )
     if size not in MEMORY_ONLY:
         cjs = executable("check-jsonschema")
-        plans = [str(p) for p in files if p.name != "actors.yaml"]
-        actors = [str(p) for p in files if p.name == "actors.yaml"]
+        own = {"actors.yaml": "actors.schema.json", "programme.yaml": "programme.schema.json"}
+        plans = [str(p) for p in files if p.name not in own]
         commands = [[cjs, "--schemafile", str(ROOT / "schemas" / "plan.schema.json"), *plans]]
-        if actors:
-            commands.append([cjs, "--schemafile", str(ROOT / "schemas" / "actors.schema.json"), *actors])
+        for name, schema in own.items():
+            if any(p.name == name for p in files):
+                commands.append([cjs, "--schemafile", str(ROOT / "schemas" / schema), *(str(p) for p in files if p.name == name)])
         reference = measure("check-jsonschema", commands, repeat)
         report.timings.append(reference)
         report.ratio = report.timings[0].best / reference.best

@@ -27,6 +27,7 @@ _EXPORTS = {
     "Actor": "rus.models",
     "Indicator": "rus.models",
     "Goal": "rus.models",
+    "ProgrammeFile": "rus.models",
     "Diagnostic": "rus.diagnostics",
     "Severity": "rus.diagnostics",
     "ValidationResult": "rus.validation",
@@ -59,6 +60,7 @@ __all__ = [
     "Indicator",
     "Plan",
     "PlanSet",
+    "ProgrammeFile",
     "Report",
     "RusError",
     "Severity",
@@ -80,7 +82,7 @@ if TYPE_CHECKING:
     from rus.errors import ExitCode, RusError
     from rus.followup import FollowUp, build_follow_up
     from rus.history import PlanSet, planset_at, revision_snapshots
-    from rus.models import Activity, Actor, ActorRegistry, Goal, Indicator, Plan
+    from rus.models import Activity, Actor, ActorRegistry, Goal, Indicator, Plan, ProgrammeFile
     from rus.report import Report, Window, build_report
     from rus.report_sources import collect_input
     from rus.validation import ValidationResult, validate_paths, validate_texts

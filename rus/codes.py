@@ -2,7 +2,8 @@
 
 Codes never change meaning once released. Families: ``F`` file, ``Y`` YAML syntax, ``S`` schema,
 ``R`` the domain's rules within and across plans, ``H`` history (transitions against a base), ``G``
-the region file (``region.yaml``, the region's own vocabularies).
+the region file (``region.yaml``, the region's own vocabularies), ``P`` the programme file
+(``programme.yaml``: the EU's fulfilment criteria and goal conflicts across areas).
 Templates are English gettext message ids; :mod:`rus.i18n` renders them in Swedish.
 """
 
@@ -43,8 +44,8 @@ CODES: dict[str, Code] = {
                  N_("Check that this really is a plan file; a plan is rarely larger than a few MB.")),
     "F005": Code("empty", "error", N_("The file is empty"),
                  N_("Copy one of the bundled plans as a start, or run `rus init`.")),
-    "F006": Code("unknown-kind", "error", N_("The file is neither an action plan nor the actor registry"),
-                 N_("An action plan starts with `area:`; the actor registry with `actors:`.")),
+    "F006": Code("unknown-kind", "error", N_("The file is neither an action plan, the actor registry nor the programme file"),
+                 N_("An action plan starts with `area:`; the actor registry with `actors:`; the programme file with `programme:`.")),
     "F007": Code("link-outside", "error", N_("`{link}` is a symbolic link to `{target}`, which leads {where}; it is not read"),
                  N_("rus reads plans only from inside their repository (or the folder given): keep the files themselves there instead of a link, or remove the link.")),
     "F008": Code("in-git-folder", "error", N_("`{path}` is inside the repository's .git folder; it is not read"),
@@ -123,7 +124,7 @@ CODES: dict[str, Code] = {
     "R011": Code("sami-relevance-missing", "error", N_("The activity reaches {municipalities} in the Sámi administrative area but does not state its Sámi relevance"),
                  N_("Add `sami:` with `relevance: none`, `indirect` or `direct`, and who was consulted.")),
     "R012": Code("risk-without-conflict", "error", N_("{dimension} is rated `risk` but no goal conflict is recorded"),
-                 N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled.")),
+                 N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled, or name the activity in a goal conflict of the programme file.")),
     "R013": Code("revision-meeting-mismatch", "warning", N_("The revision {revision} does not fit the meeting date {date} (expected {expected})"),
                  N_("Spring meetings (January to June) give revision YYYY-1, autumn meetings (July to December) YYYY-2.")),
     "R014": Code("replaced-but-active", "warning", N_("The activity is replaced by {replacement} but its status is {status}"),
@@ -144,6 +145,37 @@ CODES: dict[str, Code] = {
                  N_("Keep the registry as actors.yaml beside the plans, or name it on the command line.")),
     "R022": Code("replaced-by-self", "error", N_("The activity is replaced by itself"),
                  N_("Name the id of the activity that replaces it.")),
+    "R040": Code("unknown-country", "error", N_("`{country}` is not a country code of ISO 3166-1"),
+                 N_("Write the country's two-letter code in capitals, e.g. NO for Norway or FI for Finland.")),
+    # --- the programme file (programme.yaml) ------------------------------------------------------
+    "P001": Code("criterion-missing", "error", N_("Fulfilment criterion {number} ({criterion}) is not evidenced"),
+                 N_("Add an entry with `criterion: {criterion_slug}` under `criteria:`, naming the documents, meetings, indicators or activities that meet it.")),
+    "P002": Code("criterion-twice", "error", N_("Criterion {number} ({criterion}) is listed twice (first on line {other})"),
+                 N_("Keep one entry per criterion and put all its evidence there.")),
+    "P003": Code("criterion-without-evidence", "error", N_("Criterion {number} ({criterion}) names no evidence"),
+                 N_("Name at least one document, meeting, indicator or activity that shows how the criterion is met.")),
+    "P004": Code("unknown-plan-reference", "error", N_("`{ref}` does not refer to any {what}"),
+                 N_("Known: {known}.")),
+    "P005": Code("meeting-area-without-plan", "error", N_("There is no plan for the area `{area}` among the plans, so the meeting of revision {revision} cannot be found"),
+                 N_("Name an area with a plan: {areas}.")),
+    "P006": Code("meeting-after-revision", "error", N_("The meeting of revision {revision} of `{area}` is later than the plan's revision {current}"),
+                 N_("Name a revision the plan has reached: {current} or an earlier one.")),
+    "P007": Code("unknown-document", "error", N_("`{ref}` is not the reference number of any document of the programme or the plans"),
+                 N_("Add the document under `documents:` in the programme file or a plan. Known: {known}.")),
+    "P008": Code("duplicate-conflict-id", "error", N_("The goal conflict id `{id}` is used more than once (also on line {other})"),
+                 N_("Give each goal conflict its own id.")),
+    "P009": Code("conflict-side-empty", "error", N_("The side `{interest}` of the goal conflict names no goal or activity"),
+                 N_("Name the goals or activities that carry this interest under `goals:` or `activities:`.")),
+    "P010": Code("conflict-handling-missing", "warning", N_("The goal conflict is {state} but does not say how it is handled"),
+                 N_("Describe under `handling:` how the conflict is handled.")),
+    "P011": Code("conflict-handlers-missing", "warning", N_("The goal conflict is {state} but does not say who handles it"),
+                 N_("Name the actors who handle it under `handled_by:` (ids from the actor registry).")),
+    "P012": Code("no-partner-abroad", "warning", N_("None of the activities cited for cooperation with partners outside the member state names an actor outside {member_state}"),
+                 N_("Cite an activity with a lead or partner whose `country:` in the actor registry is another country's code.")),
+    "P013": Code("programme-without-plans", "warning", N_("No action plans were read with the programme file, so its references are not checked"),
+                 N_("Validate the folder that holds the plans and the programme file, e.g. `rus validate plans`.")),
+    "P014": Code("programme-twice", "error", N_("There is more than one programme file (the other is {other})"),
+                 N_("Keep one programme file beside the plans; merge the two.")),
     # --- the region file --------------------------------------------------------------------------
     "G001": Code("region-missing", "error", N_("No region file (region.yaml) was found for these plans"),
                  N_("Put the region's region.yaml at the repository root, beside plans/ (`rus init --region FILE` starts a repository with one), or name one with RUS_REGION.")),

@@ -945,10 +945,10 @@ def record_meeting(
 
 @_locked
 def add_actor(
-    plans_dir: Path, ident: str, name: str, helix: str, *, municipality: str | None = None,
+    plans_dir: Path, ident: str, name: str, helix: str, *, municipality: str | None = None, country: str | None = None,
     sami_organisation: bool = False, ladder: dict[str, str] | None = None, dry_run: bool = False,
 ) -> EditResult:
-    """Add an actor to the registry."""
+    """Add an actor to the registry (``country``: an ISO 3166-1 code, for an actor abroad)."""
     doc = Document.load(find_registry(plans_dir))
     actors = doc.data.get("actors")
     for actor in actors or []:
@@ -957,6 +957,8 @@ def add_actor(
     fields: dict[str, Any] = {"id": ident.strip(), "name": name.strip(), "helix": helix.strip()}
     if municipality:
         fields["municipality"] = municipality.strip().lower()
+    if country:
+        fields["country"] = country.strip().upper()
     if sami_organisation:
         fields["sami_organisation"] = True
     if ladder:

@@ -38,7 +38,7 @@ from rus.vocab import Lang, RegionVocab
 from rus.workspace import display_path
 
 #: Lists whose entries are separated by a blank line (at the top level of a file).
-SPACED_LISTS = frozenset({"sub_areas", "goals", "indicators", "activities", "actors"})
+SPACED_LISTS = frozenset({"sub_areas", "goals", "indicators", "activities", "actors", "criteria", "conflicts"})
 #: Keys whose values are dates: a quoted ISO date there is written as a plain date.
 DATE_KEYS = frozenset({"date", "start", "end", "adopted"})
 #: A single-line text whose line would be longer than this becomes a folded block scalar.
@@ -157,18 +157,10 @@ def format_text(text: str, file_name: str = "plan.yaml") -> str:
     if source.root is None or errors:
         raise syntax_error(FormatError, N_("{path} cannot be formatted: it is not valid YAML (line {line}: {problem})"),
                            file_name, errors)
-    from rus.validation import file_kind
+    from rus.validation import file_kind, model_of
 
     kind = file_kind(source.data, file_name)
-    model: type[BaseModel] | None = None
-    if kind == "plan":
-        from rus.models import Plan
-
-        model = Plan
-    elif kind == "actors":
-        from rus.models import ActorRegistry
-
-        model = ActorRegistry
+    model: type[BaseModel] | None = model_of(kind) if kind is not None else None
     layout = _collect(body, source.root)
     emitter = _Emitter(body, layout)
     out = _restore(emitter.document(source.root, model), bom, crlf)

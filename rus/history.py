@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from rus.codes import N_
 from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, NotFoundError, RusError
-from rus.models import ActorRegistry, Plan
+from rus.models import ActorRegistry, Plan, ProgrammeFile
 from rus.repository import Repository
 from rus.source import gc_paused
 from rus.vocab import Area, Lang, active_region
@@ -129,7 +129,7 @@ class PlanSet:
     paths: dict[Area, tuple[str, ...]] = field(default_factory=dict)
     label: str = WORKING_TREE
     commit: str | None = None  # the commit read (None: the working tree)
-    models: dict[str, Plan | ActorRegistry] = field(default_factory=dict)  # path -> model of that file
+    models: dict[str, Plan | ActorRegistry | ProgrammeFile] = field(default_factory=dict)  # path -> model of that file
 
     def area_of(self, path: str) -> Area | None:
         """The area whose plan the file holds (None for the actor registry or an unknown path)."""
@@ -167,9 +167,9 @@ class RevisionTag:
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """A plan file or actor registry, parsed and validated against the schema."""
+    """A plan file, the actor registry or the programme file, parsed and validated against the schema."""
 
-    model: Plan | ActorRegistry
+    model: Plan | ActorRegistry | ProgrammeFile
     text: str
 
 
@@ -241,7 +241,7 @@ def _parse(path: str, data: bytes, name: str) -> _Entry:
     from pydantic import BaseModel, ValidationError
 
     from rus.source import Source, parse_bytes
-    from rus.validation import file_kind, schema_diagnostic
+    from rus.validation import file_kind, model_of, schema_diagnostic
 
     source = parse_bytes(data, Source(path))
     errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
@@ -252,12 +252,12 @@ def _parse(path: str, data: bytes, name: str) -> _Entry:
     kind = file_kind(source.data, name)
     if kind is None:
         return Diagnostic(path, 1, 1, "F006")
-    model_type: type[BaseModel] = Plan if kind == "plan" else ActorRegistry
+    model_type: type[BaseModel] = model_of(kind)
     try:
         model = model_type.model_validate(source.data)
     except ValidationError as exc:
         return schema_diagnostic(source, model_type, exc.errors(include_url=False)[0])
-    assert isinstance(model, Plan | ActorRegistry)
+    assert isinstance(model, Plan | ActorRegistry | ProgrammeFile)
     return ParsedFile(model, source.text or "")
 
 
@@ -430,7 +430,7 @@ def build_planset(files: dict[str, _Entry], label: str, commit: str | None) -> P
     parts: dict[Area, list[tuple[str, Plan]]] = {}
     registries: list[ActorRegistry] = []
     texts: dict[str, str] = {}
-    models: dict[str, Plan | ActorRegistry] = {}
+    models: dict[str, Plan | ActorRegistry | ProgrammeFile] = {}
     for path in sorted(files):
         entry = files[path]
         if isinstance(entry, Diagnostic):
@@ -440,7 +440,7 @@ def build_planset(files: dict[str, _Entry], label: str, commit: str | None) -> P
         models[path] = entry.model
         if isinstance(entry.model, Plan):
             parts.setdefault(entry.model.area, []).append((path, entry.model))
-        else:
+        elif isinstance(entry.model, ActorRegistry):
             registries.append(entry.model)
     plans = {area: merge_plans([plan for _, plan in group]) for area, group in parts.items()}
     for group in parts.values():

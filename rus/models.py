@@ -27,6 +27,7 @@ from rus.vocab import (
     ActorRole,
     Area,
     ConflictState,
+    Criterion,
     FundingSource,
     FundingState,
     Helix,
@@ -49,6 +50,8 @@ SUB_AREA_ID = r"^[A-Z]{3}-D[0-9]{1,3}$"
 ACTOR_ID = r"^[a-z0-9][a-z0-9-]{0,62}$"
 REVISION = r"^[0-9]{4}-[12]$"
 REFERENCE = r"^[A-ZÅÄÖ]+/[0-9]+/[0-9]{4}$"
+COUNTRY = r"^[A-Z]{2}$"
+CONFLICT_ID = r"^MK-[0-9]{1,3}$"
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -339,6 +342,10 @@ class Actor(Model):
     name: str = field("Namn", "Name", min_length=1)
     helix: Helix = field("Helixtyp", "Helix type", "business, civil-society, academia eller public", "business, civil-society, academia or public")
     municipality: Municipality | None = field("Kommun", "Municipality", "Hemkommun; utelämna för aktörer utanför länet", "Home municipality; leave out for actors outside the county", default=None)
+    country: str | None = field(
+        "Land", "Country", "Landskod enligt ISO 3166-1 (två bokstäver, t.ex. NO) för aktörer i ett annat land än programmets medlemsstat; utelämna annars",
+        "ISO 3166-1 country code (two letters, e.g. NO) for actors in another country than the programme's member state; leave out otherwise", default=None, pattern=COUNTRY,
+    )
     sami_organisation: StrictBool = field("Samisk organisation", "Sámi organisation", default=False)
     ladder: dict[Area, LadderStep] = field(
         "Samhandlingstrappan", "Ladder of joint action", "Aktörens steg per styrkeområde", "The actor's step per strength area", default_factory=dict
@@ -351,3 +358,104 @@ class ActorRegistry(Model):
     SV: ClassVar[tuple[str, str]] = ("Aktörsregister", "Aktörsregistret som alla styrkeområden delar.")
 
     actors: list[Actor] = field("Aktörer", "Actors", default_factory=list)
+
+
+# --- the programme file (programme.yaml) ---------------------------------------------------------
+
+
+class ProgrammeDetails(Model):
+    """The smart specialisation programme the plans carry out, and who is responsible for it."""
+
+    SV: ClassVar[tuple[str, str]] = ("Program", "Programmet för smart specialisering som handlingsplanerna genomför, och vem som ansvarar för det.")
+
+    name: str = field("Namn", "Name", "Programmets namn", "The programme's name", min_length=1)
+    reference: str | None = field(
+        "Diarienummer", "Reference number", "Programmets diarienummer, t.ex. RS/123/2024", "The programme's reference number, e.g. RS/123/2024", default=None, pattern=REFERENCE
+    )
+    strategy: str | None = field(
+        "Regional utvecklingsstrategi", "Regional development strategy", "Diarienummer för den regionala utvecklingsstrategi som programmet konkretiserar",
+        "Reference number of the regional development strategy the programme makes concrete", default=None, pattern=REFERENCE,
+    )
+    responsible_body: str = field(
+        "Ansvarigt organ", "Responsible body", "Id ur aktörsregistret för organet som ansvarar för strategin (kriterium 2)",
+        "Id from the actor registry of the body responsible for the strategy (criterion 2)", pattern=ACTOR_ID,
+    )
+    member_state: str = field(
+        "Medlemsstat", "Member state", "Landskod enligt ISO 3166-1 för medlemsstaten; partner i andra länder är partner utanför medlemsstaten (kriterium 7)",
+        "ISO 3166-1 code of the member state; partners in other countries are partners outside the member state (criterion 7)", pattern=COUNTRY,
+    )
+    period: Period = field("Period", "Period", "Programperioden", "The programme period")
+    adopted: IsoDate | None = field("Beslutad", "Adopted", "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Date of adoption (YYYY-MM-DD)", default=None)
+
+
+class MeetingRef(Model):
+    """A mobilising meeting, named by the strength area and the revision of the plan it gave."""
+
+    SV: ClassVar[tuple[str, str]] = ("Mötesreferens", "Ett mobiliserande möte, angivet med styrkeområde och den revision av planen som mötet gav.")
+
+    area: Area = field("Styrkeområde", "Strength area")
+    revision: Revision = field("Revision", "Revision", "Planens revision som mötet gav, t.ex. 2026-1", "The revision of the plan the meeting gave, e.g. 2026-1")
+
+
+class CriterionEvidence(Model):
+    """How the programme meets one of the EU's fulfilment criteria, with the evidence in the plans."""
+
+    SV: ClassVar[tuple[str, str]] = ("Underlag för ett kriterium", "Hur programmet uppfyller ett av EU:s uppfyllandekriterier, med underlaget i planerna.")
+
+    criterion: Criterion = field("Kriterium", "Criterion", "Ett av de sju uppfyllandekriterierna i förordning (EU) 2021/1060, bilaga IV, villkor 1.1",
+                                 "One of the seven fulfilment criteria of Regulation (EU) 2021/1060, Annex IV, condition 1.1")
+    summary: str = field("Sammanfattning", "Summary", "Hur kriteriet uppfylls, med egna ord", "How the criterion is met, in your own words", min_length=1)
+    documents: list[Annotated[str, Field(pattern=REFERENCE)]] = field(
+        "Dokument", "Documents", "Diarienummer för dokument i programmet eller i planerna", "Reference numbers of documents of the programme or the plans", default_factory=list
+    )
+    meetings: list[MeetingRef] = field("Möten", "Meetings", "Mobiliserande möten (styrkeområde och revision)", "Mobilising meetings (strength area and revision)", default_factory=list)
+    indicators: list[Annotated[str, Field(pattern=INDICATOR_ID)]] = field(
+        "Indikatorer", "Indicators", "Id för indikatorer i planerna", "Ids of indicators in the plans", default_factory=list
+    )
+    activities: list[Annotated[str, Field(pattern=ACTIVITY_ID)]] = field(
+        "Insatser", "Activities", "Id för insatser i planerna", "Ids of activities in the plans", default_factory=list
+    )
+
+
+class ConflictSide(Model):
+    """One side of a goal conflict: the interest, and the goals or activities that carry it."""
+
+    SV: ClassVar[tuple[str, str]] = ("Sida i en målkonflikt", "En sida i en målkonflikt: intresset, och de mål eller insatser som bär det.")
+
+    interest: str = field("Intresse", "Interest", "Intresset på denna sida, t.ex. vindkraft", "The interest on this side, e.g. wind power", min_length=1)
+    goals: list[Annotated[str, Field(pattern=GOAL_ID)]] = field("Mål", "Goals", "Id för mål i valfri plan", "Ids of goals in any plan", default_factory=list)
+    activities: list[Annotated[str, Field(pattern=ACTIVITY_ID)]] = field(
+        "Insatser", "Activities", "Id för insatser i valfri plan", "Ids of activities in any plan", default_factory=list
+    )
+
+
+class Conflict(Model):
+    """A goal conflict between goals or activities, within one strength area or across areas."""
+
+    SV: ClassVar[tuple[str, str]] = ("Målkonflikt mellan mål eller områden", "En målkonflikt mellan mål eller insatser, inom ett styrkeområde eller mellan områden.")
+
+    id: str = field("Id", "Id", "Stabilt id, t.ex. MK-1", "Stable id, e.g. MK-1", pattern=CONFLICT_ID)
+    title: str = field("Rubrik", "Title", min_length=1)
+    description: str | None = field("Beskrivning", "Description", default=None)
+    sides: list[ConflictSide] = field("Sidor", "Sides", "Intressena som står mot varandra (minst två)", "The interests in conflict (at least two)", min_length=2)
+    handling: str | None = field("Hantering", "Handling", "Hur konflikten hanteras", "How the conflict is handled", default=None)
+    handled_by: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
+        "Hanteras av", "Handled by", "Id för aktörer som hanterar konflikten", "Ids of the actors who handle the conflict", default_factory=list
+    )
+    state: ConflictState = field("Status", "State")
+
+
+class ProgrammeFile(Model):
+    """The programme file (programme.yaml): the programme, the evidence for the EU's fulfilment
+    criteria, and goal conflicts between goals or areas."""
+
+    SV: ClassVar[tuple[str, str]] = (
+        "Programfil", "Programmet, underlaget för EU:s uppfyllandekriterier och målkonflikter mellan mål eller styrkeområden."
+    )
+
+    programme: ProgrammeDetails = field("Program", "Programme")
+    documents: list[Document] = field("Dokument", "Documents", "Programmets egna dokument (t.ex. analyser och beslut)", "The programme's own documents (e.g. analyses and decisions)", default_factory=list)
+    criteria: list[CriterionEvidence] = field(
+        "Uppfyllandekriterier", "Fulfilment criteria", "Underlaget för vart och ett av EU:s sju kriterier", "The evidence for each of the EU's seven criteria", default_factory=list
+    )
+    conflicts: list[Conflict] = field("Målkonflikter", "Goal conflicts", "Målkonflikter mellan mål eller styrkeområden", "Goal conflicts between goals or strength areas", default_factory=list)

@@ -34,7 +34,7 @@ def unknown_revision(rev: str) -> GitError:
     """The error for a revision that git cannot resolve."""
     return GitError(
         N_("Unknown revision `{rev}`"),
-        N_("Name a revision tag (e.g. upplevelser/2026-2), a branch or a commit; `rus revisions` lists them."),
+        N_("Name a recorded revision (see `rus revisions`), an <area>/<revision> tag, a branch or a commit."),
         rev=rev,
     )
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
@@ -19,7 +19,19 @@ from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
 from rus.source import Source
 from rus.suggest import suggest
-from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, active_region, fold
+from rus.vocab import (
+    AREA_PREFIX,
+    COUNTRY_CODES,
+    MUNICIPALITY_INFO,
+    Dimension,
+    Rating,
+    Status,
+    active_region,
+    fold,
+)
+
+if TYPE_CHECKING:
+    from rus.programme import ProgrammeIndex
 
 Loc = tuple[str | int, ...]
 
@@ -43,6 +55,19 @@ class CrossIndex:
     registry_broken: bool = False
     #: References to actors not (yet) known when their file was checked: actor, path, line, column.
     actor_refs: list[tuple[str, str, int, int]] = field(default_factory=list)
+    #: For the programme file: the plans' goal, indicator and activity ids as written, each area's
+    #: revision, the reference numbers of the plans' documents, each activity's actors (lead and
+    #: partners) and the country of each actor outside the programme's member state.
+    plan_ids: set[str] = field(default_factory=set)
+    revisions: dict[str, str] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
+    activity_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_countries: dict[str, str] = field(default_factory=dict)
+    #: R012 findings (path, line, column, activity): a goal conflict of the programme file that
+    #: names the activity settles them once every file is read.
+    risks: list[tuple[str, int, int, str]] = field(default_factory=list)
+    #: What the programme file refers to, resolved when every file has been read (rus.programme).
+    programme: ProgrammeIndex | None = None
 
 
 def _where(path: str, line: int) -> str:
@@ -59,7 +84,7 @@ def canonical_id(ident: str) -> str:
 
 
 def check_actor_registry(registry: ActorRegistry, source: Source, index: CrossIndex) -> None:
-    """Rules for the actor registry: unique ids."""
+    """Rules for the actor registry: unique ids, country codes that exist."""
     index.has_registry = True
     for i, actor in enumerate(registry.actors):
         line, column = source.locate(("actors", i, "id"))
@@ -69,6 +94,11 @@ def check_actor_registry(registry: ActorRegistry, source: Source, index: CrossIn
         index.actor_ids.add(actor.id)
         index.actor_names[actor.id] = actor.name
         index.ids["actor:" + actor.id] = _where(source.path, line)
+        if actor.country is not None:
+            index.actor_countries[actor.id] = actor.country
+            if actor.country not in COUNTRY_CODES:
+                line, column = source.locate(("actors", i, "country"))
+                source.add(line, column, "R040", country=actor.country)
 
 
 @dataclass(frozen=True)
@@ -94,12 +124,36 @@ def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str, pa
     _check_ids(plan, source, index, partial)
     _check_references(plan, source, index, partial)
     _check_indicators(plan, source, partial)
-    _check_activities(plan, source, partial)
+    _check_activities(plan, source, partial, index)
     _check_meeting(plan, source)
+    _index_for_programme(plan, index, partial)
     expected = f"{plan.area.value}.yaml"
     if Path(file_name).stem != plan.area.value:
         line, column = source.locate(("area",))
         source.add(line, column, "R019", name=file_name, area=plan.area.value, expected=expected)
+
+
+def _index_for_programme(plan: Plan, index: CrossIndex, partial: Partial | None) -> None:
+    """What the programme file's references are resolved against (see :mod:`rus.programme`)."""
+    ids = index.plan_ids
+    ids.update(g.id for g in plan.goals)
+    ids.update(i.id for i in plan.indicators)
+    for act in plan.activities:
+        ids.add(act.id)
+        index.activity_actors[act.id] = (*act.lead, *(p.actor for p in act.partners))
+    if partial is not None:
+        for section in ("goals", "indicators", "activities"):
+            ids.update(partial.other_ids.get(section, ()))
+    index.documents.update(d.reference for d in plan.documents if d.reference is not None)
+    area = plan.area.value
+    if area not in index.revisions or revision_key(plan.revision) > revision_key(index.revisions[area]):
+        index.revisions[area] = plan.revision
+
+
+def revision_key(revision: str) -> tuple[int, int]:
+    """A revision as numbers that order it: ``2026-2`` before ``2026-10``."""
+    year, _, number = revision.partition("-")
+    return int(year), int(number)
 
 
 def _check_ids(plan: Plan, source: Source, index: CrossIndex, partial: Partial | None) -> None:
@@ -176,17 +230,17 @@ def _check_references(plan: Plan, source: Source, index: CrossIndex, partial: Pa
             elif act.replaced_by not in activities:
                 _unknown(source, (*base, "replaced_by"), act.replaced_by, "@activity in this plan", activities)
         for j, actor in enumerate(act.lead):
-            _actor_ref(source, index, (*base, "lead", j), actor)
+            actor_ref(source, index, (*base, "lead", j), actor)
         for j, partner in enumerate(act.partners):
-            _actor_ref(source, index, (*base, "partners", j, "actor"), partner.actor)
+            actor_ref(source, index, (*base, "partners", j, "actor"), partner.actor)
         if act.sami is not None:
             for j, actor in enumerate(act.sami.consulted):
-                _actor_ref(source, index, (*base, "sami", "consulted", j), actor)
+                actor_ref(source, index, (*base, "sami", "consulted", j), actor)
     for j, actor in enumerate(plan.meeting.participants):
-        _actor_ref(source, index, ("meeting", "participants", j), actor)
+        actor_ref(source, index, ("meeting", "participants", j), actor)
 
 
-def _actor_ref(source: Source, index: CrossIndex, loc: Loc, actor: str) -> None:
+def actor_ref(source: Source, index: CrossIndex, loc: Loc, actor: str) -> None:
     # Once a registry is read, a reference to an actor already in it can never fail (ids are only
     # added): it is neither located nor kept, so the index holds only references still open.
     if index.has_registry and actor in index.actor_ids:
@@ -218,7 +272,7 @@ def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> No
             seen.add((actual.period, scope))
 
 
-def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> None:
+def _check_activities(plan: Plan, source: Source, partial: Partial | None, index: CrossIndex) -> None:
     for a, act in enumerate(plan.activities):
         base: Loc = ("activities", _position(partial, "activities", a))
 
@@ -250,6 +304,8 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
             rating = getattr(act.sustainability, dimension.value)
             if rating is Rating.RISK and not act.goal_conflicts:
                 add(("sustainability", dimension.value), "R012", dimension=_DIMENSION_PHRASES[dimension])
+                found = source.diagnostics[-1]
+                index.risks.append((found.path, found.line, found.column, act.id))
         if not act.goals:
             add(("id",), "R015")
         if not act.priorities:

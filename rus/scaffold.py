@@ -1,7 +1,7 @@
 """``rus init``: a new plans repository, so that any region can start from a working set-up.
 
 It holds the region file (``region.yaml``: the one given, or a commented template), ``plans/`` with
-one commented template per strength area of that region and an actor registry, the JSON Schemas of
+one commented template per strength area of that region, an actor registry and a programme file, the JSON Schemas of
 that region in ``schemas/``, a ``.gitignore``, an editor setting that binds the schemas to the files
 (``.vscode/settings.json``), and a git repository with a first commit. Every template passes
 ``rus validate`` and ``rus fmt --check`` as it is.
@@ -60,6 +60,13 @@ def actors_template() -> str:
     return Template(text).substitute(ladder=ladder)
 
 
+def programme_template(today: date) -> str:
+    """The commented template of the programme file, its criteria evidenced by the first area's meeting."""
+    first = next(iter(Area))
+    text = (TEMPLATES / "programme.yaml.tmpl").read_text(encoding="utf-8")
+    return Template(text).substitute(area=first.value, prefix=first.prefix, revision=revision_for(today), year=today.year)
+
+
 def editor_settings() -> str:
     """VS Code settings binding the schemas to the plan files (for the YAML extension)."""
     from rus.region import REGION_FILE
@@ -69,6 +76,7 @@ def editor_settings() -> str:
         "yaml.schemas": {
             f"./{SCHEMAS_DIR}/plan.schema.json": plans,
             f"./{SCHEMAS_DIR}/actors.schema.json": [f"{PLANS_DIR}/actors.yaml"],
+            f"./{SCHEMAS_DIR}/programme.schema.json": [f"{PLANS_DIR}/programme.yaml"],
             f"./{SCHEMAS_DIR}/region.schema.json": [REGION_FILE],
         },
         "yaml.format.enable": False,
@@ -146,6 +154,7 @@ def _files(today: date, region: str) -> dict[str, str]:
     for area in Area:
         files[f"{PLANS_DIR}/{area.value}.yaml"] = plan_template(area, today)
     files[f"{PLANS_DIR}/actors.yaml"] = actors_template()
+    files[f"{PLANS_DIR}/programme.yaml"] = programme_template(today)
     for name, model in SCHEMA_FILES.items():
         files[f"{SCHEMAS_DIR}/{name}"] = render(model, name)
     files[".gitignore"] = (TEMPLATES / "gitignore.tmpl").read_text(encoding="utf-8")
@@ -235,6 +244,7 @@ __all__ = [
     "editor_settings",
     "init_repository",
     "plan_template",
+    "programme_template",
     "region_template",
     "region_text",
     "revision_for",

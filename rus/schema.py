@@ -20,7 +20,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from rus import models, region
-from rus.models import ActorRegistry, Plan
+from rus.models import ActorRegistry, Plan, ProgrammeFile
 from rus.region import Region
 from rus.vocab import LABELS, VOCAB_TITLES, Vocab
 from rus.workspace import Boundary
@@ -35,6 +35,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
     "actors.schema.json": ActorRegistry,
+    "programme.schema.json": ProgrammeFile,
     "region.schema.json": Region,
 }
 _BASE_ID = "https://github.com/regionjh/rus/schemas/"

@@ -20,11 +20,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rus.codes import HINT_ASCII_ID, HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_DATE, N_
+from rus.codes import (
+    HINT_ASCII_ID,
+    HINT_DID_YOU_MEAN,
+    HINT_DID_YOU_MEAN_LABEL,
+    HINT_FIX_DATE,
+    N_,
+)
 from rus.diagnostics import Diagnostic, Severity, count
 from rus.models import (
     ACTIVITY_ID,
     ACTOR_ID,
+    CONFLICT_ID,
+    COUNTRY,
     GOAL_ID,
     INDICATOR_ID,
     REFERENCE,
@@ -35,9 +43,11 @@ from rus.models import (
     Goal,
     Indicator,
     Plan,
+    ProgrammeFile,
     SubArea,
     inner_model,
 )
+from rus.programme import check_programme, check_programme_refs, settled_risks
 from rus.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.source import Source, gc_paused, read_source, with_ends
 from rus.suggest import suggest
@@ -306,19 +316,49 @@ def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
     by_path = {res.path: res for res in result.files}
     for path, diagnostics in check_cross(index, list(by_path)):
         by_path[path].diagnostics.extend(diagnostics)
+    for diagnostic in check_programme_refs(index):
+        by_path[diagnostic.path].diagnostics.append(diagnostic)
+    settled = settled_risks(index)
+    if settled:
+        for res in result.files:
+            res.diagnostics = [d for d in res.diagnostics if d.code != "R012" or (d.path, d.line, d.column) not in settled]
     for res in result.files:
         res.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 
 
+#: The keys only the programme file has at its top (``documents`` is a plan's key too).
+PROGRAMME_KEYS = frozenset(ProgrammeFile.model_fields) - PLAN_KEYS
+
+
 def file_kind(data: Any, file_name: str) -> str | None:
-    """``plan``, ``actors``, or None when the parsed data is neither."""
+    """``plan``, ``actors``, ``programme``, or None when the parsed data is none of them.
+
+    This is the one place a file's kind is told from its content and name: everything that reads
+    plan files (validation, history, fmt, the language server) asks here, and :func:`model_of` gives
+    the kind's model.
+    """
     if isinstance(data, dict):
+        if PROGRAMME_KEYS & set(data) and "area" not in data:
+            return "programme"
         if "area" in data or PLAN_KEYS & set(data) - {"actors"}:
             return "plan"
         if "actors" in data or file_name.startswith("actors"):
             return "actors"
+        if file_name.startswith("programme"):
+            return "programme"
     return None
+
+
+#: The model of each kind of file.
+KIND_MODELS: dict[str, type[BaseModel]] = {"plan": Plan, "actors": ActorRegistry, "programme": ProgrammeFile}
+
+
+def model_of(kind: str | None, file_name: str = "") -> type[BaseModel]:
+    """The model of a kind of file; a file of unknown kind is read as its name suggests, else as a plan."""
+    if kind is None:
+        kind = file_kind({}, file_name)
+    return KIND_MODELS.get(kind or "plan", Plan)
 
 
 def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResult:
@@ -342,12 +382,14 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
     if kind is None:
         source.add(1, 1, "F006")
         return result
-    model: type[BaseModel] = Plan if kind == "plan" else ActorRegistry
+    model = model_of(kind)
     try:
         validated = model.model_validate(source.data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             source.diagnostics.append(schema_diagnostic(source, model, error))
+        if model is ProgrammeFile:
+            return result  # its references are checked once it passes the schema
         if model is Plan:
             partial = partial_plan(source.data)
             if partial is not None:
@@ -367,6 +409,8 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
         check_plan(validated, source, index, file_name)
     elif isinstance(validated, ActorRegistry):
         check_actor_registry(validated, source, index)
+    elif isinstance(validated, ProgrammeFile):
+        check_programme(validated, source, index)
     return result
 
 
@@ -433,6 +477,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     ACTOR_ID: ("@an actor id", "university"),
     REVISION: ("@a revision", "2026-1 / 2026-2"),
     REFERENCE: ("@a reference number", "RS/123/2024"),
+    COUNTRY: ("@a country code of ISO 3166-1", "NO"),
+    CONFLICT_ID: ("@a goal conflict id", "MK-1"),
 }
 
 _LOOSE_DATE = re.compile(r"^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*$")
@@ -726,6 +772,7 @@ __all__ = [
     "discover",
     "discover_files",
     "file_kind",
+    "model_of",
     "schema_diagnostic",
     "suggest",
     "validate_paths",

@@ -722,6 +722,89 @@ _labels(
     },
 )
 
+
+class Criterion(Vocab):
+    """A fulfilment criterion of the EU's enabling condition for smart specialisation.
+
+    Regulation (EU) 2021/1060, Annex IV, thematic enabling condition 1.1 "Good governance of
+    national or regional smart specialisation strategy": seven criteria, in the regulation's order.
+    The values are the EU's, not a region's. The English labels follow the regulation's English
+    text; the Swedish ones are a careful translation following the regulation's Swedish terms.
+    """
+
+    INNOVATION_ANALYSIS = "innovation-analysis"
+    RESPONSIBLE_BODY = "responsible-body"
+    MONITORING_EVALUATION = "monitoring-evaluation"
+    STAKEHOLDER_COOPERATION = "stakeholder-cooperation"
+    RESEARCH_INNOVATION_SYSTEM = "research-innovation-system"
+    INDUSTRIAL_TRANSITION = "industrial-transition"
+    INTERNATIONAL_COOPERATION = "international-cooperation"
+
+    @property
+    def number(self) -> int:
+        """The criterion's number in Annex IV (1–7)."""
+        return list(Criterion).index(self) + 1
+
+
+_labels(
+    Criterion,
+    {
+        "innovation-analysis": Label(
+            "Analys av utmaningar för innovationsspridning och digitalisering",
+            "Analysis of challenges for innovation diffusion and digitalisation",
+            "Aktuell analys av utmaningar för spridning av innovation och digitalisering.",
+            "Up-to-date analysis of challenges for innovation diffusion and digitalisation.",
+        ),
+        "responsible-body": Label(
+            "Ansvarigt organ för strategin",
+            "Body responsible for the strategy",
+            "Förekomst av en behörig regional eller nationell institution eller ett behörigt regionalt eller nationellt organ med ansvar för förvaltningen av strategin för smart specialisering.",
+            "Existence of competent regional or national institution or body, responsible for the management of the smart specialisation strategy.",
+        ),
+        "monitoring-evaluation": Label(
+            "Verktyg för uppföljning och utvärdering",
+            "Monitoring and evaluation tools",
+            "Verktyg för övervakning och utvärdering för att mäta resultaten i förhållande till strategins mål.",
+            "Monitoring and evaluation tools to measure performance towards the objectives of the strategy.",
+        ),
+        "stakeholder-cooperation": Label(
+            "Samverkan mellan berörda parter",
+            "Stakeholder cooperation",
+            "Fungerande samarbete mellan berörda parter (”entreprenöriell upptäcktsprocess”).",
+            'Functioning of stakeholder cooperation ("entrepreneurial discovery process").',
+        ),
+        "research-innovation-system": Label(
+            "Åtgärder för forsknings- och innovationssystemet",
+            "Actions for the research and innovation system",
+            "Åtgärder som är nödvändiga för att förbättra nationella eller regionala forsknings- och innovationssystem, i förekommande fall.",
+            "Actions necessary to improve national or regional research and innovation systems, where relevant.",
+        ),
+        "industrial-transition": Label(
+            "Industriell omställning",
+            "Industrial transition",
+            "I förekommande fall, åtgärder för att stödja industriell omställning.",
+            "Where relevant, actions to support industrial transition.",
+        ),
+        "international-cooperation": Label(
+            "Samarbete med partner utanför medlemsstaten",
+            "Cooperation with partners outside the member state",
+            "Åtgärder för att förbättra samarbetet med partner utanför en viss medlemsstat inom prioriterade områden som får stöd genom strategin för smart specialisering.",
+            "Measures for enhancing cooperation with partners outside a given Member State in priority areas supported by the smart specialisation strategy.",
+        ),
+    },
+)
+
+#: The country codes of ISO 3166-1 alpha-2 (the 249 officially assigned codes), for an actor's country.
+_COUNTRY_CODES = """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT
+    BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER
+    ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID
+    IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV
+    LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR
+    NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL
+    SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC
+    VE VG VI VN VU WF WS YE YT ZA ZM ZW"""
+COUNTRY_CODES: frozenset[str] = frozenset(_COUNTRY_CODES.split())
+
 #: Every vocabulary, for documentation, schema generation and label tests.
 VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     Area,
@@ -742,6 +825,7 @@ VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     Rating,
     SamiRelevance,
     ConflictState,
+    Criterion,
 )
 
 #: What each vocabulary is, in both languages (for the schema and documentation).
@@ -764,6 +848,7 @@ VOCAB_TITLES: dict[type[Vocab] | type[RegionVocab], Label] = {
     Rating: Label("Bedömning", "Rating"),
     SamiRelevance: Label("Samisk relevans", "Sámi relevance"),
     ConflictState: Label("Målkonfliktens status", "Goal conflict state"),
+    Criterion: Label("EU:s uppfyllandekriterium för smart specialisering", "EU fulfilment criterion for smart specialisation"),
 }
 
 

@@ -35,8 +35,9 @@ def test_init_creates_a_valid_repository(tmp_path: Path) -> None:
     names = sorted(str(p.relative_to(target)) for p in target.rglob("*") if ".git" not in p.parts and p.is_file())
     # without --region: the commented template region file, with its two example areas
     assert names == sorted(
-        ["region.yaml", "plans/omrade-a.yaml", "plans/omrade-b.yaml", "plans/actors.yaml", "schemas/plan.schema.json",
-         "schemas/actors.schema.json", "schemas/region.schema.json", ".gitignore", ".vscode/settings.json"]
+        ["region.yaml", "plans/omrade-a.yaml", "plans/omrade-b.yaml", "plans/actors.yaml", "plans/programme.yaml",
+         "schemas/plan.schema.json", "schemas/actors.schema.json", "schemas/programme.schema.json", "schemas/region.schema.json",
+         ".gitignore", ".vscode/settings.json"]
     )
     assert (target / "region.yaml").read_text(encoding="utf-8") == region_template()
     validation = validate_paths([target / "plans"])
@@ -50,6 +51,7 @@ def test_init_creates_a_valid_repository(tmp_path: Path) -> None:
     settings = json.loads((target / ".vscode/settings.json").read_text(encoding="utf-8"))
     bound = settings["yaml.schemas"]
     assert bound["./schemas/actors.schema.json"] == ["plans/actors.yaml"]
+    assert bound["./schemas/programme.schema.json"] == ["plans/programme.yaml"]
     assert bound["./schemas/plan.schema.json"] == ["plans/omrade-a.yaml", "plans/omrade-b.yaml"]
     assert bound["./schemas/region.schema.json"] == ["region.yaml"]
 
@@ -73,7 +75,7 @@ def test_templates_follow_the_date(tmp_path: Path) -> None:
 def test_edit_commands_work_on_a_new_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     init_repository(tmp_path / "r", today=date(2027, 3, 1), region=REGION)
     monkeypatch.chdir(tmp_path / "r")
-    assert sorted(p.stem for p in (tmp_path / "r/plans").glob("*.yaml")) == sorted(["actors", *(a.value for a in Area)])
+    assert sorted(p.stem for p in (tmp_path / "r/plans").glob("*.yaml")) == sorted(["actors", "programme", *(a.value for a in Area)])
     result = runner.invoke(app, ["activity", "add", "DIG", "--title", "Bredband i byarna", "--sub-area", "DIG-D1",
                                  "--start", "2027-04-01", "--phase", "analysis", "--whole-county", "--goal", "DIG-M1",
                                  "--priority", "whole-county", "--sami", "none"])

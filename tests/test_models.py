@@ -113,7 +113,7 @@ def test_bundled_registry_and_coverage() -> None:
 def test_bundled_plans_carry_modeline() -> None:
     for path in sorted(PLANS.glob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        schema = "actors" if path.stem == "actors" else "plan"
+        schema = path.stem if path.stem in ("actors", "programme") else "plan"
         assert first == f"# yaml-language-server: $schema=../schemas/{schema}.schema.json"
 
 

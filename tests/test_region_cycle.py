@@ -34,10 +34,10 @@ def test_a_three_area_region_through_init_edit_validate_commit_diff_report_statu
     root = tmp_path / "coast"
     assert (root / "region.yaml").read_bytes() == (REGIONS / "coastal.yaml").read_bytes()
     assert sorted(p.name for p in (root / "plans").iterdir()) == [
-        "actors.yaml", "blue-economy.yaml", "food-systems.yaml", "smart-manufacturing.yaml",
+        "actors.yaml", "blue-economy.yaml", "food-systems.yaml", "programme.yaml", "smart-manufacturing.yaml",
     ]
     assert "Blue economy" in (root / "schemas" / "plan.schema.json").read_text(encoding="utf-8")
-    assert _ok(run_rus("validate", "--strict", cwd=root, env=env)).startswith("✔ No problems found (4 files checked)")
+    assert _ok(run_rus("validate", "--strict", cwd=root, env=env)).startswith("✔ No problems found (5 files checked)")
 
     # edit: an activity in two of the region's municipalities, serving one of its priorities
     added = _ok(run_rus(
@@ -91,7 +91,7 @@ def test_a_three_area_region_through_init_edit_validate_commit_diff_report_statu
 def test_a_six_area_region_starts_and_records(tmp_path: Path, env: dict[str, str]) -> None:
     _ok(run_rus("init", "high", "--region", str(REGIONS / "highland.yaml"), cwd=tmp_path, env=env))
     root = tmp_path / "high"
-    assert len(list((root / "plans").glob("*.yaml"))) == 7
+    assert len(list((root / "plans").glob("*.yaml"))) == 8
     _ok(run_rus("validate", "--strict", cwd=root, env=env))
     added = _ok(run_rus(
         "activity", "add", "freight-logistics", "--title", "Rail freight hub", "--sub-area", "FRT-D1", "--start", "2026-03-01",

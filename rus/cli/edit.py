@@ -494,6 +494,7 @@ def actor_add(
     name: Annotated[str, typer.Option("--name", help=_("The actor's name."))],
     helix: Annotated[str, typer.Option("--helix", help=_("business, civil-society, academia or public."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("Home municipality (leave out for actors outside the county)."))] = None,
+    country: Annotated[str | None, typer.Option("--country", help=_("ISO 3166-1 country code for an actor in another country than the programme's member state, e.g. NO."))] = None,
     sami: Annotated[bool, typer.Option("--sami-organisation", help=_("The actor is a Sámi organisation."))] = False,
     step: Annotated[list[str] | None, typer.Option("--step", help=_("AREA=STEP on the Samhandlingstrappan, e.g. tourism=wants (repeatable)."))] = None,
     plans: PlansOption = None,
@@ -519,9 +520,9 @@ def actor_add(
             ladder[parse_area(area, "--step").value] = parse_choice(LadderStep, value, "--step").value
         home = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
         return add_actor(folder, actor_id, name, parse_choice(Helix, helix, "--helix").value, municipality=home,
-                         sami_organisation=sami, ladder=ladder, dry_run=dry_run)
+                         country=country, sami_organisation=sami, ladder=ladder, dry_run=dry_run)
 
-    _edit(language, dry_run, action)
+    _edit(language, dry_run, action, {"R040": "--country"})
 
 
 @actor_app.command("step", help=_("Set an actor's step on the Samhandlingstrappan for an area."))

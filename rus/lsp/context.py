@@ -20,13 +20,13 @@ from pydantic.fields import FieldInfo
 from rus.models import (
     ACTIVITY_ID,
     ACTOR_ID,
+    CONFLICT_ID,
     GOAL_ID,
     INDICATOR_ID,
+    REFERENCE,
     SUB_AREA_ID,
-    ActorRegistry,
-    Plan,
 )
-from rus.validation import unwrap_annotation
+from rus.validation import model_of, unwrap_annotation
 from rus.vocab import RegionVocab
 
 #: A list item in a path.
@@ -40,7 +40,11 @@ ID_KINDS = {
     GOAL_ID: "goals",
     INDICATOR_ID: "indicators",
     ACTIVITY_ID: "activities",
+    REFERENCE: "documents",
+    CONFLICT_ID: "conflicts",
 }
+#: Kinds of ids that the files of a group share (the others belong to one plan).
+SHARED_KINDS = frozenset({"actors", "documents"})
 
 _LINE = re.compile(r"^([ \t]*)((?:-[ \t]+|-$)*)(.*)$")
 _KEY = re.compile(r"""^("[^"]*"|'[^']*'|[^\s#'"\[\]{},][^#]*?)[ \t]*:(?:[ \t]+|$)""")
@@ -101,10 +105,8 @@ class Cursor:
 
 
 def root_model(kind: str | None, file_name: str) -> type[BaseModel]:
-    """The model of a file: the registry's, or a plan's."""
-    if kind == "actors" or (kind is None and file_name.startswith("actors")):
-        return ActorRegistry
-    return Plan
+    """The model of a file: the registry's, the programme file's, or a plan's."""
+    return model_of(kind, file_name)
 
 
 def slot(model: type[BaseModel], path: Path) -> Slot:
@@ -238,4 +240,4 @@ def at_position(lines: list[str], row: int, column: int, model: type[BaseModel])
     return found
 
 
-__all__ = ["ID_KINDS", "ITEM", "Cursor", "Slot", "at_position", "cursor_at", "key_of", "line_parts", "parents", "root_model", "slot"]
+__all__ = ["ID_KINDS", "ITEM", "SHARED_KINDS", "Cursor", "Slot", "at_position", "cursor_at", "key_of", "line_parts", "parents", "root_model", "slot"]

@@ -21,6 +21,7 @@ from rus.diagnostics import Diagnostic, Severity
 from rus.i18n import translate
 from rus.lsp.context import (
     ITEM,
+    SHARED_KINDS,
     Cursor,
     Slot,
     at_position,
@@ -30,8 +31,16 @@ from rus.lsp.context import (
     root_model,
     slot,
 )
-from rus.lsp.group import FileCheck, GroupCheck, Symbol, Workspace, split_lines, token_end
-from rus.models import ActorRegistry, Plan
+from rus.lsp.group import (
+    FileCheck,
+    GroupCheck,
+    Symbol,
+    Workspace,
+    meeting_ident,
+    split_lines,
+    token_end,
+)
+from rus.models import ActorRegistry, MeetingRef, Plan, ProgrammeFile
 from rus.source import MAX_FILE_BYTES, Source, parse_text
 from rus.vocab import VOCAB_TITLES, Helix, Lang, RegionVocab, Status, Vocab
 
@@ -140,9 +149,14 @@ def _value_markdown(member: Vocab | RegionVocab, lang: Lang) -> str:
     return text + (f"\n\n{description}" if description != label.text(lang) else "")
 
 
+#: The field whose title names a kind of symbol that is not a list of the same name.
+_KIND_FIELDS = {"meetings": "meeting", "areas": "area"}
+
+
 def _symbol_markdown(symbol: Symbol, lang: Lang) -> str:
-    section = Plan.model_fields.get(symbol.kind)
-    kind = field_title(section, symbol.kind, lang) if section is not None else _actor_title(lang)
+    name = _KIND_FIELDS.get(symbol.kind, symbol.kind)
+    section = Plan.model_fields.get(name) or ProgrammeFile.model_fields.get(name)
+    kind = field_title(section, name, lang) if section is not None else _actor_title(lang)
     lines = [f"{kind} `{symbol.ident}`", f"**{symbol.title}**" if symbol.title else ""]
     if symbol.helix is not None:
         lines.append(f"{VOCAB_TITLES[Helix].text(lang)}: {symbol.helix.text(lang)}")
@@ -176,10 +190,13 @@ class Document:
 
 
 def _symbols_for(doc: Document, kind: str) -> list[Symbol]:
-    """The ids a reference of ``kind`` may name: the registry's actors, or this plan's items."""
+    """The ids a reference of ``kind`` may name: the registry's actors, documents, this plan's
+    items, or (from the programme file) every plan's."""
     if doc.group is None:
         return []
-    found = list(doc.group.symbols(kind, None if kind == "actors" else doc.path))
+    shared = kind in SHARED_KINDS or _is_programme(doc)
+    # the file's own first: a reference number its own documents list leads there
+    found = sorted(doc.group.symbols(kind, None if shared else doc.path), key=lambda s: s.path != doc.path)
     unique: dict[str, Symbol] = {}
     for symbol in found:
         unique.setdefault(symbol.ident, symbol)
@@ -291,7 +308,10 @@ def hover(doc: Document, line: int, column: int, lang: Lang, units: Units) -> ty
         return None
     here = slot(doc.model, cursor.path)
     text = ""
-    if cursor.mode == "value":
+    named = _id_at(doc, line, column) if cursor.mode == "value" and _is_programme(doc) else None
+    if named is not None and named[1] in _KIND_FIELDS:  # a meeting or an area, named from the programme file
+        text = next((_symbol_markdown(s, lang) for s in _symbols_for(doc, named[1]) if s.ident == named[0]), "")
+    if cursor.mode == "value" and not text:
         text = _value_hover(doc, here, cursor.word, lang)
     elif here.info is not None and here.name == cursor.word:
         description = field_description(here.info, lang)
@@ -327,13 +347,47 @@ def _value_hover(doc: Document, here: Slot, word: str, lang: Lang) -> str:
     return ""
 
 
+def _is_programme(doc: Document) -> bool:
+    return doc.model is ProgrammeFile
+
+
 def _id_at(doc: Document, line: int, column: int) -> tuple[str, str] | None:
-    """The id under the cursor and its kind, if the cursor is on a value that holds an id."""
+    """The id under the cursor and its kind, if the cursor is on a value that holds an id.
+
+    In the programme file a strength area names that area's plan, and a meeting's revision the
+    plan's revision of that area (its meeting).
+    """
     cursor = at_position(doc.lines, line, column, doc.model)
     if cursor is None or cursor.mode != "value" or not cursor.word:
         return None
-    kind = slot(doc.model, cursor.path).id_kind
+    here = slot(doc.model, cursor.path)
+    if _is_programme(doc) and here.model is MeetingRef:
+        if here.name == "area":
+            return cursor.word, "areas"
+        area = _sibling(doc.lines, line, "area")
+        return (meeting_ident(area, cursor.word), "meetings") if area else None
+    kind = here.id_kind
     return (cursor.word, kind) if kind is not None else None
+
+
+def _sibling(lines: list[str], row: int, key: str) -> str | None:
+    """The plain value of ``key`` in the list item whose keys include line ``row``."""
+    _, dashes, _, column = line_parts(lines[row])
+    start = row
+    while not dashes:  # up to the line that starts the item
+        if start == 0:
+            return None
+        start -= 1
+        _, dashes, rest, at = line_parts(lines[start])
+        if rest.strip() and not rest.lstrip().startswith("#") and not dashes and at < column:
+            return None  # the block of keys is not a list item
+    for r in range(start, len(lines)):
+        _, dashes, rest, at = line_parts(lines[r])
+        if r > start and rest.strip() and not rest.lstrip().startswith("#") and (dashes or at < column):
+            break
+        if at == column and key_of(rest) == key:
+            return rest.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"") or None
+    return None
 
 
 def _location(symbol_path: Path, lines: list[str], line: int, start: int, end: int, units: Units) -> types.Location:
@@ -361,7 +415,9 @@ def references(doc: Document, ws: Workspace, line: int, column: int, include_dec
         return []
     ident, kind = found
     locations: list[types.Location] = []
-    scope = list(doc.group.files) if kind == "actors" else [doc.path]
+    programmes = [path for path, check in doc.group.files.items() if check.kind == "programme"]
+    shared = kind in SHARED_KINDS or _is_programme(doc)
+    scope = list(doc.group.files) if shared else [doc.path, *(p for p in programmes if p != doc.path)]
     for path in scope:
         text = ws.text(path)
         if text is None or len(text) > MAX_FILE_BYTES:

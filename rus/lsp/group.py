@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rus.diagnostics import Diagnostic
-from rus.models import ActorRegistry, Plan, inner_model
+from rus.models import ActorRegistry, Plan, ProgrammeFile, inner_model
 from rus.source import Source, parse_bytes, read_source
 from rus.validation import FileResult, discover, validate_sources
 from rus.vocab import Helix, Status
@@ -26,7 +26,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 #: The lists of the registry and of a plan whose items have ids (from the models).
 SECTIONS = tuple(
     name
-    for model in (ActorRegistry, Plan)
+    for model in (ActorRegistry, Plan, ProgrammeFile)
     for name, info in model.model_fields.items()
     if (item := inner_model(info.annotation)) is not None and "id" in item.model_fields
 )
@@ -271,6 +271,20 @@ def _symbols(path: Path, source: Source, lines: list[str]) -> list[Symbol]:
     found: list[Symbol] = []
     if not isinstance(data, dict):
         return found
+    found.extend(_document_symbols(path, source, lines))
+    area, revision = data.get("area"), data.get("revision")
+    if isinstance(area, str) and isinstance(revision, str):
+        # a plan's revision is where its meeting of that revision is recorded (the programme file
+        # names meetings by area and revision)
+        line, column = source.locate(("revision",))
+        text = lines[line - 1] if line <= len(lines) else ""
+        meeting = data.get("meeting")
+        place = meeting.get("place") if isinstance(meeting, dict) else None
+        found.append(Symbol(meeting_ident(area, revision), "meetings", path, line - 1, column - 1, token_end(text, column - 1),
+                            place if isinstance(place, str) else ""))
+        line, column = source.locate(("area",))
+        text = lines[line - 1] if line <= len(lines) else ""
+        found.append(Symbol(area, "areas", path, line - 1, column - 1, token_end(text, column - 1)))
     for kind in SECTIONS:
         items = data.get(kind)
         if not isinstance(items, list):
@@ -287,6 +301,23 @@ def _symbols(path: Path, source: Source, lines: list[str]) -> list[Symbol]:
     return found
 
 
+def meeting_ident(area: str, revision: str) -> str:
+    """How a meeting is named among the symbols: its area and the revision it gave."""
+    return f"{area} {revision}"
+
+
+def _document_symbols(path: Path, source: Source, lines: list[str]) -> Iterator[Symbol]:
+    """The documents of a plan or the programme file, by reference number."""
+    items = source.data.get("documents") if isinstance(source.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("reference"), str):
+            line, column = source.locate(("documents", i, "reference"))
+            text = lines[line - 1] if line <= len(lines) else ""
+            title = item.get("title")
+            yield Symbol(item["reference"], "documents", path, line - 1, column - 1, token_end(text, column - 1),
+                         title if isinstance(title, str) else "")
+
+
 def _vocab(vocab: Any, value: Any) -> Any:
     try:
         return vocab(value) if isinstance(value, str) else None
@@ -294,4 +325,4 @@ def _vocab(vocab: Any, value: Any) -> Any:
         return None
 
 
-__all__ = ["FileCheck", "GroupCheck", "Symbol", "Workspace", "split_lines", "token_end"]
+__all__ = ["FileCheck", "GroupCheck", "Symbol", "Workspace", "meeting_ident", "split_lines", "token_end"]
