@@ -930,7 +930,7 @@ def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lan
     doc.add(Paragraph(_t(N_("Activities rated as a risk:"), lang)))
     items = []
     for risk in section.risks:
-        dims = ", ".join(d.text(lang) for d in risk.dimensions)
+        dims = and_list([d.text(lang) for d in risk.dimensions], lang)
         tail = (
             _t(N_("goal conflict recorded"), lang)
             if risk.conflict_recorded
@@ -1014,7 +1014,7 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
             [
                 _ref(row.activity),
                 row.relevance.text(lang),
-                ", ".join(report.actor_names.get(a, a) for a in row.consulted) or "–",
+                and_list([report.actor_names.get(a, a) for a in row.consulted], lang) or "–",
                 row.consulted_on.isoformat() if row.consulted_on else "–",
                 row.consultation or "–",
             ]
@@ -1207,8 +1207,8 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
             Table(
                 _t(
                     N_(
-                        "Long-term priorities at the start and end of the period (activities and "
-                        "SEK, not rejected)"
+                        "Long-term priorities at the start and end of the period (activities; SEK "
+                        "granted in the period's years and applied for or planned)"
                     ),
                     lang,
                 ),
@@ -1257,8 +1257,8 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
         doc.add(
             Bullets(
                 [
-                    f"{_ref(ref)}: {', '.join(p.text(lang) for p in old) or none} → "
-                    f"{', '.join(p.text(lang) for p in new) or none}"
+                    f"{_ref(ref)}: {and_list([p.text(lang) for p in old], lang) or none} → "
+                    f"{and_list([p.text(lang) for p in new], lang) or none}"
                     for ref, old, new in section.reprioritised
                 ]
             )
