@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ def test_the_html_is_accessible(history: Report) -> None:
     html = render_html(build_document(history, charts, "sv"))
     levels = [int(level) for level in re.findall(r"<h([1-6])\b", html)]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), "a heading level is skipped"
+    assert all(b - a <= 1 for a, b in pairwise(levels)), "a heading level is skipped"
     tables = re.findall(r"<table>.*?</table>", html, re.S)
     assert tables and all("<caption>" in t and '<th scope="col"' in t for t in tables)
     regions = re.findall(r'<div class="scroll" role="region" tabindex="0" aria-label="[^"]+">', html)
