@@ -268,3 +268,25 @@ def test_rus_report_format_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert data["schema_version"] == 1 and data["year"] == 2026
     assert data["totals"]["granted_sek"] == 1_500_000 and data["totals"]["paid_sek"] == 400_000
     assert [h["revision"] for h in data["history"]] == ["2025-2", "2026-1", "2026-2"]
+
+
+def test_rus_status_still_names_a_held_level_that_was_left(tmp_path: Path) -> None:
+    """A target equal to its baseline has no progress share, but a value past it is still named."""
+    from rus.followup import build_follow_up
+    from rus.report_sources import load_plans
+
+    _, _, plan, registry = revisions()[2]
+    plan = copy.deepcopy(plan)
+    plan["indicators"].append(_indicator("UPP-I2", 10.0, 10.0, False, [10.0, 12.0, 14.0]))
+    write_plans(tmp_path / "plans", plan, registry)
+    follow_up = build_follow_up(load_plans(tmp_path / "plans"), TODAY, [])
+    (area,) = follow_up.areas
+    held = [b for b in area.behind if b.id == "UPP-I2"]
+    assert [(b.progress, b.verdict) for b in held] == [(None, "wrong-way")]
+    from rich.console import Console
+
+    from rus.render.status import render_status
+
+    console = Console(record=True, width=100, color_system=None)
+    render_status(console, follow_up, "sv")
+    assert "UPP-I2 har lämnat den nivå som ska hållas" in console.export_text()
