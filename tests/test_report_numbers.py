@@ -290,3 +290,25 @@ def test_rus_status_still_names_a_held_level_that_was_left(tmp_path: Path) -> No
     console = Console(record=True, width=100, color_system=None)
     render_status(console, follow_up, "sv")
     assert "UPP-I2 har lämnat den nivå som ska hållas" in console.export_text()
+
+
+@pytest.mark.slow
+def test_rus_report_json_on_the_bundled_plans(tmp_path: Path) -> None:
+    """The installed command on the bundled plans: the issue's figures, now apart and labelled.
+
+    Of the 105 690 000 kr the old report called "Beviljat totalt" for 2026, 2 500 000 kr is dated
+    2026 and 20 490 000 kr has no year; the rest was decided 2023–2025.
+    """
+    from tests.conftest import PLANS, run_rus
+
+    out = tmp_path / "rapport-2026.json"
+    done = run_rus("report", "--year", "2026", "--format", "json", "--plans", str(PLANS), "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    funding = data["sections"]["funding"]
+    assert data["totals"]["granted_sek"] == funding["granted_sek"] == 2_500_000
+    assert funding["undated_granted_sek"] == 20_490_000
+    assert funding["lifetime_granted_sek"] == 105_690_000
+    municipalities = data["sections"]["municipalities"]
+    assert municipalities["mentions"] > municipalities["naming"]  # reach, told apart from money
+    assert all("granted_sek" not in row for row in municipalities["rows"])
