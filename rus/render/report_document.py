@@ -662,8 +662,8 @@ def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang
             _t(
                 N_(
                     "Of the money granted in {years}, {region} comes from the regional growth "
-                    "funds the region decides on (the state appropriation 1:1, regional growth "
-                    "measures, and the region's own funds) and {co} is co-funding: money that "
+                    "funds the region decides on (the state appropriation 1:1 Regional growth "
+                    "measures and the region's own funds) and {co} is co-funding: money that "
                     "other sources (EU funds, state funds, municipalities and private parties, in "
                     "cash or in kind) put next to it."
                 ),
