@@ -549,14 +549,31 @@ def _target(key: str, old: Any, new: Any, *_: Any) -> list[Change]:
     return [Change("target", key, old, new)]
 
 
+def progress_fraction(baseline: float, target: float, value: float) -> float | None:
+    """How far ``value`` has come from ``baseline`` to ``target``: 0 at the baseline, 1 at the target.
+
+    The one judgement of progress that ``rus diff`` and the yearly report share. A target equal to
+    its baseline (holding a level) has no way to go, so it has no progress (``None``): whether such
+    a target is met is a matter of which side of it the value lies, not of a share.
+    """
+    if target == baseline:
+        return None
+    return (float(value) - float(baseline)) / (float(target) - float(baseline))
+
+
+def progress_percent(fraction: float | None) -> float | None:
+    """A progress fraction as the percentage ``rus diff`` and the report show (one decimal)."""
+    return None if fraction is None else round(fraction * 100, 1)
+
+
 def progress_towards_target(value: float, indicator: dict[str, Any]) -> float | None:
     """How far ``value`` has come from the indicator's baseline to its target, in percent."""
     baseline = indicator.get("baseline") or {}
     target = indicator.get("target") or {}
     start, goal = baseline.get("value"), target.get("value")
-    if start is None or goal is None or goal == start:
+    if start is None or goal is None:
         return None
-    return round((float(value) - float(start)) / (float(goal) - float(start)) * 100, 1)
+    return progress_percent(progress_fraction(float(start), float(goal), float(value)))
 
 
 def _actual_key(actual: dict[str, Any]) -> tuple[str, str]:

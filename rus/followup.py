@@ -51,7 +51,8 @@ class IndicatorBehind:
     id: str
     name: str
     period: str
-    progress: float
+    #: None for a target of holding the baseline that the value has left (no share of a way to go)
+    progress: float | None
     expected: float
     verdict: str
 
@@ -141,7 +142,6 @@ def build_follow_up(
             if (
                 verdict in (VERDICT_BEHIND, VERDICT_WRONG_WAY)
                 and latest_point
-                and progress is not None
                 and expected is not None
             ):
                 behind.append(

@@ -85,6 +85,11 @@ class Window:
         year, half = _period_parts(self.last)
         return date(year, 6, 30) if half == 1 else date(year, 12, 31)
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The calendar years the window touches: the years whose money the report counts."""
+        return tuple(range(self.start_date.year, self.end_date.year + 1))
+
 
 @dataclass(frozen=True)
 class ReportInput:
@@ -154,6 +159,24 @@ class MeetingNote:
 
 
 @dataclass(frozen=True)
+class NextStep:
+    """Planned work after the period: an activity not yet started, or an open milestone ahead."""
+
+    activity: ActivityRef
+    status: Status
+    start: date
+    milestones: list[tuple[date, str]]
+
+
+@dataclass(frozen=True)
+class NextStepsSection:
+    """What comes next: ideas and planned activities, and open milestones in the coming year."""
+
+    activities: list[NextStep]
+    until: date
+
+
+@dataclass(frozen=True)
 class StatusSection:
     """Question 1: activities by status and area, and what changed between the revisions."""
 
@@ -168,7 +191,11 @@ class StatusSection:
 
 @dataclass(frozen=True)
 class PriorityRow:
-    """Activities and money serving one long-term priority."""
+    """Activities and money serving one long-term priority.
+
+    ``granted_sek`` is granted in the report's years (rows dated in them, granted or paid out);
+    ``pipeline_sek`` is applied for or planned and not yet decided, whatever its year.
+    """
 
     priority: Priority
     activities: int
@@ -186,40 +213,64 @@ class PrioritySection:
 
 @dataclass(frozen=True)
 class FundingRow:
-    """Money from one source through one instrument, by funding state."""
+    """Money from one source through one instrument in the report's years.
+
+    ``granted_sek``: rows granted or paid out whose decision year is in the period; ``paid_sek``:
+    payments made in the period (on rows of any year); ``pipeline_sek``: rows applied for or
+    planned, dated in the period; ``rejected_sek``: rows rejected, dated in the period.
+    """
 
     source: FundingSource
     instrument: Instrument
-    by_state: dict[FundingState, int]
-
-    @property
-    def committed(self) -> int:
-        """Granted plus applied plus planned: every line that is not rejected."""
-        return sum(v for k, v in self.by_state.items() if k is not FundingState.REJECTED)
+    granted_sek: int
+    paid_sek: int
+    pipeline_sek: int
+    rejected_sek: int
 
 
 @dataclass(frozen=True)
 class FundingSection:
-    """Question 3: money per source and instrument, and the co-funding drawn in."""
+    """Question 3: the period's money per source and instrument, its co-funding, and lifetime totals.
 
+    Co-funding (medfinansiering) is the granted money from sources other than the region's
+    growth money (appropriation 1:1 and regional funds): EU funds, national agencies,
+    municipalities and private parties, cash or in kind, put next to the activity's funding.
+    """
+
+    years: tuple[int, ...]
     rows: list[FundingRow]
     per_source: dict[FundingSource, int]
-    granted_total: int
-    committed_total: int
-    rejected_total: int
-    own_granted: int
-    co_funding_granted: int
+    granted_sek: int
+    paid_sek: int
+    pipeline_sek: int
+    rejected_sek: int
+    region_granted_sek: int
+    co_funding_sek: int
+    undated_granted_sek: int
+    undated_activities: list[str]
+    lifetime_granted_sek: int
+    lifetime_paid_sek: int
+    lifetime_activities: int
 
     @property
     def leverage(self) -> float | None:
-        """Granted co-funding per krona of the region's own granted money (None without any)."""
-        return self.co_funding_granted / self.own_granted if self.own_granted else None
+        """Granted co-funding per krona granted from the region's growth money (None without any)."""
+        return self.co_funding_sek / self.region_granted_sek if self.region_granted_sek else None
 
 
 @dataclass(frozen=True)
 class Point:
     """An indicator value in one revision period."""
 
+    period: str
+    value: float
+
+
+@dataclass(frozen=True)
+class MunicipalValue:
+    """An indicator's latest value for one municipality in the period."""
+
+    municipality: Municipality
     period: str
     value: float
 
@@ -241,6 +292,7 @@ class IndicatorRow:
     expected: float | None
     verdict: str
     revised: list[str]
+    municipal: list[MunicipalValue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -256,23 +308,33 @@ class IndicatorSection:
 
 @dataclass(frozen=True)
 class MunicipalityRow:
-    """Question 5, one municipality: activities reaching it by name, and SEK of those."""
+    """Question 5, one municipality: the activities that name it (its reach; no money).
+
+    Money is not split per municipality: an activity naming three municipalities would count in
+    full in each, and the rows would add up to more than was granted.
+    """
 
     municipality: Municipality
     activities: int
-    granted_sek: int
     sami_area: bool
     thin: bool
 
 
 @dataclass(frozen=True)
 class MunicipalitySection:
-    """Question 5: where in the county the efforts landed, with the thin municipalities named."""
+    """Question 5: where in the county the efforts landed, with the least reached named."""
 
     rows: list[MunicipalityRow]
     whole_county: int
     mean: float
     threshold: float
+    #: Activities naming at least one municipality; the rows' sum exceeds it when one names several.
+    naming: int
+
+    @property
+    def mentions(self) -> int:
+        """The rows' sum: every activity counted once per municipality it names."""
+        return sum(row.activities for row in self.rows)
 
     @property
     def thin(self) -> list[Municipality]:
@@ -368,12 +430,26 @@ class LadderMove:
 
 
 @dataclass(frozen=True)
+class MeetingParticipation:
+    """One mobilising meeting of the period: who took part, by helix type, and the registry share."""
+
+    area: Area
+    revision: str
+    date: date
+    place: str
+    by_helix: dict[Helix, int]
+    participants: int
+    unknown: list[str]
+    registry_share: float | None
+
+
+@dataclass(frozen=True)
 class ParticipationSection:
-    """Question 9: actors per helix type and their steps on the Samhandlingstrappan."""
+    """Question 9: actors per helix type, per meeting, and their steps on the Samhandlingstrappan."""
 
     registry_actors: dict[Helix, int]
     active_actors: dict[Helix, int]
-    meeting_actors: dict[Helix, int]
+    meetings: list[MeetingParticipation]
     sami_organisations_active: int
     ladder: dict[Area, dict[LadderStep, int]]
     moves: list[LadderMove]
@@ -426,6 +502,7 @@ class Report:
     sami: SamiSection
     participation: ParticipationSection
     learning: LearningSection
+    next_steps: NextStepsSection
 
     @property
     def has_history(self) -> bool:
@@ -461,12 +538,37 @@ def in_window(activity: Activity, window: Window) -> bool:
     return start <= window.end_date and (end is None or end >= window.start_date)
 
 
-def _money(activity: Activity, states: Iterable[FundingState]) -> int:
-    wanted = set(states)
-    return sum(line.amount_sek for line in activity.funding if line.state in wanted)
+def in_report(activity: Activity, window: Window) -> bool:
+    """Whether the report counts the activity: its period overlaps the window, or it is planned work.
+
+    Ideas and planned activities count whatever their dates, so that the work ahead (also what
+    starts after the period) is in the status table and the next steps.
+    """
+    return in_window(activity, window) or activity.status in _NOT_STARTED
 
 
+_NOT_STARTED = (Status.IDEA, Status.PLANNED)
+_GRANTED = (FundingState.GRANTED, FundingState.PAID)
 _PIPELINE = (FundingState.APPLIED, FundingState.PLANNED)
+
+
+def granted_in(activity: Activity, years: Iterable[int]) -> int:
+    """SEK granted to the activity in the given years: rows granted or paid out, by decision year."""
+    wanted = set(years)
+    return sum(
+        line.amount_sek for line in activity.funding if line.state in _GRANTED and line.year in wanted
+    )
+
+
+def paid_in(activity: Activity, years: Iterable[int]) -> int:
+    """SEK paid out to the activity in the given years, from the payments on its funding rows."""
+    wanted = set(years)
+    return sum(p.amount_sek for line in activity.funding for p in line.payments if p.year in wanted)
+
+
+def pipeline(activity: Activity) -> int:
+    """SEK applied for or planned and not yet decided, whatever its year."""
+    return sum(line.amount_sek for line in activity.funding if line.state in _PIPELINE)
 
 
 def build_report(data: ReportInput, today: date) -> Report:
@@ -478,7 +580,7 @@ def build_report(data: ReportInput, today: date) -> Report:
     changed_ids = {change.activity.id for step in steps for change in step.status_changes}
     for area in areas:
         scoped[area] = [
-            a for a in plans[area].activities if in_window(a, data.window) or a.id in changed_ids
+            a for a in plans[area].activities if in_report(a, data.window) or a.id in changed_ids
         ]
     history = sorted(
         {(r.area, r.revision, r.date) for r in (*data.revisions, *data.before.values())},
@@ -493,8 +595,8 @@ def build_report(data: ReportInput, today: date) -> Report:
         source=data.source,
         actor_names={a.id: a.name for a in (data.end.registry.actors if data.end.registry else [])},
         status=_status_section(plans, scoped, steps, data),
-        priorities=_priority_section(scoped),
-        funding=_funding_section(scoped),
+        priorities=_priority_section(scoped, data.window.years),
+        funding=_funding_section(plans, scoped, data.window),
         indicators=_indicator_section(plans, data),
         municipalities=_municipality_section(scoped),
         sustainability=_sustainability_section(scoped),
@@ -502,6 +604,7 @@ def build_report(data: ReportInput, today: date) -> Report:
         sami=_sami_section(scoped),
         participation=_participation_section(plans, scoped, data),
         learning=_learning_section(plans, scoped, steps, data),
+        next_steps=_next_steps(scoped, data.window),
     )
 
 
@@ -641,47 +744,83 @@ def _all(scoped: dict[Area, list[Activity]]) -> Iterable[tuple[Area, Activity]]:
             yield area, activity
 
 
-def _priority_totals(scoped: dict[Area, list[Activity]]) -> dict[Priority, tuple[int, int, int]]:
+def _priority_totals(
+    scoped: dict[Area, list[Activity]], years: Iterable[int]
+) -> dict[Priority, tuple[int, int, int]]:
     totals: dict[Priority, tuple[int, int, int]] = {}
+    wanted = tuple(years)
     for priority in Priority:
         serving = [a for _, a in _all(scoped) if priority in a.priorities]
-        granted = sum(_money(a, [FundingState.GRANTED]) for a in serving)
-        pipeline = sum(_money(a, _PIPELINE) for a in serving)
-        totals[priority] = (len(serving), granted, pipeline)
+        granted = sum(granted_in(a, wanted) for a in serving)
+        totals[priority] = (len(serving), granted, sum(pipeline(a) for a in serving))
     return totals
 
 
-def _priority_section(scoped: dict[Area, list[Activity]]) -> PrioritySection:
-    rows = [PriorityRow(p, n, g, pl) for p, (n, g, pl) in _priority_totals(scoped).items()]
+def _priority_section(scoped: dict[Area, list[Activity]], years: Iterable[int]) -> PrioritySection:
+    rows = [PriorityRow(p, n, g, pl) for p, (n, g, pl) in _priority_totals(scoped, years).items()]
     without = [_ref(a, area) for area, a in _all(scoped) if not a.priorities]
     return PrioritySection(rows, without)
 
 
-def _funding_section(scoped: dict[Area, list[Activity]]) -> FundingSection:
-    table: dict[tuple[FundingSource, Instrument], Counter[FundingState]] = defaultdict(Counter)
-    for _, activity in _all(scoped):
-        for line in activity.funding:
-            table[(line.source, line.instrument)][line.state] += line.amount_sek
+def _funding_section(
+    plans: dict[Area, Plan], scoped: dict[Area, list[Activity]], window: Window
+) -> FundingSection:
+    years = set(window.years)
+    table: dict[tuple[FundingSource, Instrument], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    undated = 0
+    undated_ids: list[str] = []
+    # The period's money is every row dated in it, whichever activity it belongs to (a payment
+    # on an activity that ended last year is this year's money).
+    for plan in plans.values():
+        for activity in plan.activities:
+            for line in activity.funding:
+                cell = table[(line.source, line.instrument)]
+                cell[1] += sum(p.amount_sek for p in line.payments if p.year in years)
+                if line.year is None:
+                    if line.state in _GRANTED and activity in scoped.get(plan.area, []):
+                        undated += line.amount_sek
+                        if activity.id not in undated_ids:
+                            undated_ids.append(activity.id)
+                    continue
+                if line.year not in years:
+                    continue
+                if line.state in _GRANTED:
+                    cell[0] += line.amount_sek
+                elif line.state in _PIPELINE:
+                    cell[2] += line.amount_sek
+                else:
+                    cell[3] += line.amount_sek
     order = {s: i for i, s in enumerate(FundingSource)}, {s: i for i, s in enumerate(Instrument)}
     rows = [
-        FundingRow(source, instrument, {state: amounts.get(state, 0) for state in FundingState})
+        FundingRow(source, instrument, *amounts)
         for (source, instrument), amounts in sorted(
             table.items(), key=lambda kv: (order[0][kv[0][0]], order[1][kv[0][1]])
         )
+        if any(amounts)
     ]
     per_source: Counter[FundingSource] = Counter()
     for row in rows:
-        per_source[row.source] += row.by_state[FundingState.GRANTED]
-    granted = sum(r.by_state[FundingState.GRANTED] for r in rows)
-    own = sum(r.by_state[FundingState.GRANTED] for r in rows if r.source not in CO_FUNDING_SOURCES)
+        per_source[row.source] += row.granted_sek
+    granted = sum(r.granted_sek for r in rows)
+    region = sum(r.granted_sek for r in rows if r.source not in CO_FUNDING_SOURCES)
+    in_report = [a for _, a in _all(scoped)]
     return FundingSection(
+        years=window.years,
         rows=rows,
-        per_source={s: per_source[s] for s in FundingSource if s in per_source},
-        granted_total=granted,
-        committed_total=sum(r.committed for r in rows),
-        rejected_total=sum(r.by_state[FundingState.REJECTED] for r in rows),
-        own_granted=own,
-        co_funding_granted=granted - own,
+        per_source={s: per_source[s] for s in FundingSource if per_source[s]},
+        granted_sek=granted,
+        paid_sek=sum(r.paid_sek for r in rows),
+        pipeline_sek=sum(r.pipeline_sek for r in rows),
+        rejected_sek=sum(r.rejected_sek for r in rows),
+        region_granted_sek=region,
+        co_funding_sek=granted - region,
+        undated_granted_sek=undated,
+        undated_activities=undated_ids,
+        lifetime_granted_sek=sum(
+            line.amount_sek for a in in_report for line in a.funding if line.state in _GRANTED
+        ),
+        lifetime_paid_sek=sum(p.amount_sek for a in in_report for line in a.funding for p in line.payments),
+        lifetime_activities=sum(1 for a in in_report if a.funding),
     )
 
 
@@ -694,14 +833,21 @@ VERDICT_NO_DATA = "no-data"
 VERDICTS = (VERDICT_REACHED, VERDICT_ON_TRACK, VERDICT_BEHIND, VERDICT_WRONG_WAY, VERDICT_NO_DATA)
 
 
-def indicator_progress(indicator: Indicator, value: float) -> float:
-    """How far a value has come from baseline to target: 0 at the baseline, 1 at the target."""
-    span = indicator.target.value - indicator.baseline.value
-    if span == 0:
-        # a target of holding the baseline: reached while the value is on the right side of it
-        on_target = value >= indicator.target.value if indicator.higher_is_better else value <= indicator.target.value
-        return 1.0 if on_target else 0.0
-    return (value - indicator.baseline.value) / span
+def indicator_progress(indicator: Indicator, value: float) -> float | None:
+    """How far a value has come from baseline to target: 0 at the baseline, 1 at the target.
+
+    The same judgement as ``rus diff`` (:func:`rus.changes.progress_fraction`): ``None`` for a
+    target of holding the baseline, which has no way to go.
+    """
+    from rus.changes import progress_fraction
+
+    return progress_fraction(indicator.baseline.value, indicator.target.value, value)
+
+
+def holds_target(indicator: Indicator, value: float) -> bool:
+    """Whether a value is on the right side of the target (at it, or beyond it)."""
+    goal = indicator.target.value
+    return value >= goal if indicator.higher_is_better else value <= goal
 
 
 def expected_progress(indicator: Indicator, period: str) -> float:
@@ -729,6 +875,9 @@ def judge_indicator(
         return VERDICT_NO_DATA, None, None
     progress = indicator_progress(indicator, latest.value)
     expected = expected_progress(indicator, latest.period)
+    if progress is None:
+        # a target of holding the baseline: met while the value is on the right side of it
+        return (VERDICT_REACHED if holds_target(indicator, latest.value) else VERDICT_WRONG_WAY), None, expected
     if progress >= 1.0:
         verdict = VERDICT_REACHED
     elif progress < 0:
@@ -772,23 +921,39 @@ def _indicator_section(plans: dict[Area, Plan], data: ReportInput) -> IndicatorS
                     expected,
                     verdict,
                     revised,
+                    municipal_values(indicator, data.window),
                 )
             )
     return IndicatorSection(rows)
+
+
+def municipal_values(indicator: Indicator, window: Window) -> list[MunicipalValue]:
+    """Per municipality, the indicator's latest value recorded up to the end of the window."""
+    latest: dict[Municipality, Point] = {}
+    for actual in indicator.actuals:
+        if actual.municipality is None or actual.period > window.last:
+            continue
+        known = latest.get(actual.municipality)
+        if known is None or actual.period >= known.period:
+            latest[actual.municipality] = Point(actual.period, actual.value)
+    return [
+        MunicipalValue(m, latest[m].period, latest[m].value) for m in Municipality if m in latest
+    ]
 
 
 def _municipality_section(scoped: dict[Area, list[Activity]]) -> MunicipalitySection:
     from rus.vocab import MUNICIPALITY_INFO
 
     counts: Counter[Municipality] = Counter()
-    money: Counter[Municipality] = Counter()
     whole = 0
+    naming = 0
     for _, activity in _all(scoped):
         if activity.whole_county:
             whole += 1
+        if activity.municipalities:
+            naming += 1
         for municipality in set(activity.municipalities):
             counts[municipality] += 1
-            money[municipality] += _money(activity, [FundingState.GRANTED])
     mean = sum(counts.values()) / len(Municipality)
     # Thin: named by fewer than half the mean number of activities per municipality.
     threshold = mean / 2
@@ -796,13 +961,12 @@ def _municipality_section(scoped: dict[Area, list[Activity]]) -> MunicipalitySec
         MunicipalityRow(
             m,
             counts[m],
-            money[m],
             MUNICIPALITY_INFO[m].sami_area,
             counts[m] < threshold or counts[m] == 0,
         )
         for m in Municipality
     ]
-    return MunicipalitySection(rows, whole, mean, threshold)
+    return MunicipalitySection(rows, whole, mean, threshold, naming)
 
 
 def _sustainability_section(scoped: dict[Area, list[Activity]]) -> SustainabilitySection:
@@ -866,11 +1030,36 @@ def _participation_section(
     for _, activity in _all(scoped):
         active.update(activity.lead)
         active.update(p.actor for p in activity.partners)
-    met = {actor for plan in plans.values() for actor in plan.meeting.participants}
 
     def per_helix(ids: Iterable[str]) -> dict[Helix, int]:
         counts = Counter(actors[i].helix for i in ids if i in actors)
         return {h: counts.get(h, 0) for h in Helix}
+
+    meetings: list[MeetingParticipation] = []
+    seen_meetings: set[tuple[Area, str]] = set()
+    sources = [plan for chain in _chains(data).values() for plan in (r.plan for r in chain)]
+    for plan in (*sources, *plans.values()):
+        key = (plan.area, plan.revision)
+        when = plan.meeting.date
+        if key in seen_meetings or not data.window.start_date <= when <= data.window.end_date:
+            continue
+        seen_meetings.add(key)
+        present = sorted(set(plan.meeting.participants))
+        known = [i for i in present if i in actors]
+        meetings.append(
+            MeetingParticipation(
+                plan.area,
+                plan.revision,
+                when,
+                plan.meeting.place,
+                per_helix(known),
+                len(present),
+                [i for i in present if i not in actors],
+                len(known) / len(actors) if actors else None,
+            )
+        )
+    meetings.sort(key=lambda m: (list(Area).index(m.area), m.date))
+    met = {i for plan in plans.values() for i in plan.meeting.participants}
 
     ladder: dict[Area, dict[LadderStep, int]] = {}
     for area in plans:
@@ -890,7 +1079,7 @@ def _participation_section(
     return ParticipationSection(
         registry_actors=per_helix(actors),
         active_actors=per_helix(active),
-        meeting_actors=per_helix(met),
+        meetings=meetings,
         sami_organisations_active=sum(
             1 for i in active if i in actors and actors[i].sami_organisation
         ),
@@ -916,8 +1105,8 @@ def _learning_section(
     shifts: list[PriorityShift] = []
     if compared:
         end_subset = {area: acts for area, acts in scoped.items() if area in start_plans}
-        before_totals = _priority_totals(start_plans)
-        after_totals = _priority_totals(end_subset)
+        before_totals = _priority_totals(start_plans, data.window.years)
+        after_totals = _priority_totals(end_subset, data.window.years)
         for priority in Priority:
             b, a = before_totals[priority], after_totals[priority]
             shifts.append(PriorityShift(priority, b[0], a[0], b[1] + b[2], a[1] + a[2]))
@@ -958,3 +1147,23 @@ def _learning_section(
         compared=compared,
     )
 
+
+
+def _next_steps(scoped: dict[Area, list[Activity]], window: Window) -> NextStepsSection:
+    """Ideas, planned activities and activities starting after the period, and the milestones of
+    the year after it."""
+    after = window.end_date
+    until = date(after.year + 1, after.month, after.day)
+    steps: list[NextStep] = []
+    for area, activity in _all(scoped):
+        if activity.status in (Status.COMPLETED, Status.CANCELLED):
+            continue
+        ahead = [
+            (m.date, m.title)
+            for m in sorted(activity.milestones, key=lambda m: m.date)
+            if not m.done and after < m.date <= until
+        ]
+        if activity.status in _NOT_STARTED or activity.period.start > after or ahead:
+            steps.append(NextStep(_ref(activity, area), activity.status, activity.period.start, ahead))
+    steps.sort(key=lambda step: (step.start, step.activity.id))
+    return NextStepsSection(steps, until)

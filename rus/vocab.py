@@ -620,7 +620,7 @@ _labels(
         "loan": Label("Lån", "Loan"),
         "voucher": Label("Check", "Voucher", "T.ex. innovationscheck", "E.g. innovation voucher"),
         "own-funds": Label("Egna medel", "Own funds", "Kontant egeninsats från en part", "A party's own cash contribution"),
-        "in-kind": Label("Egen insats", "In kind", "Arbetstid eller annat som inte är pengar", "Working time or other non-cash contribution"),
+        "in-kind": Label("Bidrag i annat än pengar", "In kind", "Arbetstid eller annat som inte är pengar", "Working time or other non-cash contribution"),
     },
 )
 

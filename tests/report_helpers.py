@@ -75,7 +75,8 @@ def _heritage(status: str, **extra: Any) -> dict[str, Any]:
     return _activity(
         "UPP-002", "Kulturarvsvandringar", status, "2025-01-01", "2026-06-30", whole_county=True,
         priorities=["whole-county"], phase="evaluation",
-        funding=[{"source": "appropriation-1-1", "instrument": "project-grant", "amount_sek": 400000, "state": "granted"}],
+        funding=[{"source": "appropriation-1-1", "instrument": "project-grant", "amount_sek": 400000, "state": "granted",
+                  "year": 2025, "payments": [{"year": 2025, "amount_sek": 200000}, {"year": 2026, "amount_sek": 150000}]}],
         sami={"relevance": "none"}, **extra,
     )
 
@@ -87,9 +88,10 @@ def _dam(status: str, **extra: Any) -> dict[str, Any]:
 
 def revisions() -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
     """The three revisions: (revision, tag date, plan, actor registry), oldest first."""
-    erdf_applied = {"source": "erdf", "instrument": "project-grant", "amount_sek": 1000000, "state": "applied"}
-    erdf_granted = {**erdf_applied, "state": "granted"}
-    private = {"source": "private", "instrument": "in-kind", "amount_sek": 500000, "state": "granted"}
+    erdf_applied = {"source": "erdf", "instrument": "project-grant", "amount_sek": 1000000, "state": "applied", "year": 2025}
+    erdf_granted = {**erdf_applied, "state": "granted", "year": 2026}
+    private = {"source": "private", "instrument": "in-kind", "amount_sek": 500000, "state": "granted", "year": 2026,
+               "payments": [{"year": 2026, "amount_sek": 250000}]}
     signs = {"date": "2026-09-30", "title": "Skyltning klar"}
     bus = {"date": "2026-12-15", "title": "Cykelbuss upphandlad"}
     first = _plan("2025-2", "2025-10-15", [
@@ -110,8 +112,8 @@ def revisions() -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
             "UPP-004", "Besöksnäring i Bergs och Härjedalens fjällbyar", "planned", "2026-11-01", "2027-10-31",
             municipalities=["berg", "harjedalen"], priorities=["whole-county", "sustainable-development"],
             funding=[
-                {"source": "appropriation-1-1", "instrument": "project-grant", "amount_sek": 300000, "state": "applied"},
-                {"source": "regional", "instrument": "project-grant", "amount_sek": 200000, "state": "rejected"},
+                {"source": "appropriation-1-1", "instrument": "project-grant", "amount_sek": 300000, "state": "applied", "year": 2026},
+                {"source": "regional", "instrument": "project-grant", "amount_sek": 200000, "state": "rejected", "year": 2026},
             ],
             sami={"relevance": "indirect"},
             goal_conflicts=[{"between": ["besöksnäring", "rennäring"], "description": "Fler besökare i betesland.",

@@ -94,7 +94,7 @@ def test_status_of_the_bundled_plans_fits_100_columns_and_names_overdue_mileston
     for milestone in overdue:
         assert milestone.activity.id in text
         assert milestone.date.isoformat() in text
-    assert ("Försenade delmål" if lang == "sv" else "Overdue milestones") in text
+    assert ("Försenade milstolpar" if lang == "sv" else "Overdue milestones") in text
 
 
 def test_status_on_a_narrow_terminal_wraps_within_it() -> None:
@@ -105,7 +105,7 @@ def test_status_on_a_narrow_terminal_wraps_within_it() -> None:
 def test_status_warns_about_stale_plans(repo: Path) -> None:
     text = _render(build_follow_up(load_plans(repo / "plans"), date(2027, 6, 1), load_revisions(repo)), "sv", 100)
     assert "mer än 6 månader" in text
-    assert "Försenade delmål: 2. Planer som inte reviderats på mer än 6 månader: 1." in text
+    assert "Försenade milstolpar: 2. Planer som inte reviderats på mer än 6 månader: 1." in text
 
 
 def test_status_command_for_one_area(repo: Path) -> None:
@@ -137,10 +137,10 @@ def test_status_snapshot_in_swedish(repo: Path) -> None:
         "Upplevelser  revision 2026-2\n"
         "Insatser               Planerad 1 · Pågående 1 · Genomförd 1 · Avbruten 1\n"
         "Senaste revision       2026-10-20 (möte), för 39 dagar sedan\n"
-        "Försenade delmål       UPP-001 2026-09-30 (59 dagar sent): Skyltning klar\n"
+        "Försenade milstolpar   UPP-001 2026-09-30 (försenad 59 dagar): Skyltning klar\n"
         "Inom 60 dagar          UPP-001 2026-12-15 (om 17 dagar): Cykelbuss upphandlad\n"
-        "Indikatorer efter      UPP-I1 52\u00a0% (förväntat 83\u00a0%)\n"
+        "Indikatorer efter plan UPP-I1 52\u00a0% (förväntat 83\u00a0%)\n"
         "Utan ansvarig          inga\n"
         "\n"
-        "Försenade delmål: 1. Planer som inte reviderats på mer än 6 månader: 0."
+        "Försenade milstolpar: 1. Planer som inte reviderats på mer än 6 månader: 0."
     )

@@ -36,7 +36,6 @@ from rus.vocab import (
     ConflictState,
     Dimension,
     FundingSource,
-    FundingState,
     Helix,
     Instrument,
     LadderStep,
@@ -114,28 +113,30 @@ def test_changes_between_consecutive_revisions(report_2026: Report) -> None:
 
 def test_activities_and_sek_per_priority(report_2026: Report) -> None:
     rows = {row.priority: (row.activities, row.granted_sek, row.pipeline_sek) for row in report_2026.priorities.rows}
-    # whole-county: UPP-001 (1 000 000 ERDF + 500 000 private, granted), UPP-002 (400 000 granted),
-    # UPP-004 (300 000 applied; the rejected 200 000 does not count).
-    assert rows[Priority.WHOLE_COUNTY] == (3, 1_900_000, 300_000)
+    # whole-county: UPP-001 (1 000 000 ERDF + 500 000 private, granted in 2026), UPP-002 (400 000
+    # granted in 2025: not this year's money), UPP-004 (300 000 applied; the rejected 200 000 does not count).
+    assert rows[Priority.WHOLE_COUNTY] == (3, 1_500_000, 300_000)
     assert rows[Priority.SUSTAINABLE_DEVELOPMENT] == (2, 0, 300_000)  # UPP-003 (no money), UPP-004
     assert rows[Priority.STRENGTH_AREAS] == (1, 1_500_000, 0)  # UPP-001
 
 
 def test_funding_per_source_and_co_funding(report_2026: Report) -> None:
     funding = report_2026.funding
-    table = {(r.source, r.instrument): {s: v for s, v in r.by_state.items() if v} for r in funding.rows}
+    table = {(r.source, r.instrument): (r.granted_sek, r.paid_sek, r.pipeline_sek, r.rejected_sek) for r in funding.rows}
     assert table == {
-        (FundingSource.APPROPRIATION_1_1, Instrument.PROJECT_GRANT): {FundingState.GRANTED: 400_000, FundingState.APPLIED: 300_000},
-        (FundingSource.ERDF, Instrument.PROJECT_GRANT): {FundingState.GRANTED: 1_000_000},
-        (FundingSource.REGIONAL, Instrument.PROJECT_GRANT): {FundingState.REJECTED: 200_000},
-        (FundingSource.PRIVATE, Instrument.IN_KIND): {FundingState.GRANTED: 500_000},
+        # granted in 2025 (not this year's), 150 000 of it paid out in 2026; 300 000 applied for in 2026
+        (FundingSource.APPROPRIATION_1_1, Instrument.PROJECT_GRANT): (0, 150_000, 300_000, 0),
+        (FundingSource.ERDF, Instrument.PROJECT_GRANT): (1_000_000, 0, 0, 0),
+        (FundingSource.REGIONAL, Instrument.PROJECT_GRANT): (0, 0, 0, 200_000),
+        (FundingSource.PRIVATE, Instrument.IN_KIND): (500_000, 250_000, 0, 0),
     }
-    assert funding.granted_total == 1_900_000
-    assert funding.own_granted == 400_000  # appropriation 1:1 (regional funds were rejected)
-    assert funding.co_funding_granted == 1_500_000  # ERDF + private
-    assert funding.leverage == pytest.approx(3.75)
-    assert funding.committed_total == 2_200_000
-    assert funding.rejected_total == 200_000
+    assert (funding.granted_sek, funding.paid_sek) == (1_500_000, 400_000)
+    assert funding.region_granted_sek == 0  # the appropriation 1:1 was granted in 2025
+    assert funding.co_funding_sek == 1_500_000  # ERDF + private
+    assert funding.leverage is None
+    assert (funding.pipeline_sek, funding.rejected_sek) == (300_000, 200_000)
+    # Lifetime, apart: every granted row of the activities in the report, and every payment so far.
+    assert (funding.lifetime_granted_sek, funding.lifetime_paid_sek) == (1_900_000, 600_000)
 
 
 # --- question 4: indicators ---------------------------------------------------------------------
@@ -184,8 +185,7 @@ def test_municipalities_and_thin_ones(report_2026: Report) -> None:
     assert section.whole_county == 1
     assert section.mean == pytest.approx(0.5)
     assert section.thin == [Municipality.BRACKE, Municipality.KROKOM, Municipality.STROMSUND, Municipality.OSTERSUND]
-    granted = {row.municipality: row.granted_sek for row in section.rows}
-    assert granted[Municipality.ARE] == 1_500_000
+    assert (section.mentions, section.naming) == (4, 3)  # UPP-004 names two municipalities
 
 
 def test_sustainability_conflicts_and_sami(report_2026: Report) -> None:
@@ -231,9 +231,11 @@ def test_learning_loop_changes_in_priorities(report_2026: Report) -> None:
     section = report_2026.learning
     assert section.compared
     shifts = {s.priority: (s.activities_before, s.activities_after, s.sek_before, s.sek_after) for s in section.shifts}
-    # Before (2025-2): UPP-002 whole-county 400 000; UPP-003 sustainable, no money; UPP-001 strength
-    # areas, 1 000 000 applied.
-    assert shifts[Priority.WHOLE_COUNTY] == (1, 3, 400_000, 2_200_000)
+    # SEK is granted in 2026 plus not yet decided. Before (2025-2): UPP-002 whole-county (its
+    # 400 000 was granted in 2025); UPP-003 sustainable, no money; UPP-001 strength areas, 1 000 000
+    # applied. After: UPP-001 1 500 000 granted in 2026 now also serves the whole county; UPP-004
+    # 300 000 applied.
+    assert shifts[Priority.WHOLE_COUNTY] == (1, 3, 0, 1_800_000)
     assert shifts[Priority.SUSTAINABLE_DEVELOPMENT] == (1, 2, 0, 300_000)
     assert shifts[Priority.STRENGTH_AREAS] == (1, 1, 1_000_000, 1_500_000)
     assert [ref.id for ref in section.added] == ["UPP-004"]
@@ -254,8 +256,10 @@ def test_an_earlier_year_is_reported_as_the_plans_stood_then(repo: Path) -> None
     assert report.source == "upplevelser/2025-2"
     assert report.revisions == {Area.UPPLEVELSER: "2025-2"}
     counts = {s: n for s, n in report.status.counts[Area.UPPLEVELSER].items() if n}
-    assert counts == {Status.ONGOING: 1}  # only UPP-002 (2025–2026) overlaps 2025
-    assert report.status.out_of_scope == 2
+    # UPP-002 (2025–2026) overlaps 2025; UPP-001 (planned) and UPP-003 (an idea) are the work ahead.
+    assert counts == {Status.ONGOING: 1, Status.PLANNED: 1, Status.IDEA: 1}
+    assert report.status.out_of_scope == 0
+    assert [step.activity.id for step in report.next_steps.activities] == ["UPP-001", "UPP-003"]
     assert report.status.steps == []
     assert not report.learning.compared
 
@@ -274,7 +278,7 @@ def test_without_history_every_question_is_still_answered(tmp_path: Path) -> Non
     report = build_report(collect_input(tmp_path, Window.for_year(2026)), TODAY)
     assert not report.has_history
     assert report.status.steps == [] and not report.participation.ladder_compared and not report.learning.compared
-    assert report.funding.granted_total == 1_900_000  # the plans alone answer the money questions
+    assert report.funding.granted_sek == 1_500_000  # the plans alone answer the money questions
     assert report.indicators.rows[0].revised == []
     # The learning loop still tells what was cancelled and replaced, and why, from the plan itself.
     assert [(ref.id, replaced) for ref, _, _, replaced in report.learning.ended] == [("UPP-003", "UPP-004")]
@@ -336,7 +340,7 @@ def test_html_is_self_contained_with_charts_and_alternatives(report_2026: Report
     assert len(ids) == len(set(ids)), "ids of the inline charts collide"
     assert '<a href="#sami">8. Vilka insatser påverkar samiska förutsättningar' in html
     assert '<h2 id="sami">' in html
-    for question in ("1. Vilka insatser", "4. Vad visade indikatorerna", "10. Vad ändrade lärloopen"):
+    for question in ("1. Vilka insatser", "4. Vad visade indikatorerna", "10. Vilka ändringar av prioriteringarna ledde lärandet till"):
         assert question in html
 
 
@@ -428,7 +432,7 @@ def test_end_to_end_on_the_bundled_plans(tmp_path: Path) -> None:
     assert done.stdout == "" and str(out) in done.stderr
     html = out.read_text(encoding="utf-8")
     assert '<html lang="sv">' in html  # Swedish by default, whatever RUS_LANG says
-    assert html.count("<h2") == 11  # contents and the ten questions
+    assert html.count("<h2") == 13  # summary, contents, the ten questions and the next steps
     assert html.count("<svg ") == 6  # money, municipalities, and the indicators of four areas
 
 
@@ -452,12 +456,12 @@ def test_a_bare_plan_without_money_indicators_or_registry_still_renders(tmp_path
     write_plans(tmp_path / "plans", plan, {"actors": []})
     (tmp_path / "plans" / "actors.yaml").unlink()
     report = build_report(collect_input(tmp_path, Window.for_year(2026)), TODAY)
-    assert report.funding.granted_total == 0 and report.funding.leverage is None
+    assert report.funding.granted_sek == 0 and report.funding.leverage is None
     assert report.indicators.rows == [] and report.participation.registry_actors[Helix.PUBLIC] == 0
     charts = {c.name: c for c in report_charts(report, "en")}
     assert set(charts) == {"money", "municipalities"}
     html = render_html(build_document(report, charts, "en"))
-    assert html.count("<h2") == 11 and "Each krona" not in html
+    assert html.count("<h2") == 13 and "Each krona" not in html  # summary, contents, ten, next steps
 
 
 def test_a_revision_recorded_with_rus_commit_shows_in_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -488,8 +492,13 @@ def test_a_target_of_holding_the_baseline() -> None:
         "id": "UPP-I9", "goal": "UPP-M1", "name": "Utsläpp", "kind": "result", "unit": "ton", "higher_is_better": False,
         "baseline": {"value": 20, "year": 2023}, "target": {"value": 20, "year": 2027},
     })
-    assert indicator_progress(hold, 33) == 0.0  # above a "hold at 20" target: not reached
-    assert indicator_progress(hold, 19) == 1.0
+    from rus.report import VERDICT_REACHED, VERDICT_WRONG_WAY, Point, judge_indicator
+
+    # A target of holding the baseline has no way to go: no progress share (as in `rus diff`), and
+    # the verdict is which side of the target the value lies on.
+    assert indicator_progress(hold, 33) is None
+    assert judge_indicator(hold, Point("2025-2", 33))[:2] == (VERDICT_WRONG_WAY, None)
+    assert judge_indicator(hold, Point("2025-2", 19))[:2] == (VERDICT_REACHED, None)
     grow = hold.model_copy(update={"higher_is_better": True})
-    assert indicator_progress(grow, 19) == 0.0
-    assert indicator_progress(grow, 20) == 1.0
+    assert judge_indicator(grow, Point("2025-2", 19))[0] == VERDICT_WRONG_WAY
+    assert judge_indicator(grow, Point("2025-2", 20))[0] == VERDICT_REACHED

@@ -59,14 +59,21 @@ def test_report_renders_in_chromium_with_charts_and_no_requests(tmp_path: Path) 
         charts = browser.evaluate(
             "Array.from(document.querySelectorAll('figure svg')).map(s => {"
             " const r = s.getBoundingClientRect();"
-            " return {w: r.width, h: r.height, shapes: s.querySelectorAll('path, use, text').length,"
+            " return {w: r.width, h: r.height, shapes: s.querySelectorAll('path, use, text, rect, line, circle, polyline').length,"
             "         caption: s.parentElement.querySelector('figcaption').innerText.length}; })"
         )
         assert len(charts) == 6  # money, municipalities and the indicators of the four areas
         for chart in charts:
             assert chart["w"] > 300 and chart["h"] > 150 and chart["shapes"] > 20 and chart["caption"] > 50
         headings = browser.evaluate("Array.from(document.querySelectorAll('h2')).map(h => h.innerText)")
-        assert [h.split(".")[0] for h in headings[1:]] == [str(n) for n in range(1, 11)]
+        # the summary, the contents, the ten questions and the next steps
+        assert headings[:2] == ["Sammanfattning", "Innehåll"] and headings[-1] == "Nästa steg"
+        assert [h.split(".")[0] for h in headings[2:-1]] == [str(n) for n in range(1, 11)]
+        # every wide table can take the keyboard focus and scroll, and says what it is
+        assert browser.evaluate(
+            "Array.from(document.querySelectorAll('table')).every(t => t.parentElement.tabIndex === 0"
+            " && t.parentElement.getAttribute('aria-label'))"
+        )
         assert browser.evaluate("document.querySelectorAll('script').length") == 0
         ARTIFACTS.mkdir(exist_ok=True)
         browser.screenshot(ARTIFACTS / "report-2026-sv.png")

@@ -95,7 +95,7 @@ def test_lowest_runs_as_a_command() -> None:
     names = {canonicalize_name(line.split("==")[0]) for line in done.stdout.splitlines()}
     declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     assert {canonicalize_name(re.split(r"[<>=!~ ;\[]", item, maxsplit=1)[0]) for item in declared} == names
-    assert {"typer", "pyyaml", "ruamel-yaml", "pydantic", "rich", "gitpython", "matplotlib", "pygls"} <= names
+    assert {"typer", "pyyaml", "ruamel-yaml", "pydantic", "rich", "gitpython", "pygls"} <= names
 
 
 def test_the_constraints_file_is_rendered_with_its_header() -> None:

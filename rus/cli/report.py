@@ -28,6 +28,7 @@ class ReportFormat(StrEnum):
 
     HTML = "html"
     MARKDOWN = "markdown"
+    JSON = "json"
 
 
 PlansOption = Annotated[
@@ -106,7 +107,7 @@ def _window(year: int | None, first: str | None, last: str | None, today: date) 
     return Window.for_year(year if year is not None else today.year)
 
 
-@app.command(help=_("The yearly report: answers the ten questions the region reports to the government, from the plans and their recorded revisions, as HTML or Markdown."))
+@app.command(help=_("The yearly report: answers the ten questions the region reports to the government, from the plans and their recorded revisions, as HTML, Markdown or JSON."))
 def report(
     year: Annotated[
         int | None,
@@ -135,7 +136,7 @@ def report(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help=_("Output format: html or markdown."))
+        ReportFormat, typer.Option("--format", "-f", help=_("Output format: html, markdown or json."))
     ] = ReportFormat.HTML,
     lang: Annotated[
         str | None,
@@ -179,18 +180,23 @@ def report(
             plans_dir=str(folder.relative_to(root)) if folder.is_relative_to(root) else str(folder),
         )
         result = build_report(data, today)
-        charts = {chart.name: chart for chart in report_charts(result, language)}
-        document = build_document(result, charts, language)
-        if fmt is ReportFormat.HTML:
-            from rus.render.report_html import render_html
+        if fmt is ReportFormat.JSON:
+            from rus.report_json import render_json
 
-            text = render_html(document)
+            text = render_json(result)
         else:
-            from rus.render.report_markdown import embedded_chart, render_markdown
+            charts = {chart.name: chart for chart in report_charts(result, language)}
+            document = build_document(result, charts, language)
+            if fmt is ReportFormat.HTML:
+                from rus.render.report_html import render_html
 
-            text = render_markdown(
-                document, embedded_chart if output is None else _chart_files(output)
-            )
+                text = render_html(document)
+            else:
+                from rus.render.report_markdown import embedded_chart, render_markdown
+
+                text = render_markdown(
+                    document, embedded_chart if output is None else _chart_files(output)
+                )
         if output is None:
             sys.stdout.write(text)
             sys.stdout.flush()

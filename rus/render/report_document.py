@@ -22,7 +22,6 @@ from rus.report import (
 )
 from rus.vocab import (
     Dimension,
-    FundingState,
     Helix,
     LadderStep,
     Lang,
@@ -179,6 +178,14 @@ def percent(share: float, lang: Lang) -> str:
     return f"{round(share * 100)}\u00a0%" if lang == "sv" else f"{round(share * 100)}%"
 
 
+def and_list(items: list[str], lang: Lang) -> str:
+    """Items as a sentence lists them: "a, b och c" in Swedish, "a, b and c" in English."""
+    if len(items) <= 1:
+        return "".join(items)
+    word = "och" if lang == "sv" else "and"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
 def _t(message: str, lang: Lang, **params: object) -> str:
     text = translate(message, lang)
     return text.format(**params) if params else text
@@ -233,7 +240,114 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
     ):
         doc.add(Heading(2, f"{number_}. {translate(question, lang)}", anchor))
         section(doc, report, charts, lang)
+    doc.add(Heading(2, _t(N_("Next steps"), lang), "next-steps"))
+    _next_steps(doc, report, lang)
     return doc
+
+
+def _summary(doc: Document, report: Report, lang: Lang) -> None:
+    years = years_text(report.window.years)
+    status = report.status
+    funding = report.funding
+    indicators = report.indicators
+    started = status.totals[Status.ONGOING] + status.totals[Status.PAUSED]
+    items = [
+        _t(
+            N_(
+                "Activities in the report: {total}; ongoing or paused: {started}; completed: "
+                "{completed}; cancelled: {cancelled}; ideas and planned: {ahead}."
+            ),
+            lang,
+            total=status.in_scope,
+            started=started,
+            completed=status.totals[Status.COMPLETED],
+            cancelled=status.totals[Status.CANCELLED],
+            ahead=status.totals[Status.IDEA] + status.totals[Status.PLANNED],
+        ),
+        _t(
+            N_("Granted in {years}: {granted}, of which co-funding {co}. Paid out in {years}: {paid}."),
+            lang,
+            years=years,
+            granted=sek(funding.granted_sek, lang),
+            co=sek(funding.co_funding_sek, lang),
+            paid=sek(funding.paid_sek, lang),
+        ),
+        _t(
+            N_(
+                "Indicators: {total}; target reached {reached}, on track {on_track}, behind "
+                "plan {behind}, moving away from the target {wrong}, without values {none}."
+            ),
+            lang,
+            total=len(indicators.rows),
+            reached=indicators.count(VERDICT_REACHED),
+            on_track=indicators.count(VERDICT_ON_TRACK),
+            behind=indicators.count(VERDICT_BEHIND),
+            wrong=indicators.count(VERDICT_WRONG_WAY),
+            none=indicators.count(VERDICT_NO_DATA),
+        ),
+        _t(
+            N_("Mobilising meetings in the period: {meetings}; next steps named: {steps}."),
+            lang,
+            meetings=len(report.participation.meetings),
+            steps=len(report.next_steps.activities),
+        ),
+    ]
+    if report.municipalities.thin:
+        items.append(
+            _t(
+                N_("Municipalities with few activities: {names}."),
+                lang,
+                names=and_list([m.text(lang) for m in report.municipalities.thin], lang),
+            )
+        )
+    doc.add(Heading(2, _t(N_("Summary"), lang), "summary"), Bullets(items))
+
+
+def _next_steps(doc: Document, report: Report, lang: Lang) -> None:
+    section = report.next_steps
+    if not section.activities:
+        doc.add(
+            Paragraph(
+                _t(N_("The plans name no ideas, planned activities or milestones ahead."), lang),
+                note=True,
+            )
+        )
+        return
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Ideas and planned activities, activities starting after the period, and the "
+                    "milestones not yet reached until {until}."
+                ),
+                lang,
+                until=section.until.isoformat(),
+            )
+        )
+    )
+    rows = [
+        [
+            _ref(step.activity),
+            step.activity.area.text(lang),
+            step.status.text(lang),
+            step.start.isoformat(),
+            "; ".join(f"{when.isoformat()} {title}" for when, title in step.milestones) or "–",
+        ]
+        for step in section.activities
+    ]
+    doc.add(
+        Table(
+            _t(N_("Next steps"), lang),
+            [
+                _t(N_("Activity"), lang),
+                _t(N_("Strength area"), lang),
+                _t(N_("Status"), lang),
+                _t(N_("Start"), lang),
+                _t(N_("Milestones ahead"), lang),
+            ],
+            rows,
+        )
+    )
 
 
 def _front(doc: Document, report: Report, lang: Lang) -> None:
@@ -243,7 +357,7 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
             _t(
                 N_(
                     "The report covers the revision periods {first} to {last} ({start} to "
-                    "{end}). It is computed by rus from the action plans on {today}."
+                    "{end}). It was compiled from the action plans on {today}."
                 ),
                 lang,
                 first=window.first,
@@ -291,18 +405,20 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
         Paragraph(
             _t(
                 N_(
-                    "Activities count in the report when their period overlaps the reporting period or their status changed during it. Activities of the plans wholly outside it: {out}."
+                    "Activities count in the report when their period overlaps the reporting period, their status changed during it, or they are ideas or planned (the work ahead). Other activities of the plans, wholly outside the period: {out}."
                 ),
                 lang,
                 out=report.status.out_of_scope,
             )
         )
     )
+    _summary(doc, report, lang)
     doc.add(
         Heading(2, _t(N_("Contents"), lang), "contents"),
         Bullets(
-            [f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)],
-            [anchor for anchor, _ in QUESTIONS],
+            [f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)]
+            + [_t(N_("Next steps"), lang)],
+            [*[anchor for anchor, _ in QUESTIONS], "next-steps"],
         ),
     )
 
@@ -325,7 +441,7 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
     doc.add(
         Paragraph(
             _t(
-                N_("Activities in progress or ended during the period: {count}."),
+                N_("Activities in the report (ongoing, ended or ahead): {count}."),
                 lang,
                 count=section.in_scope,
             )
@@ -416,7 +532,7 @@ def _meetings(doc: Document, report: Report, lang: Lang) -> None:
     ]
     doc.add(
         Table(
-            _t(N_("The mobilising meetings the current plans came from"), lang),
+            _t(N_("The mobilising meetings the current plans build on"), lang),
             [
                 _t(N_("Strength area"), lang),
                 _t(N_("Revision"), lang),
@@ -446,10 +562,11 @@ def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: L
             _t(
                 N_(
                     "An activity that serves more than one long-term priority counts in each, so "
-                    "the rows overlap. Money is the activities' funding lines: granted, and "
-                    "applied or planned; rejected lines are left out."
+                    "the rows overlap and their sum exceeds the whole. Granted is the money granted "
+                    "in {years}; applied for or planned is money not yet decided, whatever its year."
                 ),
                 lang,
+                years=years_text(report.window.years),
             )
         )
     )
@@ -459,8 +576,8 @@ def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: L
             [
                 _t(N_("Long-term priority"), lang),
                 _t(N_("Activities"), lang),
-                _t(N_("Granted"), lang),
-                _t(N_("Applied or planned"), lang),
+                _t(N_("Granted in {years}"), lang, years=years_text(report.window.years)),
+                _t(N_("Applied for or planned"), lang),
             ],
             rows,
             frozenset({1, 2, 3}),
@@ -481,34 +598,79 @@ def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: L
         doc.add(Figure(charts["money"]))
 
 
+def years_text(years: tuple[int, ...]) -> str:
+    """The report's years as a reader writes them: 2026, or 2025–2026."""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
 def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.funding
-    states = list(FundingState)
+    years = years_text(section.years)
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Granted in {years}: {granted} (funding rows granted or paid out whose decision "
+                    "is dated {years}). Paid out in {years}: {paid} (payments made in {years}, also "
+                    "on rows decided earlier)."
+                ),
+                lang,
+                years=years,
+                granted=sek(section.granted_sek, lang),
+                paid=sek(section.paid_sek, lang),
+            )
+        )
+    )
     rows = [
-        [row.source.text(lang), row.instrument.text(lang)]
-        + [sek(row.by_state[s], lang) for s in states]
+        [
+            row.source.text(lang),
+            row.instrument.text(lang),
+            sek(row.granted_sek, lang),
+            sek(row.paid_sek, lang),
+            sek(row.pipeline_sek, lang),
+            sek(row.rejected_sek, lang),
+        ]
         for row in section.rows
     ]
+    rows.append(
+        [
+            _t(N_("All sources"), lang),
+            "",
+            sek(section.granted_sek, lang),
+            sek(section.paid_sek, lang),
+            sek(section.pipeline_sek, lang),
+            sek(section.rejected_sek, lang),
+        ]
+    )
     doc.add(
         Table(
-            _t(N_("Funding per source and instrument, by state"), lang),
-            [_t(N_("Source"), lang), _t(N_("Instrument"), lang)] + [s.text(lang) for s in states],
+            _t(N_("Funding in {years} per source and instrument"), lang, years=years),
+            [
+                _t(N_("Source"), lang),
+                _t(N_("Instrument"), lang),
+                _t(N_("Granted"), lang),
+                _t(N_("Paid out"), lang),
+                _t(N_("Applied for or planned"), lang),
+                _t(N_("Rejected"), lang),
+            ],
             rows,
-            frozenset(range(2, 2 + len(states))),
+            frozenset({2, 3, 4, 5}),
         )
     )
     doc.add(
         Paragraph(
             _t(
                 N_(
-                    "Granted in total: {granted}. Of this, the region's own money (appropriation "
-                    "1:1 and regional funds) is {own} and co-funding drawn in from other sources "
-                    "is {co}."
+                    "Of the money granted in {years}, {region} comes from the regional growth "
+                    "funds the region decides on (the state appropriation 1:1 Regional growth "
+                    "measures and the region's own funds) and {co} is co-funding: money that "
+                    "other sources (EU funds, state funds, municipalities and private parties, in "
+                    "cash or in kind) put next to it."
                 ),
                 lang,
-                granted=sek(section.granted_total, lang),
-                own=sek(section.own_granted, lang),
-                co=sek(section.co_funding_granted, lang),
+                years=years,
+                region=sek(section.region_granted_sek, lang),
+                co=sek(section.co_funding_sek, lang),
             )
         )
     )
@@ -517,7 +679,7 @@ def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang
             Paragraph(
                 _t(
                     N_(
-                        "Each krona of the region's own granted money is matched by {ratio} "
+                        "Each krona granted from the regional growth funds was matched by {ratio} "
                         "kronor of co-funding."
                     ),
                     lang,
@@ -525,13 +687,42 @@ def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang
                 )
             )
         )
+    if section.undated_granted_sek:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "Granted funding rows without a year, {amount}, are not counted in any "
+                        "year's money; give them the year of the decision ({list})."
+                    ),
+                    lang,
+                    amount=sek(section.undated_granted_sek, lang),
+                    list=", ".join(section.undated_activities),
+                ),
+                note=True,
+            )
+        )
+    doc.add(
+        Table(
+            _t(N_("Lifetime totals of the activities in the report (all years)"), lang),
+            [_t(N_("Measure"), lang), _t(N_("Amount"), lang)],
+            [
+                [_t(N_("Activities with funding"), lang), str(section.lifetime_activities)],
+                [_t(N_("Granted over the activities' lifetime"), lang), sek(section.lifetime_granted_sek, lang)],
+                [_t(N_("Paid out so far"), lang), sek(section.lifetime_paid_sek, lang)],
+            ],
+            frozenset({1}),
+        )
+    )
     doc.add(
         Paragraph(
             _t(
-                N_("Applied for or planned but not yet granted: {pipeline}. Rejected: {rejected}."),
+                N_(
+                    "The lifetime totals span every year of the activities and so are not the "
+                    "money of {years}; do not add them to the figures above."
+                ),
                 lang,
-                pipeline=sek(section.committed_total - section.granted_total, lang),
-                rejected=sek(section.rejected_total, lang),
+                years=years,
             )
         )
     )
@@ -613,7 +804,7 @@ def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: L
                     _t(N_("Baseline"), lang),
                     _t(N_("Target"), lang),
                     _t(N_("County values per period"), lang),
-                    _t(N_("Progress"), lang),
+                    _t(N_("Goal attainment"), lang),
                     _t(N_("Expected"), lang),
                     _t(N_("Verdict"), lang),
                 ],
@@ -621,18 +812,37 @@ def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: L
                 frozenset({6, 7}),
             )
         )
+        municipal = [
+            [row.id, v.municipality.text(lang), v.period, value(v.value, lang)]
+            for row in rows
+            for v in row.municipal
+        ]
+        if municipal:
+            doc.add(
+                Table(
+                    _t(N_("Indicator values per municipality, {area}"), lang, area=area.text(lang)),
+                    [
+                        _t(N_("Id"), lang),
+                        _t(N_("Municipality"), lang),
+                        _t(N_("Period"), lang),
+                        _t(N_("Value"), lang),
+                    ],
+                    municipal,
+                    frozenset({3}),
+                )
+            )
 
 
 def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.municipalities
     if section.thin:
-        names = ", ".join(m.text(lang) for m in section.thin)
+        names = and_list([m.text(lang) for m in section.thin], lang)
         doc.add(
             Paragraph(
                 _t(
                     N_(
-                        "Thin municipalities (reached by fewer than half the county mean of "
-                        "{mean} activities): {names}."
+                        "Municipalities with few activities (named by fewer than half the county "
+                        "mean of {mean} activities): {names}."
                     ),
                     lang,
                     mean=number(section.mean, lang, 1),
@@ -642,14 +852,14 @@ def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lan
             )
         )
     else:
-        fewest = ", ".join(
-            f"{row.municipality.text(lang)} ({row.activities})" for row in section.fewest
+        fewest = and_list(
+            [f"{row.municipality.text(lang)} ({row.activities})" for row in section.fewest], lang
         )
         doc.add(
             Paragraph(
                 _t(
                     N_(
-                        "No municipality is reached by fewer than half the county mean of {mean} "
+                        "No municipality is named by fewer than half the county mean of {mean} "
                         "activities. Fewest: {fewest}."
                     ),
                     lang,
@@ -662,9 +872,15 @@ def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lan
         Paragraph(
             _t(
                 N_(
-                    "Activities for the whole county, which reach every municipality, are counted apart: {count}."
+                    "The table shows reach, not money: an activity that names several "
+                    "municipalities counts once in each, so the column adds up to {mentions} "
+                    "while {naming} activities name a municipality. Money is not split per "
+                    "municipality. Activities for the whole county, which reach every "
+                    "municipality, are counted apart: {count}."
                 ),
                 lang,
+                mentions=section.mentions,
+                naming=section.naming,
                 count=section.whole_county,
             )
         )
@@ -676,7 +892,6 @@ def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lan
         [
             row.municipality.text(lang),
             str(row.activities),
-            sek(row.granted_sek, lang),
             yes if row.sami_area else no,
             yes if row.thin else no,
         ]
@@ -687,13 +902,12 @@ def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lan
             _t(N_("Activities per municipality"), lang),
             [
                 _t(N_("Municipality"), lang),
-                _t(N_("Activities"), lang),
-                _t(N_("Granted SEK of these activities"), lang),
+                _t(N_("Activities that name it"), lang),
                 _t(N_("Sámi administrative area"), lang),
-                _t(N_("Thin"), lang),
+                _t(N_("Few activities"), lang),
             ],
             rows,
-            frozenset({1, 2}),
+            frozenset({1}),
         )
     )
 
@@ -716,7 +930,7 @@ def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lan
     doc.add(Paragraph(_t(N_("Activities rated as a risk:"), lang)))
     items = []
     for risk in section.risks:
-        dims = ", ".join(d.text(lang) for d in risk.dimensions)
+        dims = and_list([d.text(lang) for d in risk.dimensions], lang)
         tail = (
             _t(N_("goal conflict recorded"), lang)
             if risk.conflict_recorded
@@ -800,7 +1014,7 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
             [
                 _ref(row.activity),
                 row.relevance.text(lang),
-                ", ".join(report.actor_names.get(a, a) for a in row.consulted) or "–",
+                and_list([report.actor_names.get(a, a) for a in row.consulted], lang) or "–",
                 row.consulted_on.isoformat() if row.consulted_on else "–",
                 row.consultation or "–",
             ]
@@ -856,9 +1070,6 @@ def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang
         [_t(N_("Leading or partner in an activity"), lang)]
         + [str(section.active_actors[h]) for h in helixes]
         + [str(sum(section.active_actors.values()))],
-        [_t(N_("Took part in the latest meeting"), lang)]
-        + [str(section.meeting_actors[h]) for h in helixes]
-        + [str(sum(section.meeting_actors.values()))],
     ]
     doc.add(
         Table(
@@ -868,6 +1079,7 @@ def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang
             frozenset(range(1, 6)),
         )
     )
+    _meeting_participation(doc, report, lang)
     doc.add(
         Paragraph(
             _t(
@@ -945,6 +1157,35 @@ def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang
         )
 
 
+def _meeting_participation(doc: Document, report: Report, lang: Lang) -> None:
+    meetings = report.participation.meetings
+    if not meetings:
+        doc.add(Paragraph(_t(N_("No mobilising meeting is recorded for the period."), lang), note=True))
+        return
+    helixes = list(Helix)
+    rows = [
+        [
+            m.area.text(lang),
+            m.date.isoformat(),
+            m.place,
+            *[str(m.by_helix[h]) for h in helixes],
+            str(m.participants),
+            percent(m.registry_share, lang) if m.registry_share is not None else "–",
+        ]
+        for m in meetings
+    ]
+    doc.add(
+        Table(
+            _t(N_("Participants per mobilising meeting of the period, by helix type"), lang),
+            [_t(N_("Strength area"), lang), _t(N_("Date"), lang), _t(N_("Place"), lang)]
+            + [h.text(lang) for h in helixes]
+            + [_t(N_("Total"), lang), _t(N_("Share of the actor registry"), lang)],
+            rows,
+            frozenset(range(3, 5 + len(helixes))),
+        )
+    )
+
+
 def _rank(step: LadderStep | None) -> int:
     return step.rank if step else 0
 
@@ -966,8 +1207,8 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
             Table(
                 _t(
                     N_(
-                        "Long-term priorities at the start and end of the period (activities and "
-                        "SEK, not rejected)"
+                        "Long-term priorities at the start and end of the period (activities; SEK "
+                        "granted in the period's years and applied for or planned)"
                     ),
                     lang,
                 ),
@@ -1016,8 +1257,8 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
         doc.add(
             Bullets(
                 [
-                    f"{_ref(ref)}: {', '.join(p.text(lang) for p in old) or none} → "
-                    f"{', '.join(p.text(lang) for p in new) or none}"
+                    f"{_ref(ref)}: {and_list([p.text(lang) for p in old], lang) or none} → "
+                    f"{and_list([p.text(lang) for p in new], lang) or none}"
                     for ref, old, new in section.reprioritised
                 ]
             )

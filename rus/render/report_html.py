@@ -1,8 +1,13 @@
 """The yearly report as one self-contained HTML file: styles and SVG charts inline, nothing fetched.
 
-Every text from the plans goes through :func:`html.escape`; the charts are matplotlib's SVG, which
-carries no plan text. A Content-Security-Policy forbids every fetch, script and frame, so even a
+Every text from the plans goes through :func:`html.escape`, in the charts too (:mod:`rus.charts`
+escapes what it draws). A Content-Security-Policy forbids every fetch, script and frame, so even a
 mistake could not make the page reach the network.
+
+For keyboard and screen-reader users: headings go down one level at a time, every table has a
+caption and column headers, a wide table sits in a focusable, labelled region that scrolls with
+the arrow keys, every chart is an image with a title and a description (and its table beside it),
+a caveat is announced as such, not only coloured, and the focus is always visible.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #444; }
 figcaption strong { display: block; color: #1b1b1b; }
+.scroll { overflow-x: auto; }
+.scroll:focus, a:focus { outline: 3px solid #E69F00; outline-offset: 2px; }
 @media print { h2 { break-before: auto; } figure, table { break-inside: avoid; } }
 """
 
@@ -73,11 +80,10 @@ def _block(block: Block, document: Document) -> str:
         anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
         return f"<h{block.level}{anchor}>{escape(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
-        return (
-            f'<p class="note">{escape(block.text)}</p>'
-            if block.note
-            else f"<p>{escape(block.text)}</p>"
-        )
+        if block.note:
+            label = translate(N_("Note"), document.lang)
+            return f'<p class="note"><strong>{escape(label)}:</strong> {escape(block.text)}</p>'
+        return f"<p>{escape(block.text)}</p>"
     if isinstance(block, Bullets):
         if block.anchors is not None:
             links = zip(block.items, block.anchors, strict=True)
@@ -100,7 +106,10 @@ def _table(table: Table) -> str:
         for row in table.rows
     )
     caption = f"<caption>{escape(table.caption)}</caption>"
-    return f"<table>{caption}<thead>{head}</thead><tbody>{body}</tbody></table>"
+    return (
+        f'<div class="scroll" role="region" tabindex="0" aria-label="{escape(table.caption)}">'
+        f"<table>{caption}<thead>{head}</thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def _figure(figure: Figure, document: Document) -> str:

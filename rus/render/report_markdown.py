@@ -27,7 +27,8 @@ def render_markdown(
 
 def escape_markdown(text: str, line_start: bool = True) -> str:
     """Plain text that Markdown shows as written: no markup, no HTML, no line breaks."""
-    text = " ".join(visible(text).split())
+    # ASCII white space only: the narrow no-break space between thousands stays unbroken
+    text = re.sub(r"[ \t\n\r\f\v]+", " ", visible(text)).strip()
     for char in "\\`*_{}[]<>|~":
         text = text.replace(char, "\\" + char)
     # Characters that start a heading, list or quote only matter at the start of a line.

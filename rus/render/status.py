@@ -100,6 +100,8 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
                 progress=percent(b.progress, lang),
                 expected=percent(b.expected, lang),
             )
+            if b.progress is not None
+            else _t(N_("{id} has left the level it is to hold"), lang, id=one_line(b.id))
             for b in area.behind
         )
         grid.add_row(Text(_t(N_("Indicators behind"), lang), style="yellow"), Text(items))
