@@ -334,7 +334,12 @@ def _tracked(root: Path) -> list[str]:
 
 def rewrite_files(root: Path, mapping: dict[str, str], moves: list[tuple[str, str]]) -> dict[str, str]:
     """The new text of every tracked text file that changes (keyed by its path after the moves)."""
-    moved = dict(moves)
+    def after_moves(path: str) -> str:
+        for old, new in moves:
+            if path == old or path.startswith(old + "/"):  # a module, or a file in a moved package
+                return new + path[len(old):]
+        return path
+
     changed: dict[str, str] = {}
     for path in _tracked(root):
         if path.startswith(NOT_REWRITTEN) or not (root / path).is_file():
@@ -344,9 +349,8 @@ def rewrite_files(root: Path, mapping: dict[str, str], moves: list[tuple[str, st
         except UnicodeDecodeError:
             continue  # not text
         after = rewrite_text(text, mapping, path=path)
-        target = moved.get(path, path)
         if after != text:
-            changed[target] = after
+            changed[after_moves(path)] = after
     return changed
 
 

@@ -144,3 +144,16 @@ def test_an_unknown_module_stops_the_run_until_it_is_mapped(small_repo: Path, ca
     assert relayout.main(["--root", str(small_repo), "--map", "editions=plans.editions"]) == 0
     assert (small_repo / "rus" / "plans" / "editions.py").read_text() == "from rus.base.vocab import AREA\n"
     assert relayout.main(["--root", str(small_repo), "--map", "editions=nowhere.editions"]) == 2
+
+
+def test_a_new_package_can_be_placed_too(small_repo: Path) -> None:
+    (small_repo / "rus" / "loader").mkdir()
+    (small_repo / "rus" / "loader" / "__init__.py").write_text('"""The one loader."""\n', encoding="utf-8")
+    (small_repo / "rus" / "loader" / "read.py").write_text("from .. import vocab\nfrom rus.editing import x\n", encoding="utf-8")
+    _git(small_repo, "add", ".")
+    _git(small_repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "loader")
+
+    assert relayout.main(["--root", str(small_repo), "--map", "rus.loader=rus.plans.loader"]) == 0
+    assert (small_repo / "rus" / "plans" / "loader" / "read.py").read_text() == (
+        "from rus.base import vocab\nfrom rus.writing.editing import x\n")
+    assert not (small_repo / "rus" / "loader").exists()
