@@ -77,7 +77,8 @@ What it may import: :mod:`rus.base`, pydantic, the YAML parsers.""",
 What it owns: diagnostic codes and diagnostics, the tool's errors and exit codes, Swedish and English
 (gettext), the vocabularies, did-you-mean, finding the repository and its plans folder, and safe
 writes (atomic, one writer at a time), and the generated table of codes in docs/diagnostics.md.
-What it may import: nothing of rus (the standard library only, Babel for the catalog tool).""",
+What it may import: only its own modules; no pydantic, YAML reader or git at import time (a command
+that needs only these starts fast; Babel only for the catalog tool).""",
 }
 
 #: The layers contract, top to bottom: the packages above, the command line on top, and the
@@ -365,7 +366,7 @@ def _with_contract(pyproject: str) -> str:
     """pyproject.toml with the layers contract (unchanged when it has it already)."""
     if 'id = "layers"' in pyproject:
         return pyproject
-    if "[tool.importlinter]" not in pyproject:
+    if not re.search(r"^\[tool\.importlinter\]", pyproject, re.M):
         raise RelayoutError("pyproject.toml has no [tool.importlinter] section to add the layers contract to")
     block = LAYERS_CONTRACT.format(layers=", ".join(f'"{layer}"' for layer in LAYERS))
     # after the last importlinter table: before the next table that is not one, else at the end
@@ -400,8 +401,10 @@ def apply(root: Path, plan: Plan) -> None:
     ruff = shutil.which("ruff")
     if python and ruff:
         # `from rus.x` became `from rus.base.x`: put the imports back in the order ruff (isort) keeps
-        subprocess.run([ruff, "check", "--select", "I001", "--fix", "--quiet", "--exit-zero", *sorted(set(python))],
-                       cwd=root, check=True)
+        done = subprocess.run([ruff, "check", "--select", "I001", "--fix", "--quiet", "--exit-zero", *sorted(set(python))],
+                              cwd=root, check=False)
+        if done.returncode:
+            print("ruff could not sort the imports: run `ruff check --select I001 --fix rus tests benchmarks scripts`")
     elif python:
         print("ruff not found: run `ruff check --select I001 --fix rus tests benchmarks scripts` to sort the imports")
 

@@ -157,3 +157,12 @@ def test_a_new_package_can_be_placed_too(small_repo: Path) -> None:
     assert (small_repo / "rus" / "plans" / "loader" / "read.py").read_text() == (
         "from rus.base import vocab\nfrom rus.writing.editing import x\n")
     assert not (small_repo / "rus" / "loader").exists()
+
+
+def test_the_layers_contract_goes_into_the_importlinter_table_not_a_comment_naming_it() -> None:
+    with pytest.raises(relayout.RelayoutError):
+        relayout._with_contract('dev = ["import-linter"]  # contracts in [tool.importlinter]\n')
+    text = '# [tool.importlinter] is below\n[tool.importlinter]\nroot_package = "rus"\n\n[tool.mypy]\nstrict = true\n'
+    written = relayout._with_contract(text)
+    assert written.index('id = "layers"') < written.index("[tool.mypy]")
+    assert relayout._with_contract(written) == written
