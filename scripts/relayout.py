@@ -127,6 +127,9 @@ MAPPING: dict[str, str] = {
     "undo": "actions.undo",
 }
 
+#: The packages that were there before and take modules too (a renderer goes to render).
+KEPT_PACKAGES = ("render",)
+
 #: What stays at the top of rus/: the package itself, ``python -m rus``, the existing subpackages
 #: and the data folders.
 STAYS = {"__init__", "__main__", "cli", "render", "lsp", "locale", "regions", "templates"}
@@ -180,14 +183,15 @@ def parse_maps(values: list[str]) -> dict[str, str]:
 
 
 def check_mapping(mapping: dict[str, str]) -> None:
-    """Every target lies in one of :data:`PACKAGES`, and no package has an old module's name."""
+    """Every target lies in a package (:data:`PACKAGES`, ``render``), and no package has an old module's name."""
     clash = sorted(set(mapping) & set(PACKAGES))
     if clash:
         raise RelayoutError(f"a new package has the name of a module it replaces: {', '.join(clash)}")
     for old, new in mapping.items():
         parts = new.split(".")
-        if parts[0] not in PACKAGES or len(parts) < 2 or not all(p.isidentifier() for p in parts):
-            raise RelayoutError(f"{old} -> {new}: the new place must be <package>.<module> with a package of {', '.join(PACKAGES)}")
+        if parts[0] not in (*PACKAGES, *KEPT_PACKAGES) or len(parts) < 2 or not all(p.isidentifier() for p in parts):
+            raise RelayoutError(f"{old} -> {new}: the new place must be <package>.<module> with a package of "
+                                f"{', '.join((*PACKAGES, *KEPT_PACKAGES))}")
         if "." in old:
             raise RelayoutError(f"{old}: only top-level modules of rus/ are moved")
     targets = list(mapping.values())
@@ -433,7 +437,8 @@ def describe(plan: Plan) -> str:
     lines = []
     if plan.unknown:
         lines.append("Top-level modules of rus/ with no place in the map (nothing was changed):")
-        lines += [f"  rus/{name}: add --map {name}=<package>.{name} (packages: {', '.join(PACKAGES)})" for name in plan.unknown]
+        packages = ", ".join((*PACKAGES, *KEPT_PACKAGES))
+        lines += [f"  rus/{name}: add --map {name}=<package>.{name} (packages: {packages})" for name in plan.unknown]
         return "\n".join(lines)
     lines.append(f"moves ({len(plan.moves)}):")
     lines += [f"  git mv {old} {new}" for old, new in plan.moves] or ["  none: the layout is in place"]

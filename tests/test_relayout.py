@@ -64,6 +64,12 @@ def test_references_are_rewritten(before: str, after: str) -> None:
     assert relayout.rewrite_text(after, MAPPING) == after  # a second run changes nothing
 
 
+def test_a_renderer_may_be_placed_in_render() -> None:
+    relayout.check_mapping({**relayout.MAPPING, "report_json": "render.report_json"})
+    with pytest.raises(relayout.RelayoutError):
+        relayout.check_mapping({**relayout.MAPPING, "report_json": "cli.report_json"})
+
+
 def test_from_the_package_imports_are_split_by_package() -> None:
     before = ("def f():\n    from rus import __version__, vocab, report as r  # why\n"
               "from rus import (\n    editing,\n    report_sources,\n)\n")
@@ -144,6 +150,7 @@ def test_an_unknown_module_stops_the_run_until_it_is_mapped(small_repo: Path, ca
     assert relayout.main(["--root", str(small_repo), "--map", "editions=plans.editions"]) == 0
     assert (small_repo / "rus" / "plans" / "editions.py").read_text() == "from rus.base.vocab import AREA\n"
     assert relayout.main(["--root", str(small_repo), "--map", "editions=nowhere.editions"]) == 2
+    assert relayout.main(["--root", str(small_repo), "--map", "editions=cli.editions"]) == 2
 
 
 def test_a_new_package_can_be_placed_too(small_repo: Path) -> None:
