@@ -2,7 +2,7 @@
 
 Each chart is computed from a :class:`rus.report.Report` and comes with a text alternative; the
 renderers put a table next to every chart, so nothing is only in a picture. Every number drawn
-(ticks too) is formatted as the tables format it (:func:`rus.render.report_document.number`: a
+(ticks too) is formatted as the tables format it (:func:`rus.report.number`: a
 decimal comma and a narrow space between thousands in Swedish), the axes carry their units, and
 the indicators are named, not only numbered. Colours are the Okabe–Ito palette picked so that the
 series also differ in lightness, line style or marker: they survive greyscale printing and the
@@ -18,7 +18,7 @@ from html import escape
 
 from rus.codes import N_
 from rus.i18n import translate
-from rus.report import IndicatorRow, Report, period_time
+from rus.report import IndicatorRow, Report, number, period_time, years_text
 from rus.vocab import Area, Lang
 
 #: Okabe and Ito's colours: dark blue, light sky blue, bluish green, orange, grey, vermilion.
@@ -46,7 +46,6 @@ class Chart:
 
 
 def _number(value: float, lang: Lang, decimals: int = 0) -> str:
-    from rus.render.report_document import number
 
     return number(value, lang, decimals)
 
@@ -175,7 +174,6 @@ def _box(colour: str) -> str:
 
 def money_chart(report: Report, lang: Lang) -> Chart:
     """SEK per long-term priority (granted in the period, and not yet decided) and per source."""
-    from rus.render.report_document import years_text
 
     name = "money"
     years = years_text(report.window.years)

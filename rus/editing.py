@@ -442,8 +442,9 @@ def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
     ``rus validate``.
     """
     from rus.validation import validate_texts
+    from rus.workspace import neighbour_texts
 
-    texts = _neighbours(doc.path)
+    texts = neighbour_texts(doc.path)
     name = doc.path.name
     texts[name] = after
     mine = [d for d in validate_texts(texts).diagnostics if d.path == name]
@@ -466,22 +467,6 @@ def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
 def _finding(diagnostic: Diagnostic) -> tuple[str, str]:
     """A finding without its position, which an edit above it may move."""
     return diagnostic.code, diagnostic.message()
-
-
-def _neighbours(path: Path) -> dict[str, str]:
-    """The texts of the plan files and actor registry beside ``path``, by file name."""
-    from rus.workspace import boundary_of, leads_outside
-
-    texts: dict[str, str] = {}
-    boundary = boundary_of(path.parent)
-    for other in sorted(path.parent.glob("*.y*ml")):
-        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name \
-                and leads_outside(other, boundary) is None:
-            try:
-                texts[other.name] = other.read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-    return texts
 
 
 # --- finding things -----------------------------------------------------------------------------

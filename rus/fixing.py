@@ -193,27 +193,14 @@ def _fix_file(path: Path, display: str, dry_run: bool) -> FixResult:
         first = source.diagnostics[0] if source.diagnostics else None
         return FixResult(path, display, "", "", unreadable=first)
     text = path.read_bytes().decode("utf-8")
-    after, repairs = fix_text(text, path.name, _neighbours(path))
+    from rus.workspace import neighbour_texts
+
+    after, repairs = fix_text(text, path.name, neighbour_texts(path))
     result = FixResult(path, display, text, after, repairs)
     if result.changed and not dry_run:
         replace_text(path, text, after, display)
         result.written = True
     return result
-
-
-def _neighbours(path: Path) -> dict[str, str]:
-    from rus.workspace import boundary_of, leads_outside
-
-    texts: dict[str, str] = {}
-    boundary = boundary_of(path.parent)
-    for other in sorted(path.parent.iterdir()):
-        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name \
-                and leads_outside(other, boundary) is None:
-            try:
-                texts[other.name] = other.read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-    return texts
 
 
 __all__ = ["FIXABLE", "FixResult", "Repair", "fix_paths", "fix_text"]

@@ -28,7 +28,7 @@ from rus.codes import N_
 from rus.vocab import LANGS, Lang, RegionVocab, Vocab
 
 DOMAIN = "rus"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(sys.modules["rus"].__file__ or "").parent / "locale"  # the package's, wherever this module sits in it
 
 
 @cache
@@ -272,7 +272,7 @@ def extract(package_dir: Path | None = None) -> Any:
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
-    root = package_dir or Path(__file__).parent
+    root = package_dir or Path(sys.modules["rus"].__file__ or "").parent
     template = Catalog(domain=DOMAIN, project="rus", fuzzy=False)
     method_map = [("**.py", f"{__name__}:extract_python_with_parameters")]
     for filename, lineno, message, comments, context in extract_from_dir(str(root), method_map, keywords=KEYWORDS):

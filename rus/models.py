@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
+import rus.regionfile  # noqa: F401 - installs how the region is found when none is set (vocab.active_region)
 from rus.vocab import (
     ActorRole,
     Area,

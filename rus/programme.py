@@ -11,43 +11,14 @@ read (:func:`check_programme_refs`), whatever the order of the files.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 
 from rus.codes import HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
 from rus.i18n import InText
 from rus.models import ProgrammeFile
-from rus.rules import CrossIndex, Loc, actor_ref, revision_key
+from rus.rules import CrossIndex, Loc, ProgrammeIndex, Ref, actor_ref, revision_key
 from rus.source import Source
 from rus.vocab import ConflictState, Criterion
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference from the programme file to a plan's item, and where it stands (1-based)."""
-
-    ref: str
-    what: str  # "@goal in the plans", …
-    line: int
-    column: int
-
-
-@dataclass
-class ProgrammeIndex:
-    """What the programme file refers to, kept until every file has been read."""
-
-    path: str
-    member_state: str
-    ids: list[Ref] = field(default_factory=list)
-    meetings: list[tuple[str, str, int, int]] = field(default_factory=list)  # area, revision, line, column
-    documents: list[Ref] = field(default_factory=list)
-    own_documents: set[str] = field(default_factory=set)
-    #: The activities named on a side of a goal conflict.
-    conflict_activities: set[str] = field(default_factory=set)
-    #: The activities cited for criterion 7 (when any is cited, one must have an actor abroad), and
-    #: where that criterion stands.
-    abroad: tuple[tuple[str, ...], int, int] | None = None
-
 
 _WHAT = {"goals": "@goal in the plans", "indicators": "@indicator in the plans", "activities": "@activity in the plans"}
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -51,7 +52,7 @@ from rus.vocab import (
 #: The edition of the region file this version of rus reads (and writes with ``rus init``).
 SCHEMA_VERSION = 1
 #: Region files shipped with rus (``rus init --region NAME`` takes one by its name).
-BUNDLED = Path(__file__).parent / "regions"
+BUNDLED = Path(sys.modules["rus"].__file__ or "").parent / "regions"
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PREFIX = r"^[A-Z]{3}$"

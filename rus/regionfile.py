@@ -33,6 +33,7 @@ from rus.vocab import (
     ProgrammeInfo,
     RegionVocabularies,
     set_region,
+    set_region_finder,
 )
 
 #: The region file's name, at the root of a plans repository (beside ``plans/``).
@@ -104,6 +105,9 @@ def default_region() -> RegionVocabularies:
     if path is None:
         raise missing_region(Path.cwd())
     return load_region(path)
+
+
+set_region_finder(default_region)
 
 
 def activate_for(start: Path) -> RegionVocabularies:

@@ -25,6 +25,7 @@ from rus.vocab import (
     Helix,
     Instrument,
     LadderStep,
+    Lang,
     Municipality,
     Phase,
     Priority,
@@ -1167,3 +1168,19 @@ def _next_steps(scoped: dict[Area, list[Activity]], window: Window) -> NextSteps
             steps.append(NextStep(_ref(activity, area), activity.status, activity.period.start, ahead))
     steps.sort(key=lambda step: (step.start, step.activity.id))
     return NextStepsSection(steps, until)
+
+
+def number(value: float, lang: Lang, decimals: int = 0) -> str:
+    """A number with thousands separated: a narrow space in Swedish, a comma in English."""
+    if decimals == 0 and float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.{decimals or 1}f}"
+    if lang == "sv":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def years_text(years: tuple[int, ...]) -> str:
+    """The report's years as a reader writes them: 2026, or 2025–2026."""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
@@ -30,10 +30,34 @@ from rus.vocab import (
     fold,
 )
 
-if TYPE_CHECKING:
-    from rus.programme import ProgrammeIndex
-
 Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference from the programme file to a plan's item, and where it stands (1-based)."""
+
+    ref: str
+    what: str  # "@goal in the plans", …
+    line: int
+    column: int
+
+
+@dataclass
+class ProgrammeIndex:
+    """What the programme file refers to, kept until every file has been read."""
+
+    path: str
+    member_state: str
+    ids: list[Ref] = field(default_factory=list)
+    meetings: list[tuple[str, str, int, int]] = field(default_factory=list)  # area, revision, line, column
+    documents: list[Ref] = field(default_factory=list)
+    own_documents: set[str] = field(default_factory=set)
+    #: The activities named on a side of a goal conflict.
+    conflict_activities: set[str] = field(default_factory=set)
+    #: The activities cited for criterion 7 (when any is cited, one must have an actor abroad), and
+    #: where that criterion stands.
+    abroad: tuple[tuple[str, ...], int, int] | None = None
 
 #: How a sustainability dimension is named at the start of a sentence (R012).
 _DIMENSION_PHRASES: dict[Dimension, str] = {

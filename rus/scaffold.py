@@ -10,6 +10,7 @@ that region in ``schemas/``, a ``.gitignore``, an editor setting that binds the 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from rus.i18n import os_reason
 from rus.vocab import Area, RegionVocabularies, using_region
 from rus.workspace import PLANS_DIR
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(sys.modules["rus"].__file__ or "").parent / "templates"
 SCHEMAS_DIR = "schemas"
 
 

@@ -157,6 +157,10 @@ class RegionVocabularies:
 
 
 _active: RegionVocabularies | None = None
+#: How the region is found when none is set. This module is at the bottom of the package and knows
+#: no region file: :mod:`rus.regionfile` installs its finder (:func:`set_region_finder`) when it is
+#: imported, which the plan model does.
+_finder: Callable[[], RegionVocabularies] | None = None
 
 
 def active_region() -> RegionVocabularies:
@@ -167,11 +171,17 @@ def active_region() -> RegionVocabularies:
     one named by ``RUS_REGION``, and raises :class:`rus.errors.RegionError` when there is none.
     """
     if _active is None:
-        from rus.regionfile import default_region
-
-        set_region(default_region())
+        if _finder is None:
+            raise RuntimeError("no region is set and no region finder is installed: import rus.regionfile, or call set_region")
+        set_region(_finder())
     assert _active is not None
     return _active
+
+
+def set_region_finder(finder: Callable[[], RegionVocabularies]) -> None:
+    """Install how :func:`active_region` finds the region when none is set."""
+    global _finder
+    _finder = finder
 
 
 def set_region(region: RegionVocabularies | None) -> RegionVocabularies | None:

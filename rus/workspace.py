@@ -154,6 +154,20 @@ def leads_outside(path: Path, boundary: Boundary, *, writing: bool = False) -> O
     return Outside(path, link, target, where)
 
 
+def neighbour_texts(path: Path) -> dict[str, str]:
+    """The texts of the plan files and actor registry beside ``path``, by file name (what a check of
+    one file needs to see its plan set); files that lead outside or cannot be read are left out."""
+    texts: dict[str, str] = {}
+    boundary = boundary_of(path.parent)
+    for other in sorted(path.parent.iterdir()):
+        if other.suffix in (".yaml", ".yml") and other.is_file() and other.name != path.name \
+                and leads_outside(other, boundary) is None:
+            try:
+                texts[other.name] = other.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+    return texts
+
 def _first_link(path: Path, base: Path) -> Path | None:
     """The first symbolic link on the way from ``base`` down to ``path`` (None when there is none)."""
     try:

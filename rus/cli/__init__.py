@@ -2,6 +2,9 @@
 
 Each command group lives in a module of its own and registers itself on :data:`app`. Errors of the
 tool's job are turned into messages and exit codes in one place, :func:`handled`.
+
+What it may import: every other package of rus (it is the top, docs/architecture.md); nothing
+imports it but ``python -m rus``.
 """
 
 from __future__ import annotations

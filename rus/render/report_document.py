@@ -19,6 +19,8 @@ from rus.report import (
     VERDICT_WRONG_WAY,
     ActivityRef,
     Report,
+    number,
+    years_text,
 )
 from rus.vocab import (
     Dimension,
@@ -150,17 +152,6 @@ _CATEGORY_TEXT = {
 def verdict_text(verdict: str, lang: Lang) -> str:
     """An indicator verdict in words."""
     return translate(_VERDICT_TEXT[verdict], lang)
-
-
-def number(value: float, lang: Lang, decimals: int = 0) -> str:
-    """A number with thousands separated: a narrow space in Swedish, a comma in English."""
-    if decimals == 0 and float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.{decimals or 1}f}"
-    if lang == "sv":
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
 
 
 def value(amount: float, lang: Lang) -> str:
@@ -596,11 +587,6 @@ def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: L
         )
     if "money" in charts:
         doc.add(Figure(charts["money"]))
-
-
-def years_text(years: tuple[int, ...]) -> str:
-    """The report's years as a reader writes them: 2026, or 2025–2026."""
-    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
