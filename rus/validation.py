@@ -26,6 +26,8 @@ from rus.diagnostics import Diagnostic, Severity, count
 from rus.models import (
     ACTIVITY_ID,
     ACTOR_ID,
+    CONSULTATION_ID,
+    EVALUATION_ID,
     GOAL_ID,
     INDICATOR_ID,
     REFERENCE,
@@ -33,6 +35,8 @@ from rus.models import (
     SUB_AREA_ID,
     Activity,
     ActorRegistry,
+    Consultation,
+    Evaluation,
     Goal,
     Indicator,
     Plan,
@@ -375,6 +379,8 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "goals": Goal,
     "indicators": Indicator,
     "activities": Activity,
+    "consultations": Consultation,
+    "evaluations": Evaluation,
 }
 
 
@@ -430,6 +436,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     GOAL_ID: ("@a goal id", "{prefix}-M1"),
     INDICATOR_ID: ("@an indicator id", "{prefix}-I1"),
     SUB_AREA_ID: ("@a sub-area id", "{prefix}-D1"),
+    CONSULTATION_ID: ("@a consultation id", "{prefix}-K1"),
+    EVALUATION_ID: ("@an evaluation id", "{prefix}-U1"),
     ACTOR_ID: ("@an actor id", "university"),
     REVISION: ("@a revision", "2026-1 / 2026-2"),
     REFERENCE: ("@a reference number", "RS/123/2024"),
