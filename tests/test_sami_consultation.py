@@ -181,3 +181,20 @@ def test_record_numbers_continue_after_existing_records() -> None:
     }
     upgrade_sami_consultations(data)
     assert [c["id"] for c in data["consultations"]] == ["UPP-K1", "UPP-K2"]
+
+
+# --- rus meeting record: the steps of the new meeting ------------------------------------------
+
+
+def test_a_recorded_meeting_states_its_own_steps(base_plans: Any) -> None:
+    from rus.editing import record_meeting
+
+    plan = base_plans / "upplevelser.yaml"
+    record_meeting(base_plans, "upplevelser", when=date(2027, 3, 12), place="Östersund", participants=["rjh"],
+                   cycle=["analysis", "prioritisation", "analysis"])
+    assert "  cycle:\n    - analysis\n    - prioritisation\n" in plan.read_text(encoding="utf-8")
+    # a later meeting without steps does not inherit the earlier meeting's
+    record_meeting(base_plans, "upplevelser", when=date(2027, 9, 20), place="Åre", participants=["rjh"])
+    text = plan.read_text(encoding="utf-8")
+    assert "cycle" not in text.split("vision:")[0]
+    assert [code for _, code in _codes(text)] == ["R039"]
