@@ -198,3 +198,20 @@ def test_a_recorded_meeting_states_its_own_steps(base_plans: Any) -> None:
     text = plan.read_text(encoding="utf-8")
     assert "cycle" not in text.split("vision:")[0]
     assert [code for _, code in _codes(text)] == ["R039"]
+
+
+def test_an_unknown_step_is_refused_by_its_option(base_plans: Any) -> None:
+    from typer.testing import CliRunner
+
+    from rus.cli import app
+
+    before = (base_plans / "upplevelser.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["meeting", "record", "UPP", "--date", "2027-03-12", "--place", "Åre", "--participant", "rjh",
+                                      "--cycle", "prioritisering", "--plans", str(base_plans), "--lang", "sv"])
+    assert result.exit_code == 2, result.exception  # a usage error, not a traceback
+    assert "`prioritisering` är inte ett tillåtet värde för --cycle" in result.stderr
+    assert (base_plans / "upplevelser.yaml").read_text(encoding="utf-8") == before
+    done = CliRunner().invoke(app, ["meeting", "record", "UPP", "--date", "2027-03-12", "--place", "Åre", "--participant", "rjh",
+                                    "--cycle", "Prioritering", "--cycle", "analys", "--plans", str(base_plans)])
+    assert done.exit_code == 0, done.stderr
+    assert "  cycle:\n    - prioritisation\n    - analysis\n" in (base_plans / "upplevelser.yaml").read_text(encoding="utf-8")

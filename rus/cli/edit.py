@@ -484,9 +484,8 @@ def meeting_record(
     from rus.editing import parse_date, record_meeting
     from rus.vocab import Phase
 
-    steps = [parse_choice(Phase, step, "--cycle").value for step in cycle or []]
-
     def action() -> EditResult:
+        steps = [parse_choice(Phase, step, "--cycle").value for step in cycle or []]  # refused inside the handler
         return record_meeting(_plans(plans), area, when=parse_date(when, "date"), place=place, participants=participant,
                               notes=notes, revision=revision, cycle=steps, dry_run=dry_run)
 
