@@ -56,6 +56,7 @@ MUNICIPALITIES = (
     "ostersund",
 )
 SAMI_AREA = frozenset({"krokom", "stromsund", "are", "berg", "harjedalen", "ostersund"})
+SAMI_INTERESTS = ("land-and-water", "reindeer-husbandry", "culture", "language", "livelihoods")
 HELIXES = ("business", "civil-society", "academia", "public")
 LADDER = ("sees-hears", "understands", "wants", "does")
 PRIORITIES = ("whole-county", "sustainable-development", "strength-areas")
@@ -280,6 +281,7 @@ class _Counters:
     goal: int = 0
     indicator: int = 0
     activity: int = 0
+    consultation: int = 0
 
 
 def _activity_id(prefix: str, number: int) -> str:
@@ -318,6 +320,7 @@ def plan_text(
         f"  place: {rng.choice(PLACES)}",
         "  participants:",
         *(f"    - {a}" for a in rng.sample(actor_ids, 12)),
+        "  cycle: [policy-mix, evaluation]",
         "  notes: >-",
         *_folded(rng, "    ", 2),
         "",
@@ -328,6 +331,7 @@ def plan_text(
         "  - title: Regional utvecklingsstrategi Jämtlands län 2050",
         "    reference: RUN/515/2018",
         "    adopted: 2021-02-17",
+        "    reviewed: 2024-06-18",
         "  - title: Program för smart specialisering i Jämtland Härjedalen 2021–2027",
         "    reference: RUN/430/2018",
         "",
@@ -405,6 +409,7 @@ def plan_text(
         counters.activity += 1
         numbers.append(counters.activity)
     faulty = _fault_positions(activities, faults)
+    direct: list[str] = []
     for position, number in enumerate(numbers):
         replacement = None
         if position % 25 == 3 and position + 1 < len(numbers):
@@ -414,7 +419,27 @@ def plan_text(
         )
         if position in faulty:
             _inject_fault(lines, faulty[position])
+        if "      relevance: direct" in lines:
+            direct.append(lines[0].removeprefix("  - id: "))
         out += lines
+    if direct:
+        # one documented consultation under Lag (2022:66) on the activities of particular importance (R030)
+        counters.consultation += 1
+        out += [
+            "consultations:",
+            f"  - id: {prefix}-K{counters.consultation}",
+            "    form: statutory",
+            "    activities:",
+            *(f"      - {ident}" for ident in direct),
+            "    actors:",
+            *(f"      - {a}" for a in sami_actors[:2]),
+            "    matter: Beslut om planens insatser i renskötselområdet",
+            f"    date: {(meeting - timedelta(days=200)).isoformat()}",
+            f"    concluded: {(meeting - timedelta(days=120)).isoformat()}",
+            "    outcome: agreement",
+            f"    reference: RUN/{counters.consultation}/{meeting.year}",
+            "",
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -546,16 +571,11 @@ def _activity(
         f"      economic: {ratings[1]}",
         f"      environmental: {ratings[2]}",
     ]
-    if whole_county or SAMI_AREA.intersection(places) or rng.random() < 0.3:
-        relevance = rng.choice(("none", "indirect", "direct"))
-        out += ["    sami:", f"      relevance: {relevance}"]
-        if relevance != "none":
-            out += [
-                "      consulted:",
-                *(f"        - {a}" for a in rng.sample(sami_actors, min(2, len(sami_actors)))),
-                "      consultation: >-",
-                *_folded(rng, "        ", 1),
-            ]
+    # every activity states its Sámi relevance (R011), and what it touches unless none (R031)
+    relevance = rng.choice(("none", "indirect", "direct")) if whole_county or SAMI_AREA.intersection(places) or rng.random() < 0.3 else "none"
+    out += ["    sami:", f"      relevance: {relevance}"]
+    if relevance != "none":
+        out += ["      touches:", *(f"        - {t}" for t in rng.sample(SAMI_INTERESTS, 2))]
     if risk or rng.random() < 0.1:
         out.append("    goal_conflicts:")
         for _ in range(rng.randint(1, 2)):

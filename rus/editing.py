@@ -895,9 +895,10 @@ def record_actual(
 @_locked
 def record_meeting(
     plans_dir: Path, area: str, *, when: date, place: str, participants: list[str], notes: str | None = None,
-    revision: str | None = None, dry_run: bool = False,
+    revision: str | None = None, cycle: list[str] | None = None, dry_run: bool = False,
 ) -> EditResult:
-    """Record the mobilising meeting a revision of an area's plan came from."""
+    """Record the mobilising meeting a revision of an area's plan came from (``cycle``: the slugs of
+    the steps of the six-step process it worked on)."""
     wanted = _area(area)
     doc = Document.load(find_plan(plans_dir, wanted.value))
     meeting = doc.data.get("meeting")
@@ -920,6 +921,10 @@ def record_meeting(
         set_key(meeting, "notes", notes.strip(), Meeting)
     elif notes is not None or new_meeting:
         delete_key(meeting, "notes")  # the notes of an earlier meeting do not describe this one
+    if cycle:
+        set_key(meeting, "cycle", to_yaml(list(dict.fromkeys(cycle))), Meeting)
+    elif new_meeting:
+        delete_key(meeting, "cycle")  # nor do the steps it worked on
     # A mobilising meeting gives the plan its revision: spring meetings YYYY-1, autumn YYYY-2.
     wanted_revision = revision or f"{when.year}-{1 if when.month <= 6 else 2}"
     if str(doc.data.get("revision", "")) != wanted_revision:

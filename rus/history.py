@@ -458,7 +458,7 @@ def merge_plans(plans: list[Plan]) -> Plan:
         return plans[0]
     first = plans[0]
     values = dict(first.__dict__)
-    for name in ("documents", "sub_areas", "goals", "indicators", "activities"):
+    for name in ("documents", "sub_areas", "goals", "indicators", "activities", "consultations", "evaluations"):
         values[name] = [item for plan in plans for item in getattr(plan, name)]
     return Plan.model_construct(_fields_set=set(first.model_fields_set), **values)
 
@@ -466,7 +466,7 @@ def merge_plans(plans: list[Plan]) -> Plan:
 def _check_unique_ids(group: list[tuple[str, Plan]], label: str) -> None:
     seen: dict[str, str] = {}
     for path, plan in group:
-        for items in (plan.sub_areas, plan.goals, plan.indicators, plan.activities):
+        for items in (plan.sub_areas, plan.goals, plan.indicators, plan.activities, plan.consultations, plan.evaluations):
             for item in items:
                 if item.id in seen:
                     raise DuplicateIdError(path, label, item.id, seen[item.id])

@@ -28,7 +28,10 @@ from rus.vocab import (
     ActorRole,
     Area,
     ConflictState,
+    ConsultationForm,
+    ConsultationOutcome,
     Criterion,
+    EvaluationKind,
     FundingSource,
     FundingState,
     Helix,
@@ -40,6 +43,7 @@ from rus.vocab import (
     PlanState,
     Priority,
     Rating,
+    SamiInterest,
     SamiRelevance,
     Status,
 )
@@ -48,6 +52,8 @@ ACTIVITY_ID = r"^[A-Z]{3}-[0-9]{3,5}$"
 GOAL_ID = r"^[A-Z]{3}-M[0-9]{1,3}$"
 INDICATOR_ID = r"^[A-Z]{3}-I[0-9]{1,3}$"
 SUB_AREA_ID = r"^[A-Z]{3}-D[0-9]{1,3}$"
+CONSULTATION_ID = r"^[A-Z]{3}-K[0-9]{1,3}$"
+EVALUATION_ID = r"^[A-Z]{3}-U[0-9]{1,3}$"
 ACTOR_ID = r"^[a-z0-9][a-z0-9-]{0,62}$"
 REVISION = r"^[0-9]{4}-[12]$"
 REFERENCE = r"^[A-ZÅÄÖ]+/[0-9]+/[0-9]{4}$"
@@ -125,7 +131,13 @@ class Meeting(Model):
     participants: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
         "Deltagare", "Participants", "Id för aktörer som deltog, ur aktörsregistret", "Ids of actors who took part, from the actor registry", default_factory=list
     )
-    notes: str | None = field("Anteckningar", "Notes", default=None)
+    cycle: list[Phase] = field(
+        "Steg i sexstegsprocessen", "Steps of the six-step process",
+        "De steg i sexstegsprocessen som mötet arbetade med (analysis, governance, vision, prioritisation, policy-mix, evaluation)",
+        "The steps of the six-step process the meeting worked on (analysis, governance, vision, prioritisation, policy-mix, evaluation)",
+        default_factory=list,
+    )
+    notes: str | None = field("Anteckningar", "Notes", "Vad mötet kom fram till; skriv inte namn på enskilda personer", "What the meeting concluded; do not write names of private persons", default=None)
 
 
 class Document(Model):
@@ -138,6 +150,12 @@ class Document(Model):
         "Diarienummer", "Reference number", "T.ex. RS/123/2024", "E.g. RS/123/2024", default=None, pattern=REFERENCE
     )
     adopted: IsoDate | None = field("Beslutad", "Adopted", "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Date of adoption (YYYY-MM-DD)", default=None)
+    reviewed: IsoDate | None = field(
+        "Senast översedd", "Last reviewed",
+        "Datum då dokumentet senast sågs över (ÅÅÅÅ-MM-DD); enligt förordningen (2017:583) minst en gång mellan varje val till region- och kommunfullmäktige",
+        "Date the document was last reviewed (YYYY-MM-DD); under Förordning (2017:583) at least once between general elections",
+        default=None,
+    )
 
 
 class SubArea(Model):
@@ -264,16 +282,21 @@ class Sustainability(Model):
 
 
 class Sami(Model):
-    """How an activity affects Sámi conditions, and who was consulted."""
+    """How an activity affects Sámi conditions; consultations are recorded under the plan's ``consultations``."""
 
-    SV: ClassVar[tuple[str, str]] = ("Samisk relevans", "Hur insatsen påverkar samiska förutsättningar, och vilka som konsulterats.")
+    SV: ClassVar[tuple[str, str]] = ("Samisk relevans", "Hur insatsen påverkar samiska förhållanden. Konsultationer redovisas under planens consultations.")
 
-    relevance: SamiRelevance = field("Relevans", "Relevance", "Påverkan på samiska förutsättningar", "Effect on Sámi conditions")
-    consulted: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
-        "Konsulterade", "Consulted", "Id för aktörer som har konsulterats", "Ids of actors who were consulted", default_factory=list
+    relevance: SamiRelevance = field(
+        "Relevans", "Relevance",
+        "none, indirect eller direct; direct betyder att insatsen kan få särskild betydelse för samerna (lagen 2022:66)",
+        "none, indirect or direct; direct means the activity may be of particular importance to the Sámi (Lag 2022:66)",
     )
-    consultation: str | None = field("Samråd", "Consultation", "Hur och när samrådet skedde", "How and when consultation took place", default=None)
-    consulted_on: IsoDate | None = field("Samrådsdatum", "Consultation date", "Datum för senaste samrådet (ÅÅÅÅ-MM-DD)", "Date of the latest consultation (YYYY-MM-DD)", default=None)
+    touches: list[SamiInterest] = field(
+        "Berör", "Touches",
+        "Vad av samiska förhållanden insatsen berör, var som helst i Sápmi (land-and-water, reindeer-husbandry, culture, language, livelihoods, other)",
+        "What of Sámi conditions the activity touches, anywhere in Sápmi (land-and-water, reindeer-husbandry, culture, language, livelihoods, other)",
+        default_factory=list,
+    )
 
 
 class GoalConflict(Model):
@@ -310,11 +333,103 @@ class Activity(Model):
     progress: StrictInt = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
     funding: list[Funding] = field("Finansiering", "Funding", default_factory=list)
     priorities: list[Priority] = field("Långsiktiga prioriteringar", "Long-term priorities", default_factory=list)
-    phase: Phase = field("Steg i sexstegsprocessen", "Six-step phase")
+    phase: Phase | None = field(
+        "Steg i sexstegsprocessen", "Six-step phase",
+        "Det steg som insatsens eget arbete hör till, t.ex. analysis för en kartläggning eller evaluation för en upphandlad utvärdering; utelämna för vanliga insatser. Var planen står i processen anges på mötet (meeting.cycle)",
+        "The step the activity's own work belongs to, e.g. analysis for a mapping study or evaluation for a commissioned evaluation; leave out for ordinary actions. Where the plan stands in the process is stated on the meeting (meeting.cycle)",
+        default=None,
+    )
     sustainability: Sustainability = field("Hållbarhet", "Sustainability")
     sami: Sami | None = field("Samisk relevans", "Sámi relevance", default=None)
     goal_conflicts: list[GoalConflict] = field("Målkonflikter", "Goal conflicts", default_factory=list)
     replaced_by: str | None = field("Ersatt av", "Replaced by", "Id för insatsen som ersätter denna", "Id of the activity that replaces this one", default=None, pattern=ACTIVITY_ID)
+
+
+class Consultation(Model):
+    """A consultation or dialogue with Sámi representatives about activities of the plan (Lag 2022:66)."""
+
+    SV: ClassVar[tuple[str, str]] = (
+        "Konsultation",
+        "En konsultation eller ett samråd med samiska företrädare om insatser i planen. Anger organisationer, aldrig enskilda personer.",
+    )
+
+    id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-K1", "Stable id, e.g. ABC-K1", pattern=CONSULTATION_ID)
+    form: ConsultationForm = field(
+        "Form", "Form", "statutory (konsultation enligt lagen 2022:66) eller dialogue (samråd)", "statutory (consultation under Lag 2022:66) or dialogue (samråd)"
+    )
+    activities: list[Annotated[str, Field(pattern=ACTIVITY_ID)]] = field(
+        "Insatser", "Activities", "Id för insatserna som konsultationen gällde", "Ids of the activities the consultation concerned", default_factory=list
+    )
+    actors: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
+        "Konsulterade", "Consulted",
+        "Id ur aktörsregistret för de samiska företrädare som konsulterades (Sametinget, samebyar, samiska organisationer); organisationer, inte personer",
+        "Actor registry ids of the Sámi representatives consulted (Sametinget, samebyar, Sámi organisations); organisations, not persons",
+        default_factory=list,
+    )
+    matter: str | None = field(
+        "Ärende", "Matter", "Det ärende eller beslut som konsultationen gällde", "The matter or decision the consultation concerned", default=None, min_length=1
+    )
+    date: IsoDate | None = field("Datum", "Date", "När konsultationen inleddes eller hölls (ÅÅÅÅ-MM-DD)", "When the consultation started or was held (YYYY-MM-DD)", default=None)
+    concluded: IsoDate | None = field("Avslutad", "Concluded", "När konsultationen avslutades (ÅÅÅÅ-MM-DD)", "When the consultation ended (YYYY-MM-DD)", default=None)
+    outcome: ConsultationOutcome | None = field(
+        "Utfall", "Outcome", "ongoing, agreement (enighet), no-agreement (ingen enighet) eller declined (avböjd)",
+        "ongoing, agreement, no-agreement or declined", default=None,
+    )
+    reference: str | None = field(
+        "Diarienummer", "Reference number", "Ärendets diarienummer, där konsultationen är dokumenterad, t.ex. RS/123/2024",
+        "The case's reference number, where the consultation is documented, e.g. RS/123/2024", default=None, pattern=REFERENCE,
+    )
+    documented_in: str | None = field(
+        "Dokumenterad i", "Documented in", "Var konsultationen är dokumenterad, t.ex. minnesanteckningar i ett ärende",
+        "Where the consultation is documented, e.g. minutes in a case file", default=None, min_length=1,
+    )
+    notes: str | None = field(
+        "Anteckningar", "Notes", "Vad som kom fram; skriv inte namn, e-postadresser eller andra personuppgifter",
+        "What came up; do not write names, e-mail addresses or other personal data", default=None,
+    )
+
+
+class EvaluationChange(Model):
+    """A change made to an activity because of an evaluation's findings."""
+
+    SV: ClassVar[tuple[str, str]] = ("Ändring efter utvärdering", "En ändring av en insats som gjordes på grund av en utvärderings slutsatser.")
+
+    activity: str = field("Insats", "Activity", "Id för insatsen som ändrades", "Id of the activity that was changed", pattern=ACTIVITY_ID)
+    revision: Revision = field("Revision", "Revision", "Den revision av planen där ändringen gjordes, t.ex. 2026-2", "The revision of the plan that made the change, e.g. 2026-2")
+    description: str = field("Beskrivning", "Description", "Vad som ändrades", "What was changed", min_length=1)
+
+
+class Evaluation(Model):
+    """An evaluation of activities or of the whole plan, its findings and what they changed."""
+
+    SV: ClassVar[tuple[str, str]] = (
+        "Utvärdering",
+        "En utvärdering av insatser eller av hela planen, dess slutsatser och vad de ändrade. Anger organisationer, aldrig enskilda personer.",
+    )
+
+    id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-U1", "Stable id, e.g. ABC-U1", pattern=EVALUATION_ID)
+    kind: EvaluationKind = field("Typ", "Kind", "process, effect eller impact", "process, effect or impact")
+    activities: list[Annotated[str, Field(pattern=ACTIVITY_ID)]] = field(
+        "Insatser", "Activities", "Utvärderade insatser; utelämna när hela planen utvärderades", "Activities evaluated; leave out when the whole plan was evaluated",
+        default_factory=list,
+    )
+    evaluator: str | None = field(
+        "Utvärderare", "Evaluator", "Id ur aktörsregistret för organisationen som utvärderade", "Actor registry id of the organisation that evaluated",
+        default=None, pattern=ACTOR_ID,
+    )
+    evaluator_name: str | None = field(
+        "Utvärderare (namn)", "Evaluator (name)", "Namnet på en organisation som inte finns i aktörsregistret, t.ex. en konsultfirma; aldrig en enskild person",
+        "Name of an organisation not in the actor registry, e.g. a consultancy; never a private person", default=None, min_length=1,
+    )
+    date: IsoDate = field("Datum", "Date", "När utvärderingen redovisades (ÅÅÅÅ-MM-DD)", "When the evaluation was reported (YYYY-MM-DD)")
+    findings: str = field("Slutsatser", "Findings", min_length=1)
+    reference: str | None = field(
+        "Diarienummer", "Reference number", "Utvärderingsrapportens diarienummer, t.ex. RS/123/2024", "The evaluation report's reference number, e.g. RS/123/2024",
+        default=None, pattern=REFERENCE,
+    )
+    changes: list[EvaluationChange] = field(
+        "Ändringar", "Changes", "Vad som ändrades i planen på grund av slutsatserna", "What was changed in the plan because of the findings", default_factory=list
+    )
 
 
 class Plan(Model):
@@ -332,6 +447,11 @@ class Plan(Model):
     goals: list[Goal] = field("Mål", "Goals", default_factory=list)
     indicators: list[Indicator] = field("Indikatorer", "Indicators", default_factory=list)
     activities: list[Activity] = field("Insatser", "Activities", default_factory=list)
+    consultations: list[Consultation] = field(
+        "Konsultationer", "Consultations", "Konsultationer och samråd med samiska företrädare (lagen 2022:66)",
+        "Consultations and dialogue with Sámi representatives (Lag 2022:66)", default_factory=list,
+    )
+    evaluations: list[Evaluation] = field("Utvärderingar", "Evaluations", "Utvärderingar av insatser eller av planen", "Evaluations of activities or of the plan", default_factory=list)
 
 
 class Actor(Model):

@@ -602,7 +602,7 @@ def build_report(data: ReportInput, today: date) -> Report:
         municipalities=_municipality_section(scoped),
         sustainability=_sustainability_section(scoped),
         conflicts=_conflict_section(scoped),
-        sami=_sami_section(scoped),
+        sami=_sami_section(plans, scoped),
         participation=_participation_section(plans, scoped, data),
         learning=_learning_section(plans, scoped, steps, data),
         next_steps=_next_steps(scoped, data.window),
@@ -996,7 +996,7 @@ def _conflict_section(scoped: dict[Area, list[Activity]]) -> ConflictSection:
     return ConflictSection(rows, {s: states.get(s, 0) for s in ConflictState})
 
 
-def _sami_section(scoped: dict[Area, list[Activity]]) -> SamiSection:
+def _sami_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]]) -> SamiSection:
     from rus.vocab import MUNICIPALITY_INFO
 
     rows: list[SamiRow] = []
@@ -1010,13 +1010,16 @@ def _sami_section(scoped: dict[Area, list[Activity]]) -> SamiSection:
                 unassessed.append(_ref(activity, area))
             continue
         if activity.sami.relevance is not SamiRelevance.NONE:
+            # the plan's consultation records that name the activity (the latest one's text and date)
+            records = [c for c in plans[area].consultations if activity.id in c.activities] if area in plans else []
+            latest = max(records, key=lambda c: c.date or date.min, default=None)
             rows.append(
                 SamiRow(
                     _ref(activity, area),
                     activity.sami.relevance,
-                    list(activity.sami.consulted),
-                    activity.sami.consultation,
-                    activity.sami.consulted_on,
+                    list(dict.fromkeys(actor for c in records for actor in c.actors)),
+                    (latest.matter or latest.notes) if latest is not None else None,
+                    latest.date if latest is not None else None,
                 )
             )
     return SamiSection(rows, unassessed)
@@ -1137,7 +1140,8 @@ def _learning_section(
                 (_ref(activity, area), activity.status, activity.status_note, activity.replaced_by)
             )
     reprioritised = [item for step in steps for item in step.priority_changes]
-    phases = Counter(a.phase for _, a in _all(scoped))
+    # where the plans stand in the learning cycle: the steps their meetings worked on
+    phases = Counter(step for plan in plans.values() for step in plan.meeting.cycle)
     return LearningSection(
         shifts=shifts,
         added=added,

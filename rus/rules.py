@@ -10,21 +10,24 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
 from rus.i18n import InText, Listed
-from rus.models import ActorRegistry, Plan
+from rus.models import Activity, ActorRegistry, Consultation, Plan
 from rus.source import Source
 from rus.suggest import suggest
 from rus.vocab import (
     AREA_PREFIX,
     COUNTRY_CODES,
-    MUNICIPALITY_INFO,
+    ConsultationForm,
+    ConsultationOutcome,
     Dimension,
     Rating,
+    SamiRelevance,
     Status,
     active_region,
     fold,
@@ -151,6 +154,9 @@ def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str, pa
     _check_activities(plan, source, partial, index)
     _check_meeting(plan, source)
     _index_for_programme(plan, index, partial)
+    _check_consultations(plan, source, partial)
+    _check_evaluations(plan, source, partial)
+    _check_documents(plan, source)
     expected = f"{plan.area.value}.yaml"
     if Path(file_name).stem != plan.area.value:
         line, column = source.locate(("area",))
@@ -187,6 +193,8 @@ def _check_ids(plan: Plan, source: Source, index: CrossIndex, partial: Partial |
         ("goals", [g.id for g in plan.goals], f"{prefix}-M1"),
         ("indicators", [i.id for i in plan.indicators], f"{prefix}-I1"),
         ("activities", [a.id for a in plan.activities], f"{prefix}-001"),
+        ("consultations", [c.id for c in plan.consultations], f"{prefix}-K1"),
+        ("evaluations", [e.id for e in plan.evaluations], f"{prefix}-U1"),
     ]
     for section, ids, example in groups:
         for i, ident in enumerate(ids):
@@ -257,9 +265,23 @@ def _check_references(plan: Plan, source: Source, index: CrossIndex, partial: Pa
             actor_ref(source, index, (*base, "lead", j), actor)
         for j, partner in enumerate(act.partners):
             actor_ref(source, index, (*base, "partners", j, "actor"), partner.actor)
-        if act.sami is not None:
-            for j, actor in enumerate(act.sami.consulted):
-                actor_ref(source, index, (*base, "sami", "consulted", j), actor)
+    for c, consultation in enumerate(plan.consultations):
+        base = ("consultations", _position(partial, "consultations", c))
+        for j, ref in enumerate(consultation.activities):
+            if ref not in activities:
+                _unknown(source, (*base, "activities", j), ref, "@activity in this plan", activities)
+        for j, actor in enumerate(consultation.actors):
+            actor_ref(source, index, (*base, "actors", j), actor)
+    for e, evaluation in enumerate(plan.evaluations):
+        base = ("evaluations", _position(partial, "evaluations", e))
+        for j, ref in enumerate(evaluation.activities):
+            if ref not in activities:
+                _unknown(source, (*base, "activities", j), ref, "@activity in this plan", activities)
+        for j, change in enumerate(evaluation.changes):
+            if change.activity not in activities:
+                _unknown(source, (*base, "changes", j, "activity"), change.activity, "@activity in this plan", activities)
+        if evaluation.evaluator is not None:
+            actor_ref(source, index, (*base, "evaluator"), evaluation.evaluator)
     for j, actor in enumerate(plan.meeting.participants):
         actor_ref(source, index, ("meeting", "participants", j), actor)
 
@@ -320,10 +342,14 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None, index
             add(("status",), "R010")
         if act.replaced_by is not None and act.replaced_by != act.id and act.status not in (Status.CANCELLED, Status.COMPLETED):
             add(("replaced_by",), "R014", replacement=act.replaced_by, status=InText(act.status))
-        sami_area = [m for m in act.municipalities if MUNICIPALITY_INFO[m].sami_area]
-        if act.sami is None and (sami_area or (act.whole_county and active_region().has_sami_area)):
-            names = Listed(tuple(sami_area)) if sami_area else "@the whole county"
-            add(("id",), "R011", municipalities=names)
+        if act.sami is None and judges_sami_relevance():
+            add(("id",), "R011")
+        elif act.sami is not None and act.sami.relevance is not SamiRelevance.NONE and not act.sami.touches:
+            add(("sami", "relevance"), "R031", relevance=InText(act.sami.relevance))
+        # a consultation record that failed the schema may be the one: say nothing then
+        judge_consultations = partial is None or "consultations" not in partial.dropped
+        if judge_consultations and needs_consultation(act) and not any(is_documented(c) for c in consultations_of(plan, act.id)):
+            add(("sami", "relevance"), "R030", status=InText(act.status))
         for dimension in Dimension:
             rating = getattr(act.sustainability, dimension.value)
             if rating is Rating.RISK and not act.goal_conflicts:
@@ -340,7 +366,109 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None, index
             add(("whole_county",), "R018")
 
 
+#: From this day regions and municipalities are bound by Lag (2022:66) (amendment SFS 2022:69).
+CONSULTATION_DUTY_FROM = date(2024, 3, 1)
+#: The statuses of an activity that has been decided on and started.
+_STARTED = (Status.ONGOING, Status.PAUSED, Status.COMPLETED)
+
+
+def judges_sami_relevance() -> bool:
+    """Whether every activity states its Sámi relevance: in a region that lies in Sápmi.
+
+    The duty to consult under Lag (2022:66) follows what a matter touches, anywhere in the country,
+    not the Sámi administrative area (which concerns language rights, Lag 2009:724). The region
+    file has no Sápmi setting yet: a region with municipalities in the administrative area is taken
+    to lie in Sápmi, and there every activity is judged, wherever it takes place.
+    """
+    return active_region().has_sami_area
+
+
+def needs_consultation(activity: Activity) -> bool:
+    """Whether an activity that may be of particular importance to the Sámi was started when the law bound the region."""
+    return (
+        activity.sami is not None
+        and activity.sami.relevance is SamiRelevance.DIRECT
+        and activity.status in _STARTED
+        and activity.period.start >= CONSULTATION_DUTY_FROM
+    )
+
+
+def consultations_of(plan: Plan, activity_id: str) -> list[Consultation]:
+    """The plan's consultation records that name the activity."""
+    return [c for c in plan.consultations if activity_id in c.activities]
+
+
+def is_documented(consultation: Consultation) -> bool:
+    """Whether a record shows a consultation under the law that has ended and says where it is documented."""
+    return (
+        consultation.form is ConsultationForm.STATUTORY
+        and consultation.outcome not in (None, ConsultationOutcome.ONGOING)
+        and (consultation.reference is not None or consultation.documented_in is not None)
+    )
+
+
+def _check_consultations(plan: Plan, source: Source, partial: Partial | None) -> None:
+    for c, consultation in enumerate(plan.consultations):
+        base: Loc = ("consultations", _position(partial, "consultations", c))
+        if consultation.form is not ConsultationForm.STATUTORY:
+            continue
+        missing = [key for key in ("activities", "actors", "matter", "date", "outcome") if not getattr(consultation, key)]
+        if missing:
+            line, column = source.locate((*base, "id"))
+            source.add(line, column, "R033", keys=", ".join(f"`{key}`" for key in missing))
+        ended = consultation.outcome not in (None, ConsultationOutcome.ONGOING)
+        if ended and consultation.reference is None and consultation.documented_in is None:
+            line, column = source.locate((*base, "outcome"))
+            source.add(line, column, "R032")
+        if consultation.date is not None and consultation.concluded is not None and consultation.concluded < consultation.date:
+            line, column = source.locate((*base, "concluded"))
+            source.add(line, column, "R034", concluded=consultation.concluded.isoformat(), date=consultation.date.isoformat())
+
+
+def _check_evaluations(plan: Plan, source: Source, partial: Partial | None) -> None:
+    for e, evaluation in enumerate(plan.evaluations):
+        base: Loc = ("evaluations", _position(partial, "evaluations", e))
+        if evaluation.evaluator is None and evaluation.evaluator_name is None:
+            line, column = source.locate((*base, "id"))
+            source.add(line, column, "R035")
+        for j, change in enumerate(evaluation.changes):
+            loc = (*base, "changes", j, "revision")
+            if revision_key(change.revision) > revision_key(plan.revision):
+                line, column = source.locate(loc)
+                source.add(line, column, "R036", revision=change.revision, current=plan.revision)
+            elif _before(change.revision, plan, evaluation.date):
+                line, column = source.locate(loc)
+                source.add(line, column, "R037", revision=change.revision, date=evaluation.date.isoformat())
+
+
+def _before(revision: str, plan: Plan, day: date) -> bool:
+    """Whether a revision was made before ``day``: a revision of an earlier year, or this plan's own
+    revision when its meeting was held before that day (of earlier revisions only the year is known here)."""
+    if revision_key(revision)[0] < day.year:
+        return True
+    return revision == plan.revision and plan.meeting.date < day
+
+
+def _check_documents(plan: Plan, source: Source) -> None:
+    from rus.elections import last_full_term
+
+    term = last_full_term(plan.meeting.date)
+    if term is None:
+        return
+    start, end = term
+    for d, document in enumerate(plan.documents):
+        dates = [day for day in (document.adopted, document.reviewed) if day is not None]
+        if not dates or max(dates) >= start:
+            continue
+        key = "reviewed" if document.reviewed is not None else "adopted"
+        line, column = source.locate(("documents", d, key))
+        source.add(line, column, "R038", last=max(dates).isoformat(), start=start.isoformat(), end=end.isoformat())
+
+
 def _check_meeting(plan: Plan, source: Source) -> None:
+    if not plan.meeting.cycle:
+        line, column = source.locate(("meeting",), key=True)
+        source.add(line, column, "R039")
     meeting_date = plan.meeting.date
     expected = f"{meeting_date.year}-{1 if meeting_date.month <= 6 else 2}"
     if plan.revision != expected:

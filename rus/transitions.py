@@ -4,7 +4,10 @@
 - H002 an activity that disappeared instead of ending as completed or cancelled, or being replaced;
 - H003 an id reused for a different activity;
 - H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``;
-- H005 an activity that had ended (completed, cancelled or replaced) at the base and was removed since.
+- H005 an activity that had ended (completed, cancelled or replaced) at the base and was removed since;
+- H008 an activity that may be of particular importance to the Sámi became ongoing (from idea or
+  planned, or added as ongoing) without a documented consultation under Lag (2022:66);
+- H009 a consultation record that was removed (records are the plan's documentation of it).
 
 Each finding is a located :class:`~rus.diagnostics.Diagnostic` at the line in the current file.
 Files that do not parse or fail the schema are left out (validation reports them); their areas are
@@ -35,7 +38,8 @@ from rus.i18n import InText
 from rus.models import Activity, Plan
 from rus.region import region_at
 from rus.repository import not_a_repository
-from rus.vocab import FINAL_STATUSES, Area, reachable, transition_reachable
+from rus.rules import consultations_of, is_documented
+from rus.vocab import FINAL_STATUSES, Area, SamiRelevance, Status, reachable, transition_reachable
 from rus.workspace import find_root
 
 #: Titles (and descriptions) less alike than this are taken to be different activities (H003).
@@ -136,6 +140,9 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
                 params = {"old": InText(old.status), "new": InText(now.activity.status), "allowed": allowed}
                 findings.append((now.path, (*at, "status"), "H001", params, hint))
     for area, group in files.items():
+        if area not in unknown:
+            findings.extend(_consultation_rules(base.plans.get(area), group, base_rev))
+    for area, group in files.items():
         before = base.plans.get(area)
         plan = merge_plans([p for _, p in group])
         if before is None or area in unknown or plan.revision != before.revision:
@@ -146,6 +153,31 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
 
         if not diff_plans(before, plan, Side(base_rev), Side("working tree"), area).is_empty:
             findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision)}, None))
+    return findings
+
+
+#: The statuses from which becoming ongoing means the activity is started (H008).
+_NOT_STARTED = (None, Status.IDEA, Status.PLANNED)
+
+
+def _consultation_rules(before: Plan | None, group: list[tuple[str, Plan]], base_rev: str) -> list[_Finding]:
+    """H008 and H009 for one area: starting without a documented consultation, removed records."""
+    findings: list[_Finding] = []
+    plan = merge_plans([p for _, p in group])
+    was = {a.id: a.status for a in before.activities} if before is not None else {}
+    for path, part in group:
+        for index, activity in enumerate(part.activities):
+            if activity.status is not Status.ONGOING or was.get(activity.id) not in _NOT_STARTED:
+                continue
+            if activity.sami is None or activity.sami.relevance is not SamiRelevance.DIRECT:
+                continue
+            if not any(is_documented(c) for c in consultations_of(plan, activity.id)):
+                findings.append((path, ("activities", index, "status"), "H008", {}, None))
+    if before is not None:
+        kept = {c.id for c in plan.consultations}
+        for record in before.consultations:
+            if record.id not in kept:
+                findings.append((group[0][0], ("consultations",), "H009", {"id": record.id, "base": base_rev}, None))
     return findings
 
 
@@ -177,7 +209,7 @@ def _locate(root: Path, shown: Path, path: str, loc: tuple[str | int, ...], code
     line, column = 1, 1
     if _readable(file, root):
         source = read_source(file, display)
-        line, column = locate(source.root, loc, key=loc == ("activities",))
+        line, column = locate(source.root, loc, key=loc in (("activities",), ("consultations",)))
     return Diagnostic(display, line, column, code, params, hint)
 
 

@@ -32,7 +32,9 @@ from rus.models import (
     ACTIVITY_ID,
     ACTOR_ID,
     CONFLICT_ID,
+    CONSULTATION_ID,
     COUNTRY,
+    EVALUATION_ID,
     GOAL_ID,
     INDICATOR_ID,
     REFERENCE,
@@ -40,6 +42,8 @@ from rus.models import (
     SUB_AREA_ID,
     Activity,
     ActorRegistry,
+    Consultation,
+    Evaluation,
     Goal,
     Indicator,
     Plan,
@@ -419,6 +423,8 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "goals": Goal,
     "indicators": Indicator,
     "activities": Activity,
+    "consultations": Consultation,
+    "evaluations": Evaluation,
 }
 
 
@@ -474,6 +480,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     GOAL_ID: ("@a goal id", "{prefix}-M1"),
     INDICATOR_ID: ("@an indicator id", "{prefix}-I1"),
     SUB_AREA_ID: ("@a sub-area id", "{prefix}-D1"),
+    CONSULTATION_ID: ("@a consultation id", "{prefix}-K1"),
+    EVALUATION_ID: ("@an evaluation id", "{prefix}-U1"),
     ACTOR_ID: ("@an actor id", "university"),
     REVISION: ("@a revision", "2026-1 / 2026-2"),
     REFERENCE: ("@a reference number", "RS/123/2024"),

@@ -707,8 +707,99 @@ _labels(
     SamiRelevance,
     {
         "none": Label("Ingen", "None"),
-        "indirect": Label("Indirekt", "Indirect"),
-        "direct": Label("Direkt", "Direct"),
+        "indirect": Label("Indirekt", "Indirect", "Berör samiska förhållanden men kan inte få särskild betydelse för samerna",
+                          "Touches Sámi conditions but cannot be of particular importance to the Sámi"),
+        "direct": Label("Direkt", "Direct", "Kan få särskild betydelse för samerna: konsultation enligt lagen (2022:66) krävs innan insatsen inleds",
+                        "May be of particular importance to the Sámi: consultation under Lag (2022:66) is required before the activity starts"),
+    },
+)
+
+
+class SamiInterest(Vocab):
+    """What of Sámi conditions an activity touches (what Lag 2022:66 and Sametinget name as Sámi matters)."""
+
+    LAND_AND_WATER = "land-and-water"
+    REINDEER_HUSBANDRY = "reindeer-husbandry"
+    CULTURE = "culture"
+    LANGUAGE = "language"
+    LIVELIHOODS = "livelihoods"
+    OTHER = "other"
+
+
+_labels(
+    SamiInterest,
+    {
+        "land-and-water": Label("Mark- och vattenanvändning", "Land and water use"),
+        "reindeer-husbandry": Label("Renskötsel", "Reindeer husbandry"),
+        "culture": Label("Kultur och kulturarv", "Culture and cultural heritage"),
+        "language": Label("Samiska språk", "Sámi languages"),
+        "livelihoods": Label("Samiska näringar utöver renskötseln", "Sámi livelihoods other than reindeer husbandry"),
+        "other": Label("Annat", "Other"),
+    },
+)
+
+
+class ConsultationForm(Vocab):
+    """The form of a consultation with Sámi representatives."""
+
+    STATUTORY = "statutory"
+    DIALOGUE = "dialogue"
+
+
+_labels(
+    ConsultationForm,
+    {
+        "statutory": Label("Konsultation enligt lagen (2022:66)", "Consultation under Lag (2022:66)",
+                           "Konsultation enligt lagen (2022:66) om konsultation i frågor som rör det samiska folket",
+                           "Consultation under the Swedish act on consultation in matters concerning the Sámi people (2022:66)"),
+        "dialogue": Label("Samråd", "Dialogue (samråd)",
+                          "Samråd eller annan dialog som inte är en konsultation enligt lagen (2022:66)",
+                          "Dialogue or other contact that is not a consultation under Lag (2022:66)"),
+    },
+)
+
+
+class ConsultationOutcome(Vocab):
+    """How a consultation stands or ended (Lag 2022:66: it goes on until agreement or consent is reached,
+    or until it is declared that agreement cannot be reached)."""
+
+    ONGOING = "ongoing"
+    AGREEMENT = "agreement"
+    NO_AGREEMENT = "no-agreement"
+    DECLINED = "declined"
+
+
+_labels(
+    ConsultationOutcome,
+    {
+        "ongoing": Label("Pågående", "Ongoing"),  # the same label as the status `ongoing`: one slug, one label
+        "agreement": Label("Enighet", "Agreement", "Avslutad med enighet eller samtycke", "Ended in agreement or consent"),
+        "no-agreement": Label("Ingen enighet", "No agreement",
+                              "Avslutad: en part har förklarat att enighet eller samtycke inte kan nås",
+                              "Ended: a party declared that agreement or consent cannot be reached"),
+        "declined": Label("Avböjd", "Declined", "Den samiska företrädaren avstod från konsultation",
+                          "The Sámi representative declined to be consulted"),
+    },
+)
+
+
+class EvaluationKind(Vocab):
+    """What an evaluation looks at: how the work was done, what it achieved, or its lasting effects."""
+
+    PROCESS = "process"
+    EFFECT = "effect"
+    IMPACT = "impact"
+
+
+_labels(
+    EvaluationKind,
+    {
+        "process": Label("Processutvärdering", "Process evaluation", "Hur arbetet genomfördes och styrdes",
+                         "How the work was carried out and governed"),
+        "effect": Label("Resultatutvärdering", "Effect evaluation", "Vilka resultat och effekter på kort och medellång sikt arbetet gav",
+                        "What results and short- to medium-term effects the work had"),
+        "impact": Label("Effektutvärdering på lång sikt", "Impact evaluation", "Arbetets långsiktiga effekter i länet och samhället",
+                        "The work's long-term effects in the county and society"),
     },
 )
 
@@ -834,6 +925,10 @@ VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     Dimension,
     Rating,
     SamiRelevance,
+    SamiInterest,
+    ConsultationForm,
+    ConsultationOutcome,
+    EvaluationKind,
     ConflictState,
     Criterion,
 )
@@ -857,7 +952,11 @@ VOCAB_TITLES: dict[type[Vocab] | type[RegionVocab], Label] = {
     Dimension: Label("Hållbarhetsdimension", "Sustainability dimension"),
     Rating: Label("Bedömning", "Rating"),
     SamiRelevance: Label("Samisk relevans", "Sámi relevance"),
-    ConflictState: Label("Målkonfliktens status", "Goal conflict state"),
+    SamiInterest: Label("Samiskt intresse som berörs", "Sámi interest touched"),
+    ConsultationForm: Label("Konsultationens form", "Form of consultation"),
+    ConsultationOutcome: Label("Konsultationens utfall", "Outcome of consultation"),
+    EvaluationKind: Label("Typ av utvärdering", "Kind of evaluation"),
+        ConflictState: Label("Målkonfliktens status", "Goal conflict state"),
     Criterion: Label("EU:s uppfyllandekriterium för smart specialisering", "EU fulfilment criterion for smart specialisation"),
 }
 

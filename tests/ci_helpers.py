@@ -27,6 +27,7 @@ meeting:
   date: 2026-03-12
   place: Östersund
   participants: [rjh, miun]
+  cycle: [analysis, policy-mix]
 vision: Jämtland Härjedalen är ett av Europas mest hållbara besöksmål.
 sub_areas:
   - id: UPP-D1
@@ -57,9 +58,9 @@ activities:
     sami: {relevance: none}
 """
 
-#: The plan with a misspelt status: S003 at line 32, column 13.
+#: The plan with a misspelt status: S003 at line 33, column 13.
 INVALID_PLAN = PLAN.replace("status: planned", "status: plannned")
-INVALID_STATUS_LINE = 32
+INVALID_STATUS_LINE = 33
 INVALID_STATUS_COLUMN = 13
 
 #: The plan with an activity that serves no goal: a warning (R015), no error.

@@ -45,7 +45,7 @@ def _activity(ident: str, title: str, status: str, start: str, end: str | None, 
 def _plan(revision: str, meeting: str, activities: list[dict[str, Any]], actuals: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "area": "upplevelser", "revision": revision, "state": "adopted",
-        "meeting": {"date": meeting, "place": "Funäsdalen", "participants": ["rjh", "miun", "fjallbyn"],
+        "meeting": {"date": meeting, "place": "Funäsdalen", "participants": ["rjh", "miun", "fjallbyn"], "cycle": ["policy-mix"],
                     "notes": f"Möte inför revision {revision}."},
         "vision": "En levande destination året runt.",
         "sub_areas": [{"id": "UPP-D1", "name": "Året runt-turism"}],
@@ -56,6 +56,11 @@ def _plan(revision: str, meeting: str, activities: list[dict[str, Any]], actuals
             "target": {"value": 160, "year": 2027}, "actuals": actuals,
         }],
         "activities": activities,
+        # the consultation on the cycle paths (UPP-001), wherever that activity is in the plan
+        "consultations": [{
+            "id": "UPP-K1", "form": "dialogue", "activities": ["UPP-001"], "actors": ["gaaltije"],
+            "date": "2026-03-12", "notes": "Samråd med samebyn 2026-03-12.",
+        }] if any(a["id"] == "UPP-001" for a in activities) else [],
     }
 
 
@@ -65,7 +70,7 @@ def _cycling(status: str, priorities: list[str], funding: list[dict[str, Any]], 
         municipalities=["are"], priorities=priorities, funding=funding, milestones=milestones,
         partners=[{"actor": "fjallbyn", "role": "implementing"}],
         sustainability={"social": "contributes", "economic": "contributes", "environmental": "risk"},
-        sami={"relevance": "direct", "consulted": ["gaaltije"], "consultation": "Samråd med samebyn 2026-03-12."},
+        sami={"relevance": "direct", "touches": ["land-and-water", "reindeer-husbandry"]},
         goal_conflicts=[{"between": ["environmental", "economic"], "description": "Slitage på känslig mark.",
                          "handling": "Leder dras utanför kalvningsland.", "state": "handling"}],
     )
@@ -83,7 +88,7 @@ def _heritage(status: str, **extra: Any) -> dict[str, Any]:
 
 def _dam(status: str, **extra: Any) -> dict[str, Any]:
     return _activity("UPP-003", "Besöksplan vid Döda fallet", status, "2026-03-01", "2026-12-31",
-                     municipalities=["ragunda"], priorities=["sustainable-development"], **extra)
+                     municipalities=["ragunda"], priorities=["sustainable-development"], sami={"relevance": "none"}, **extra)
 
 
 def revisions() -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:

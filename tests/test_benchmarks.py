@@ -48,7 +48,7 @@ def test_generated_corpus_validates_clean(generate: ModuleType, tmp_path: Path) 
 def test_generated_plans_have_every_part_of_an_activity(generate: ModuleType, tmp_path: Path) -> None:
     generate.generate_corpus(tmp_path, files=2, activities_per_file=40, seed=0)
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(tmp_path.rglob("*.yaml")))
-    for key in ("funding:", "milestones:", "goal_conflicts:", "sami:", "consulted:", "replaced_by:",
+    for key in ("funding:", "milestones:", "goal_conflicts:", "sami:", "touches:", "consultations:", "replaced_by:",
                 "status_note:", "whole_county: true", "municipalities:", "actuals:", "# "):
         assert key in text, key
 

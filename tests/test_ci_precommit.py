@@ -26,7 +26,16 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.ci_helpers import INVALID_PLAN, PLAN, commit_all, git, git_env, init_repo, write_plans
+from tests.ci_helpers import (
+    INVALID_PLAN,
+    INVALID_STATUS_LINE,
+    PLAN,
+    commit_all,
+    git,
+    git_env,
+    init_repo,
+    write_plans,
+)
 
 PROJECT = Path(__file__).resolve().parents[1]
 HOOK_IDS = ("rus-validate", "rus-fmt")
@@ -158,7 +167,7 @@ def test_the_validate_hook_passes_a_valid_plan_and_blocks_an_invalid_one(tmp_pat
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
     assert "Failed" in blocked.stdout
     assert "plans/upplevelser.yaml" in blocked.stdout
-    assert "32:13" in blocked.stdout and "S003" in blocked.stdout
+    assert f"{INVALID_STATUS_LINE}:13" in blocked.stdout and "S003" in blocked.stdout
     # Both runs used the one environment built for the session, in the session's own store.
     assert len(_environments(hook_env.store)) == 1
 

@@ -103,7 +103,10 @@ def test_activity_add_takes_the_next_free_id(repo: Path) -> None:
     assert "UPP-013" in out
     removed, added = changed_lines(repo)
     assert removed == []
-    assert added[:3] == ["", "  - id: UPP-013", "    title: Skoterleder i samråd"]
+    # after the last activity, before the consultations that end the plan (git sees the blank line as kept)
+    assert added[:2] == ["  - id: UPP-013", "    title: Skoterleder i samråd"] and added[-1] == ""
+    text = (repo / "plans/upplevelser.yaml").read_text(encoding="utf-8")
+    assert text.index("  - id: UPP-013\n") < text.index("\n# Konsultationer enligt lagen (2022:66)")
     assert "      relevance: direct" in added
     assert_still_valid_with_comments(repo)
     assert_yamllint_clean(repo / "plans")
@@ -219,7 +222,7 @@ SNAPSHOT_MEETING = """\
 -    - bergs-kommun
 -    - ostersunds-kommun
 -    - ragunda-kommun
-@@ -27,9 +22,0 @@ meeting:
+@@ -27,14 +22,0 @@ meeting:
 -    - funasfjallen
 -    - skistar-are
 -    - bergs-gardsmejeri
@@ -229,7 +232,12 @@ SNAPSHOT_MEETING = """\
 -    - sametinget
 -    - heimbygda
 -    - coompanion
-@@ -37,3 +24 @@ meeting:
+-  cycle:
+-    - analysis
+-    - prioritisation
+-    - policy-mix
+-    - evaluation
+@@ -42,3 +24 @@ meeting:
 -    Höstmötet handlade om barmarkssäsongen och om hur leder för cykel och
 -    skoter kan planeras tillsammans med samebyarna. Det gemensamma
 -    bokningssystemet (UPP-011) avbröts och ersattes av UPP-012.

@@ -200,6 +200,7 @@ def test_lines_ruamel_would_respace_are_kept_when_the_edit_is_elsewhere(base: Pa
 def test_comments_below_a_list_stay_below_what_is_appended(base: Path) -> None:
     plan = base / "upplevelser.yaml"
     text = plan.read_text(encoding="utf-8").replace("\nactivities:\n", "\n\n# Insatserna\nactivities:\n")
+    text = text[: text.index("consultations:\n")]  # the activities last in the file
     plan.write_text(text + "# slut på filen\n", encoding="utf-8")
     editing.record_actual(base, "UPP-I1", "2025-2", 140)
     editing.add_activity(base, "UPP", {"title": "Ny", "sub_area": "UPP-D1", "period": {"start": date(2027, 1, 1)},

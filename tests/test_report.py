@@ -453,6 +453,7 @@ def test_a_bare_plan_without_money_indicators_or_registry_still_renders(tmp_path
     plan["indicators"] = []
     plan["activities"] = [a for a in plan["activities"] if a["id"] == "UPP-003"]  # no funding at all
     plan["activities"][0].pop("replaced_by")
+    plan["consultations"] = []  # they were about the activities left out
     write_plans(tmp_path / "plans", plan, {"actors": []})
     (tmp_path / "plans" / "actors.yaml").unlink()
     report = build_report(collect_input(tmp_path, Window.for_year(2026)), TODAY)

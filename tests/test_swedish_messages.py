@@ -138,16 +138,17 @@ def test_risk_without_conflict_reads_as_swedish() -> None:
                for code, message, _ in found), found
 
 
-def test_municipalities_are_listed_with_och() -> None:
+def test_sami_relevance_is_asked_outside_the_administrative_area_too() -> None:
+    # Lag (2022:66) follows what an activity touches anywhere in Sápmi, not the administrative area
     from rus.validation import validate_texts
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in BASE.glob("*.yaml")}
     plan = texts["upplevelser.yaml"]
-    sami = "    sami:\n      relevance: direct\n      consulted: [gaaltije]\n      consultation: Samråd 2026-03-12.\n"
+    sami = "    sami:\n      relevance: direct\n      touches: [land-and-water, culture]\n"
     assert sami in plan and "    municipalities: [are]\n" in plan
-    texts["upplevelser.yaml"] = plan.replace(sami, "").replace("    municipalities: [are]\n", "    municipalities: [are, berg, harjedalen]\n")
+    texts["upplevelser.yaml"] = plan.replace(sami, "").replace("    municipalities: [are]\n", "    municipalities: [bracke]\n")
     messages = [d.message("sv") for d in validate_texts(texts).diagnostics if d.code == "R011"]
-    assert len(messages) == 1 and "Åre, Berg och Härjedalen" in messages[0], messages
+    assert messages == ["Insatsen anger inte sin samiska relevans"], messages
 
 
 def test_the_expected_revision_is_named() -> None:

@@ -473,19 +473,23 @@ def meeting_record(
     participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
     notes: Annotated[str | None, typer.Option("--notes", help=_("Notes from the meeting."))] = None,
     revision: Annotated[str | None, typer.Option("--revision", help=_("The plan's revision (default: from the date, YYYY-1 spring, YYYY-2 autumn)."))] = None,
+    cycle: Annotated[list[str] | None, typer.Option("--cycle", help=_("A step of the six-step process the meeting worked on, e.g. analysis or policy-mix (repeatable)."))] = None,
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
 ) -> None:
     """Record the mobilising meeting of an area's plan (date, place, participants)."""
     language = choose_lang(lang)
+    from rus.choices import parse_choice
     from rus.editing import parse_date, record_meeting
+    from rus.vocab import Phase
 
     def action() -> EditResult:
+        steps = [parse_choice(Phase, step, "--cycle").value for step in cycle or []]  # refused inside the handler
         return record_meeting(_plans(plans), area, when=parse_date(when, "date"), place=place, participants=participant,
-                              notes=notes, revision=revision, dry_run=dry_run)
+                              notes=notes, revision=revision, cycle=steps, dry_run=dry_run)
 
-    _edit(language, dry_run, action, {"R003 @actor in the actor registry": "--participant", "R013": "--revision"})
+    _edit(language, dry_run, action, {"R003 @actor in the actor registry": "--participant", "R013": "--revision", "R039": "--cycle"})
 
 
 @actor_app.command("add", help=_("Add an actor to the actor registry."))

@@ -1252,8 +1252,8 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
     phase_rows = [[phase.text(lang), str(n)] for phase, n in section.phases.items()]
     doc.add(
         Table(
-            _t(N_("Activities per step of the six-step process"), lang),
-            [_t(N_("Step"), lang), _t(N_("Activities"), lang)],
+            _t(N_("Steps of the six-step process the latest meetings worked on"), lang),
+            [_t(N_("Step"), lang), _t(N_("Plans"), lang)],
             phase_rows,
             frozenset({1}),
         )
