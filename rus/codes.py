@@ -125,7 +125,7 @@ CODES: dict[str, Code] = {
     "R012": Code("risk-without-conflict", "error", N_("{dimension} is rated `risk` but no goal conflict is recorded"),
                  N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled.")),
     "R013": Code("revision-meeting-mismatch", "warning", N_("The revision {revision} does not fit the meeting date {date} (expected {expected})"),
-                 N_("Spring meetings (January to June) give revision YYYY-1, autumn meetings (July to December) YYYY-2.")),
+                 N_("A revision is numbered within the year of its meeting: YYYY-1 is the spring revision, a meeting from July on gives YYYY-2 or later, and a third revision in a year is YYYY-3.")),
     "R014": Code("replaced-but-active", "warning", N_("The activity is replaced by {replacement} but its status is {status}"),
                  N_("An activity that is replaced ends as cancelled or completed.")),
     "R015": Code("no-goal", "warning", N_("The activity serves no goal"),
@@ -166,6 +166,8 @@ CODES: dict[str, Code] = {
                  N_("Set `revision:` to the next revision (e.g. {next}) when the plan is revised.")),
     "H005": Code("ended-activity-removed", "warning", N_("The activity `{id}` was removed after it ended (it was {status} at {base})"),
                  N_("Keep ended activities in the plan, so that the yearly report and the diff still count them.")),
+    "H006": Code("revision-lowered", "error", N_("The revision went back from {old} (at {base}) to {new}"),
+                 N_("A plan's revision only ever rises: keep {old}, or raise it to the next revision.")),
 }
 
 #: Hints used instead of a code's default hint in particular cases.

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
+from rus.revision import PERIOD_PATTERN, REVISION_PATTERN
 from rus.vocab import (
     ActorRole,
     Area,
@@ -47,7 +48,8 @@ GOAL_ID = r"^[A-Z]{3}-M[0-9]{1,3}$"
 INDICATOR_ID = r"^[A-Z]{3}-I[0-9]{1,3}$"
 SUB_AREA_ID = r"^[A-Z]{3}-D[0-9]{1,3}$"
 ACTOR_ID = r"^[a-z0-9][a-z0-9-]{0,62}$"
-REVISION = r"^[0-9]{4}-[12]$"
+REVISION = REVISION_PATTERN
+PERIOD = PERIOD_PATTERN
 REFERENCE = r"^[A-ZÅÄÖ]+/[0-9]+/[0-9]{4}$"
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -70,7 +72,10 @@ def _revision_year(value: str) -> str:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: A revision of a plan, ``YYYY-N`` (the year's N-th revision; see :mod:`rus.revision`).
 Revision = Annotated[str, Field(pattern=REVISION), AfterValidator(_revision_year)]
+#: An indicator period: a half-year, ``YYYY-1`` (spring) or ``YYYY-2`` (autumn).
+HalfYear = Annotated[str, Field(pattern=PERIOD), AfterValidator(_revision_year)]
 
 
 def field(
@@ -175,7 +180,7 @@ class Actual(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Utfall", "En indikators uppmätta värde för en revisionsperiod, ev. för en kommun.")
 
-    period: Revision = field("Period", "Period", "Revisionsperiod, t.ex. 2026-1 (vår) eller 2026-2 (höst)", "Revision period, e.g. 2026-1 (spring) or 2026-2 (autumn)")
+    period: HalfYear = field("Period", "Period", "Halvår: ÅÅÅÅ-1 (januari–juni) eller ÅÅÅÅ-2 (juli–december), t.ex. 2026-2", "Half-year: YYYY-1 (January to June) or YYYY-2 (July to December), e.g. 2026-2")
     value: StrictFloat = field("Värde", "Value", allow_inf_nan=False)
     municipality: Municipality | None = field("Kommun", "Municipality", "Utfall för en kommun; utelämna för hela länet", "Value for one municipality; leave out for the whole county", default=None)
     note: str | None = field("Anteckning", "Note", default=None)
@@ -319,7 +324,7 @@ class Plan(Model):
     SV: ClassVar[tuple[str, str]] = ("Handlingsplan", "Handlingsplanen för ett styrkeområde vid en revision.")
 
     area: Area = field("Styrkeområde", "Strength area")
-    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår) eller ÅÅÅÅ-2 (höst), t.ex. 2026-2", "YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-2")
+    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-N, årets N:te revision: ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år", "YYYY-N, the year's N-th revision: YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year")
     state: PlanState = field("Läge", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
     meeting: Meeting = field("Mobiliserande möte", "Mobilising meeting")
     vision: str = field("Vision", "Vision", min_length=1)

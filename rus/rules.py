@@ -17,6 +17,7 @@ from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
 from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
+from rus.revision import expected_for_meeting, fits_meeting, period_after_revision
 from rus.source import Source
 from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, active_region, fold
 
@@ -214,7 +215,7 @@ def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> No
         seen: set[tuple[str, str | None]] = set()
         for j, actual in enumerate(indicator.actuals):
             loc: Loc = ("indicators", _position(partial, "indicators", i), "actuals", j, "period")
-            if actual.period > plan.revision:
+            if period_after_revision(actual.period, plan.revision):
                 line, column = source.locate(loc)
                 source.add(line, column, "R006", period=actual.period, revision=plan.revision)
             scope = actual.municipality.value if actual.municipality else None
@@ -269,10 +270,10 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
 
 def _check_meeting(plan: Plan, source: Source) -> None:
     meeting_date = plan.meeting.date
-    expected = f"{meeting_date.year}-{1 if meeting_date.month <= 6 else 2}"
-    if plan.revision != expected:
+    if not fits_meeting(plan.revision, meeting_date):
         line, column = source.locate(("revision",))
-        source.add(line, column, "R013", revision=plan.revision, date=meeting_date.isoformat(), expected=expected)
+        source.add(line, column, "R013", revision=plan.revision, date=meeting_date.isoformat(),
+                   expected=expected_for_meeting(meeting_date))
 
 
 def check_cross(index: CrossIndex, paths: list[str]) -> list[tuple[str, list[Diagnostic]]]:

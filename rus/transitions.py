@@ -4,7 +4,8 @@
 - H002 an activity that disappeared instead of ending as completed or cancelled, or being replaced;
 - H003 an id reused for a different activity;
 - H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``;
-- H005 an activity that had ended (completed, cancelled or replaced) at the base and was removed since.
+- H005 an activity that had ended (completed, cancelled or replaced) at the base and was removed since;
+- H006 a ``revision`` lower than the base's (revisions compare as numbers, :mod:`rus.revision`).
 
 Each finding is a located :class:`~rus.diagnostics.Diagnostic` at the line in the current file.
 Files that do not parse or fail the schema are left out (validation reports them); their areas are
@@ -16,6 +17,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ from rus.history import (
 from rus.i18n import InText
 from rus.models import Activity, Plan
 from rus.region import region_at
+from rus.revision import revision_key
 from rus.vocab import FINAL_STATUSES, Area, reachable, transition_reachable
 from rus.workspace import find_root
 
@@ -138,6 +141,9 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
     for area, group in files.items():
         before = base.plans.get(area)
         plan = merge_plans([p for _, p in group])
+        if before is not None and area not in unknown and revision_key(plan.revision) < revision_key(before.revision):
+            findings.append((group[0][0], ("revision",), "H006", {"old": before.revision, "new": plan.revision, "base": base_rev}, None))
+            continue
         if before is None or area in unknown or plan.revision != before.revision:
             continue
         if f"{area.value}/{plan.revision}" not in tagged:
@@ -145,7 +151,7 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
         from rus.changes import Side, diff_plans
 
         if not diff_plans(before, plan, Side(base_rev), Side("working tree"), area).is_empty:
-            findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision)}, None))
+            findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision, date.today())}, None))
     return findings
 
 

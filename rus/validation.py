@@ -28,6 +28,7 @@ from rus.models import (
     ACTOR_ID,
     GOAL_ID,
     INDICATOR_ID,
+    PERIOD,
     REFERENCE,
     REVISION,
     SUB_AREA_ID,
@@ -431,7 +432,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     INDICATOR_ID: ("@an indicator id", "{prefix}-I1"),
     SUB_AREA_ID: ("@a sub-area id", "{prefix}-D1"),
     ACTOR_ID: ("@an actor id", "university"),
-    REVISION: ("@a revision", "2026-1 / 2026-2"),
+    REVISION: ("@a revision", "2026-1 / 2026-2 / 2026-3"),
+    PERIOD: ("@a half-year", "2026-1 / 2026-2"),
     REFERENCE: ("@a reference number", "RS/123/2024"),
 }
 

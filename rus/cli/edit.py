@@ -441,7 +441,7 @@ def activity_cancel(
 )
 def indicator_record(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. ABC-I2."))],
-    period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The revision period, e.g. 2026-2."))],
+    period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The half-year, YYYY-1 (January to June) or YYYY-2 (July to December), e.g. 2026-2."))],
     value: Annotated[str, typer.Argument(metavar=_("VALUE"), help=_("The measured value (a decimal comma is fine: 4,5)."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("A note on the value."))] = None,
@@ -472,7 +472,7 @@ def meeting_record(
     place: Annotated[str, typer.Option("--place", help=_("Where the meeting was held."))],
     participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
     notes: Annotated[str | None, typer.Option("--notes", help=_("Notes from the meeting."))] = None,
-    revision: Annotated[str | None, typer.Option("--revision", help=_("The plan's revision (default: from the date, YYYY-1 spring, YYYY-2 autumn)."))] = None,
+    revision: Annotated[str | None, typer.Option("--revision", help=_("The plan's revision (default: the current one if it fits the date, else the next: YYYY-1 spring, YYYY-2 autumn, YYYY-3 a third revision in the year)."))] = None,
     plans: PlansOption = None,
     dry_run: DryRunOption = False,
     lang: LangOption = None,
