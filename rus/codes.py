@@ -2,7 +2,8 @@
 
 Codes never change meaning once released. Families: ``F`` file, ``Y`` YAML syntax, ``S`` schema,
 ``R`` the domain's rules within and across plans, ``H`` history (transitions against a base), ``G``
-the region file (``region.yaml``, the region's own vocabularies).
+the region file (``region.yaml``, the region's own vocabularies), ``M`` editions of the file formats
+and their migration (``rus migrate``).
 Templates are English gettext message ids; :mod:`rus.i18n` renders them in Swedish.
 """
 
@@ -144,6 +145,20 @@ CODES: dict[str, Code] = {
                  N_("Keep the registry as actors.yaml beside the plans, or name it on the command line.")),
     "R022": Code("replaced-by-self", "error", N_("The activity is replaced by itself"),
                  N_("Name the id of the activity that replaces it.")),
+    "R023": Code("funding-without-year", "warning", N_("The funding row does not say which year it concerns"),
+                 N_("Add `year:` with the year of the application or decision, so that the yearly report counts the money in the right year.")),
+    "R024": Code("payments-not-granted", "error", N_("Payments are recorded on a funding row whose state is {state}"),
+                 N_("Only granted money is paid out: set `state: granted` (or `paid` when all of it is paid out), or remove the payments.")),
+    "R025": Code("payments-over-amount", "error", N_("The payments add up to SEK {paid}, more than the row's amount of SEK {amount}"),
+                 N_("Correct the payments, or raise `amount_sek` to what was granted.")),
+    "R026": Code("paid-not-paid", "warning", N_("The row is marked as paid out in full, but its payments add up to SEK {paid} of SEK {amount}"),
+                 N_("Record each year's payment under `payments:`, or set `state: granted` while money is still to be paid out.")),
+    "R027": Code("no-national-area", "warning", N_("The activity names no strategic area of the national strategy"),
+                 N_("Add at least one of: equal-opportunities, skills, innovation, accessibility under `national_areas:`.")),
+    "R028": Code("indicator-not-auditable", "warning", N_("The indicator cannot be audited: it lacks {missing}"),
+                 N_("Say what is counted (`definition:`), how it is measured (`method:`), where the value comes from (`source:`) and how often it is measured (`frequency:`).")),
+    "R029": Code("result-without-priority", "warning", N_("The result indicator `{id}` does not say which long-term priority it measures"),
+                 N_("Add `priority:` with the long-term priority whose change the indicator follows.")),
     # --- the region file --------------------------------------------------------------------------
     "G001": Code("region-missing", "error", N_("No region file (region.yaml) was found for these plans"),
                  N_("Put the region's region.yaml at the repository root, beside plans/ (`rus init --region FILE` starts a repository with one), or name one with RUS_REGION.")),
@@ -155,6 +170,13 @@ CODES: dict[str, Code] = {
                  N_("Change the plan to one of the region's values: {allowed}.")),
     "G004": Code("region-schema-version", "error", N_("The region file is of schema version {found}; this version of rus reads version {supported}"),
                  N_("Upgrade rus to a version that reads this edition of the region file.")),
+    # --- editions and migration -----------------------------------------------------------------
+    "M001": Code("old-edition", "warning", N_("The file is of edition {found} of its format; this version of rus writes edition {current}"),
+                 N_("Run `rus migrate` to upgrade it (every comment is kept; `rus migrate --dry-run` shows the changes first). Until then it is read upgraded in memory.")),
+    "M002": Code("newer-edition", "error", N_("The file is of edition {found} of its format, newer than this version of rus reads ({current})"),
+                 N_("Upgrade rus to a version that reads this edition; the file is not checked further.")),
+    "M003": Code("edition-not-first", "warning", N_("`schema_version` is not the file's first key"),
+                 N_("Keep `schema_version:` at the top of the file (`rus fmt` moves it there).")),
     # --- history (against a base revision) -------------------------------------------------------
     "H001": Code("forbidden-transition", "error", N_("The status went from {old} to {new}, which is not allowed"),
                  N_("Allowed from {old}: {allowed}.")),

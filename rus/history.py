@@ -259,6 +259,7 @@ def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = N
 def _parse(path: str, data: bytes, name: str) -> _Entry:
     from pydantic import BaseModel, ValidationError
 
+    from rus.editions import upgrade
     from rus.source import Source, parse_bytes
     from rus.validation import file_kind, schema_diagnostic
 
@@ -272,6 +273,9 @@ def _parse(path: str, data: bytes, name: str) -> _Entry:
     if kind is None:
         return Diagnostic(path, 1, 1, "F006")
     model_type: type[BaseModel] = Plan if kind == "plan" else ActorRegistry
+    # a file of an older edition is upgraded in memory, so that a comparison across `rus migrate`
+    # shows only real changes to the plans
+    upgrade(source.data, kind)
     try:
         model = model_type.model_validate(source.data)
     except ValidationError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import typing
 from datetime import date
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -28,6 +28,7 @@ from rus.vocab import (
     ActorRole,
     Area,
     ConflictState,
+    Frequency,
     FundingSource,
     FundingState,
     Helix,
@@ -35,6 +36,7 @@ from rus.vocab import (
     Instrument,
     LadderStep,
     Municipality,
+    NationalArea,
     Phase,
     PlanState,
     Priority,
@@ -95,6 +97,15 @@ def field(
         json_schema_extra={"x-title-en": en, "x-description-sv": sv_desc or sv, "x-description-en": en_desc or en},
         **kwargs,
     )
+
+
+#: The edition field every file starts with (:mod:`rus.editions`): titles and descriptions.
+EDITION_FIELD = (
+    "Schemaversion",
+    "Schema version",
+    "Filens utgåva av formatet (utelämnad: utgåva 1). Ändra den inte för hand; `rus migrate` uppgraderar äldre utgåvor.",
+    "The edition of the format the file is written in (left out: edition 1). Do not change it by hand; `rus migrate` upgrades older editions.",
+)
 
 
 def inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -195,12 +206,25 @@ class Indicator(Model):
     goal: str = field("Mål", "Goal", "Id för målet som indikatorn mäter", "Id of the goal the indicator measures", pattern=GOAL_ID)
     name: str = field("Namn", "Name", min_length=1)
     kind: IndicatorKind = field("Typ", "Kind", "output (aktivitet) eller result (resultat)", "output or result")
+    priority: Priority | None = field(
+        "Långsiktig prioritering", "Long-term priority",
+        "Den långsiktiga prioritering som en resultatindikator mäter", "The long-term priority a result indicator measures", default=None,
+    )
     unit: str = field("Enhet", "Unit", "Mått, t.ex. antal företag eller MWh", "Measure, e.g. number of companies or MWh", min_length=1)
+    definition: str | None = field(
+        "Definition", "Definition", "Vad som räknas och vad som inte räknas, så att två personer får samma värde",
+        "What is counted and what is not, so that two people arrive at the same value", default=None, min_length=1,
+    )
+    method: str | None = field(
+        "Mätmetod", "Measurement method", "Hur värdet tas fram: uttag, enkät, beräkning", "How the value is obtained: extract, survey, calculation",
+        default=None, min_length=1,
+    )
+    source: str | None = field("Källa", "Source", "Var värdet hämtas: register, statistik eller uppgiftslämnare", "Where the value comes from: register, statistics or who reports it", default=None, min_length=1)
+    frequency: Frequency | None = field("Mätfrekvens", "Frequency", "Hur ofta indikatorn mäts", "How often the indicator is measured", default=None)
     higher_is_better: StrictBool = field("Högre är bättre", "Higher is better", default=True)
     baseline: Measurement = field("Utgångsvärde", "Baseline")
     target: Measurement = field("Målvärde", "Target")
-    actuals: list[Actual] = field("Utfall", "Actuals", "Uppmätta värden per revisionsperiod", "Measured values per revision period", default_factory=list)
-    source: str | None = field("Källa", "Source", "Var värdet hämtas", "Where the value comes from", default=None)
+    actuals: list[Actual] = field("Utfall", "Actuals", "Uppmätta värden per halvår, för länet eller en kommun", "Measured values per half-year, for the county or a municipality", default_factory=list)
 
 
 class Period(Model):
@@ -311,6 +335,12 @@ class Activity(Model):
     progress: StrictInt = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
     funding: list[Funding] = field("Finansiering", "Funding", default_factory=list)
     priorities: list[Priority] = field("Långsiktiga prioriteringar", "Long-term priorities", default_factory=list)
+    national_areas: list[NationalArea] = field(
+        "Nationella strategiska områden", "National strategic areas",
+        "De strategiska områden i den nationella strategin för hållbar regional utveckling 2021–2030 som insatsen tjänar",
+        "The strategic areas of the national strategy for sustainable regional development 2021–2030 the activity serves",
+        default_factory=list,
+    )
     phase: Phase = field("Steg i sexstegsprocessen", "Six-step phase")
     sustainability: Sustainability = field("Hållbarhet", "Sustainability")
     sami: Sami | None = field("Samisk relevans", "Sámi relevance", default=None)
@@ -323,6 +353,7 @@ class Plan(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Handlingsplan", "Handlingsplanen för ett styrkeområde vid en revision.")
 
+    schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     area: Area = field("Styrkeområde", "Strength area")
     revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-N, årets N:te revision: ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år", "YYYY-N, the year's N-th revision: YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year")
     state: PlanState = field("Läge", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
@@ -355,4 +386,5 @@ class ActorRegistry(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Aktörsregister", "Aktörsregistret som alla styrkeområden delar.")
 
+    schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     actors: list[Actor] = field("Aktörer", "Actors", default_factory=list)

@@ -26,6 +26,7 @@ class InvalidPlansError(RusError):
 
 def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     """The valid plans and actor registry in a folder; errors name the first file and line."""
+    from rus.editions import upgrade
     from rus.history import LinkOutsideError
     from rus.source import read_source
     from rus.validation import discover_files, file_kind, outside_diagnostic, validate_paths
@@ -55,6 +56,8 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     for path in found.files:
         source = read_source(path)
         kind = file_kind(source.data, path.name)
+        if kind is not None:
+            upgrade(source.data, kind)  # an older edition (reported by validation as M001) is read upgraded
         if kind == "plan":
             plan = Plan.model_validate(source.data)
             plans[plan.area] = plan

@@ -19,7 +19,17 @@ from rus.i18n import InText, Listed
 from rus.models import ActorRegistry, Plan
 from rus.revision import expected_for_meeting, fits_meeting, period_after_revision
 from rus.source import Source
-from rus.vocab import AREA_PREFIX, MUNICIPALITY_INFO, Dimension, Rating, Status, active_region, fold
+from rus.vocab import (
+    AREA_PREFIX,
+    MUNICIPALITY_INFO,
+    Dimension,
+    FundingState,
+    IndicatorKind,
+    Rating,
+    Status,
+    active_region,
+    fold,
+)
 
 Loc = tuple[str | int, ...]
 
@@ -94,7 +104,9 @@ def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str, pa
     _check_ids(plan, source, index, partial)
     _check_references(plan, source, index, partial)
     _check_indicators(plan, source, partial)
+    _check_audit(plan, source, partial)
     _check_activities(plan, source, partial)
+    _check_funding(plan, source, partial)
     _check_meeting(plan, source)
     expected = f"{plan.area.value}.yaml"
     if Path(file_name).stem != plan.area.value:
@@ -226,6 +238,48 @@ def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> No
             seen.add((actual.period, scope))
 
 
+#: The audit trail an indicator needs (R028), as the keys that hold it.
+_AUDIT_KEYS = ("definition", "method", "source", "frequency")
+
+
+def _check_audit(plan: Plan, source: Source, partial: Partial | None) -> None:
+    """Indicators that can be audited (R028), and result indicators that say which priority they measure (R029)."""
+    for i, indicator in enumerate(plan.indicators):
+        at: Loc = ("indicators", _position(partial, "indicators", i))
+        missing = [key for key in _AUDIT_KEYS if getattr(indicator, key) is None or getattr(indicator, key) == ""]
+        if missing:
+            line, column = source.locate((*at, "id"))
+            source.add(line, column, "R028", missing=", ".join(f"`{key}`" for key in missing))
+        if indicator.kind is IndicatorKind.RESULT and indicator.priority is None:
+            line, column = source.locate((*at, "kind"))
+            source.add(line, column, "R029", id=indicator.id)
+
+
+def _grouped(amount: int) -> str:
+    """Whole kronor with the thousands grouped by spaces (``1 200 000``), as both languages may write them."""
+    return f"{amount:,}".replace(",", " ")
+
+
+def _check_funding(plan: Plan, source: Source, partial: Partial | None) -> None:
+    """Money by year and what was paid out (R023–R026); amounts in whole kronor."""
+    for a, act in enumerate(plan.activities):
+        for f, row in enumerate(act.funding):
+            at: Loc = ("activities", _position(partial, "activities", a), "funding", f)
+            if row.year is None:
+                line, column = source.locate(at)
+                source.add(line, column, "R023")
+            paid = sum(payment.amount_sek for payment in row.payments)
+            if row.payments and row.state not in (FundingState.GRANTED, FundingState.PAID):
+                line, column = source.locate((*at, "payments"), key=True)
+                source.add(line, column, "R024", state=InText(row.state))
+            elif paid > row.amount_sek:
+                line, column = source.locate((*at, "payments"), key=True)
+                source.add(line, column, "R025", paid=_grouped(paid), amount=_grouped(row.amount_sek))
+            elif row.state is FundingState.PAID and paid != row.amount_sek:
+                line, column = source.locate((*at, "state"))
+                source.add(line, column, "R026", paid=_grouped(paid), amount=_grouped(row.amount_sek))
+
+
 def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> None:
     for a, act in enumerate(plan.activities):
         base: Loc = ("activities", _position(partial, "activities", a))
@@ -262,6 +316,8 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None) -> No
             add(("id",), "R015")
         if not act.priorities:
             add(("id",), "R016")
+        if not act.national_areas:
+            add(("id",), "R027")
         if not act.municipalities and not act.whole_county:
             add(("id",), "R017")
         elif act.municipalities and act.whole_county:

@@ -45,7 +45,7 @@ from rus.source import Source, gc_paused, read_source, with_ends
 from rus.vocab import RegionVocab, Vocab, fold, lookup
 from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
-PLAN_KEYS = frozenset(Plan.model_fields)
+PLAN_KEYS = frozenset(Plan.model_fields) - {"schema_version"}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -343,6 +343,8 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
     if kind is None:
         source.add(1, 1, "F006")
         return result
+    if not check_edition(source, kind):
+        return result
     model: type[BaseModel] = Plan if kind == "plan" else ActorRegistry
     try:
         validated = model.model_validate(source.data)
@@ -369,6 +371,30 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
     elif isinstance(validated, ActorRegistry):
         check_actor_registry(validated, source, index)
     return result
+
+
+def check_edition(source: Source, kind: str) -> bool:
+    """The file's edition: an older one is reported (M001) and upgraded in memory, so that its data is
+    still checked; a newer one (M002) cannot be read. False when the file cannot be checked further.
+
+    The upgraded data is checked, not the old: a key that a step renames would otherwise be reported
+    as unknown, and a repository not yet migrated would hide its real problems behind M001.
+    """
+    from rus.editions import CURRENT_EDITION, EDITION_KEY, edition_of, upgrade
+
+    edition = edition_of(source.data)
+    if edition is None:
+        return True  # not a whole number: the schema says what is wrong
+    line, column = source.locate((EDITION_KEY,))
+    if edition > CURRENT_EDITION:
+        source.add(line, column, "M002", found=edition, current=CURRENT_EDITION)
+        return False
+    if edition < CURRENT_EDITION:
+        source.add(line, column, "M001", found=edition, current=CURRENT_EDITION)
+        upgrade(source.data, kind)
+    elif isinstance(source.data, dict) and next(iter(source.data)) != EDITION_KEY:
+        source.add(*source.locate((EDITION_KEY,), key=True), "M003")
+    return True
 
 
 _SECTIONS: dict[str, type[BaseModel]] = {

@@ -722,6 +722,61 @@ _labels(
     },
 )
 
+class NationalArea(Vocab):
+    """The four strategic areas of the national strategy for sustainable regional development in the
+    whole country 2021–2030 (Skr. 2020/21:133), by which Tillväxtverket compiles the regions' yearly
+    follow-ups. National, not the region's: versioned with the tool."""
+
+    EQUAL_OPPORTUNITIES = "equal-opportunities"
+    SKILLS = "skills"
+    INNOVATION = "innovation"
+    ACCESSIBILITY = "accessibility"
+
+
+_labels(
+    NationalArea,
+    {
+        "equal-opportunities": Label(
+            "Likvärdiga möjligheter till boende, arbete och välfärd i hela landet",
+            "Equal opportunities for housing, work and welfare throughout the country",
+        ),
+        "skills": Label(
+            "Kompetensförsörjning och kompetensutveckling i hela landet",
+            "Skills supply and skills development throughout the country",
+        ),
+        "innovation": Label(
+            "Innovation och förnyelse samt entreprenörskap och företagande i hela landet",
+            "Innovation and renewal, and entrepreneurship and enterprise throughout the country",
+        ),
+        "accessibility": Label(
+            "Tillgänglighet i hela landet genom digital kommunikation och transportsystem",
+            "Accessibility throughout the country through digital communication and transport systems",
+        ),
+    },
+)
+
+
+class Frequency(Vocab):
+    """How often an indicator is measured."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+    MULTI_YEAR = "multi-year"
+
+
+_labels(
+    Frequency,
+    {
+        "monthly": Label("Varje månad", "Monthly"),
+        "quarterly": Label("Varje kvartal", "Quarterly"),
+        "half-yearly": Label("Varje halvår", "Half-yearly", "Inför varje revision av planen", "Before each revision of the plan"),
+        "yearly": Label("Varje år", "Yearly"),
+        "multi-year": Label("Mer sällan än varje år", "Less often than yearly", "T.ex. vartannat år eller vid varje ny undersökning", "E.g. every second year, or with each new survey"),
+    },
+)
+
 #: Every vocabulary, for documentation, schema generation and label tests.
 VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     Area,
@@ -742,6 +797,8 @@ VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     Rating,
     SamiRelevance,
     ConflictState,
+    NationalArea,
+    Frequency,
 )
 
 #: What each vocabulary is, in both languages (for the schema and documentation).
@@ -764,6 +821,8 @@ VOCAB_TITLES: dict[type[Vocab] | type[RegionVocab], Label] = {
     Rating: Label("Bedömning", "Rating"),
     SamiRelevance: Label("Samisk relevans", "Sámi relevance"),
     ConflictState: Label("Målkonfliktens läge", "Goal conflict state"),
+    NationalArea: Label("Strategiskt område i den nationella strategin", "Strategic area of the national strategy"),
+    Frequency: Label("Mätfrekvens", "Measurement frequency"),
 }
 
 

@@ -314,6 +314,7 @@ def activity_add(
     municipality: Annotated[list[str] | None, typer.Option("--municipality", help=_("A municipality it reaches (repeatable)."))] = None,
     whole_county: Annotated[bool, typer.Option("--whole-county", help=_("It reaches the whole county."))] = False,
     priority: Annotated[list[str] | None, typer.Option("--priority", help=_("A long-term priority it serves (repeatable)."))] = None,
+    national_area: Annotated[list[str] | None, typer.Option("--national-area", help=_("A strategic area of the national strategy it serves: equal-opportunities, skills, innovation or accessibility (repeatable)."))] = None,
     social: Annotated[str, typer.Option("--social", help=_("Social sustainability: contributes, neutral, risk or unknown."))] = "unknown",
     economic: Annotated[str, typer.Option("--economic", help=_("Economic sustainability: contributes, neutral, risk or unknown."))] = "unknown",
     environmental: Annotated[str, typer.Option("--environmental", help=_("Environmental sustainability: contributes, neutral, risk or unknown."))] = "unknown",
@@ -328,7 +329,15 @@ def activity_add(
     with handled(language):
         from rus.choices import parse_choice
         from rus.editing import parse_date
-        from rus.vocab import Municipality, Phase, Priority, Rating, SamiRelevance, Status
+        from rus.vocab import (
+            Municipality,
+            NationalArea,
+            Phase,
+            Priority,
+            Rating,
+            SamiRelevance,
+            Status,
+        )
 
         folder = _plans(plans)  # first: the municipalities and priorities are the region's of these plans
         if interactive and not (title and sub_area and start and phase):
@@ -364,6 +373,7 @@ def activity_add(
             "period": period,
             "status": parse_choice(Status, status, "--status").value,
             "priorities": [parse_choice(Priority, p, "--priority").value for p in priority or []],
+            "national_areas": [parse_choice(NationalArea, n, "--national-area").value for n in national_area or []],
             "phase": parse_choice(Phase, str(phase), "--phase").value,
             "sustainability": {
                 "social": parse_choice(Rating, social, "--social").value,
@@ -374,7 +384,7 @@ def activity_add(
         }
     _edit(language, dry_run, lambda: add_activity(folder, area, fields, dry_run=dry_run), {
         "R003 @actor in the actor registry": "--lead", "R003 @goal in this plan": "--goal", "R003 @sub-area in this plan": "--sub-area",
-        "R011": "--sami", "R015": "--goal", "R016": "--priority", "R017": "--municipality / --whole-county",
+        "R011": "--sami", "R015": "--goal", "R016": "--priority", "R027": "--national-area", "R017": "--municipality / --whole-county",
         "R018": "--municipality / --whole-county", "R004": "--start / --end",
     })
 
