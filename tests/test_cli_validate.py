@@ -182,7 +182,7 @@ def test_exit_codes_are_documented() -> None:
 
 def test_every_code_is_documented() -> None:
     documented = (REPO / "docs" / "diagnostics.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `([FYSRHG]\d{3})` \| `([a-z0-9-]+)` \|", documented, re.MULTILINE))
+    rows = dict(re.findall(r"^\| `([FYSRHGM]\d{3})` \| `([a-z0-9-]+)` \|", documented, re.MULTILINE))
     assert rows == {code: info.name for code, info in CODES.items()}
 
 
