@@ -355,7 +355,7 @@ class Plan(Model):
 
     schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     area: Area = field("Styrkeområde", "Strength area")
-    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-N, årets N:te revision: ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år", "YYYY-N, the year's N-th revision: YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year")
+    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år: årets N:te revision, ÅÅÅÅ-N", "YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year: the year's N-th revision, YYYY-N")
     state: PlanState = field("Läge", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
     meeting: Meeting = field("Mobiliserande möte", "Mobilising meeting")
     vision: str = field("Vision", "Vision", min_length=1)

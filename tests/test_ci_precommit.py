@@ -158,7 +158,7 @@ def test_the_validate_hook_passes_a_valid_plan_and_blocks_an_invalid_one(tmp_pat
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
     assert "Failed" in blocked.stdout
     assert "plans/upplevelser.yaml" in blocked.stdout
-    assert "32:13" in blocked.stdout and "S003" in blocked.stdout
+    assert "38:13" in blocked.stdout and "S003" in blocked.stdout
     # Both runs used the one environment built for the session, in the session's own store.
     assert len(_environments(hook_env.store)) == 1
 
