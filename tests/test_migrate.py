@@ -210,3 +210,13 @@ def test_rus_migrate_end_to_end(tmp_path: Path) -> None:
     assert "2 files migrated, 0 files already of edition 2" in done.stderr
     assert (folder / "upplevelser.yaml").read_text(encoding="utf-8") == (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
     assert run_rus("migrate", "--check", "plans", cwd=tmp_path).returncode == 0
+
+
+def test_fmt_puts_the_edition_first() -> None:
+    from rus.formatting import format_text
+
+    text = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
+    moved = text.replace("schema_version: 2\narea: upplevelser\n", "area: upplevelser\nschema_version: 2\n", 1)
+    formatted = format_text(moved, "upplevelser.yaml")
+    keys = [line.split(":")[0] for line in formatted.splitlines() if line and not line.startswith(("#", " "))]
+    assert keys[:2] == ["schema_version", "area"]
