@@ -60,6 +60,8 @@ SAMI_INTERESTS = ("land-and-water", "reindeer-husbandry", "culture", "language",
 HELIXES = ("business", "civil-society", "academia", "public")
 LADDER = ("sees-hears", "understands", "wants", "does")
 PRIORITIES = ("whole-county", "sustainable-development", "strength-areas")
+NATIONAL_AREAS = ("equal-opportunities", "skills", "innovation", "accessibility")
+FREQUENCIES = ("yearly", "half-yearly", "quarterly")
 PHASES = ("analysis", "governance", "vision", "prioritisation", "policy-mix", "evaluation")
 SOURCES = (
     "appropriation-1-1",
@@ -248,6 +250,8 @@ def actors_text(rng: random.Random, count: int = 120) -> tuple[str, list[Actor]]
         "#",
         "# Aktörsregister (syntetiskt, för prestandamätning).",
         "",
+        "schema_version: 2",
+        "",
         "actors:",
     ]
     for n in range(1, count + 1):
@@ -309,9 +313,11 @@ def plan_text(
         f"# Handlingsplan för styrkeområdet {area_name} (syntetisk, för prestandamätning).",
         "# Kör `rus validate` efter varje ändring.",
         "",
+        "schema_version: 2",
+        "",
         f"area: {area}",
         "",
-        "# Revision: ÅÅÅÅ-1 för vårens revision, ÅÅÅÅ-2 för höstens.",
+        "# Revision: ÅÅÅÅ-1 för vårens revision, ÅÅÅÅ-2 för höstens, ÅÅÅÅ-3 för en tredje samma år.",
         f"revision: {year}-2",
         "state: adopted",
         "",
@@ -376,7 +382,12 @@ def plan_text(
             f"    goal: {goal}",
             f"    name: Antal {rng.choice(NOUNS)} med stöd",
             f"    kind: {'output' if i % 2 else 'result'}",
+            *([] if i % 2 else [f"    priority: {PRIORITIES[i % len(PRIORITIES)]}"]),
             "    unit: antal",
+            f"    definition: {_sentence(rng, 8)}",
+            f"    method: {_sentence(rng, 6)}",
+            "    source: SCB och Region Jämtland Härjedalen",
+            f"    frequency: {FREQUENCIES[i % len(FREQUENCIES)]}",
         ]
         if i % 3 == 2:
             out += ["    # Lägre är bättre.", "    higher_is_better: false"]
@@ -398,7 +409,7 @@ def plan_text(
                 f"        value: {rng.randint(1, base)}",
                 f"        municipality: {municipality}",
             ]
-        out += ["    source: SCB och Region Jämtland Härjedalen", ""]
+        out += [""]
     out += [
         "# Insatser. Id är stabila och återanvänds aldrig.",
         "# En insats tas aldrig bort: den avslutas som completed eller cancelled.",
@@ -559,6 +570,8 @@ def _activity(
     out += [
         "    priorities:",
         *(f"      - {p}" for p in rng.sample(PRIORITIES, rng.randint(1, 3))),
+        "    national_areas:",
+        *(f"      - {n}" for n in rng.sample(NATIONAL_AREAS, rng.randint(1, 2))),
         f"    phase: {rng.choice(PHASES)}",
     ]
     risk = rng.random() < 0.3

@@ -46,8 +46,9 @@ ACTOR = "actor"
 #: What happened to an item, in the order the summary lists them.
 CATEGORIES = ("added", "removed", "replaced", "cancelled", "completed", "changed")
 
-#: Plan keys that are not metadata (the items, compared by id; the area, which names the plan).
-_NOT_METADATA = frozenset({"area", *PLAN_ITEMS.values()})
+#: Plan keys that are not metadata (the items, compared by id; the area, which names the plan; the
+#: edition of the format, which says how the file is written, not what the plan says).
+_NOT_METADATA = frozenset({"area", "schema_version", *PLAN_ITEMS.values()})
 _CONFLICT_CLOSED = "resolved"
 
 

@@ -3,7 +3,8 @@
 Codes never change meaning once released. Families: ``F`` file, ``Y`` YAML syntax, ``S`` schema,
 ``R`` the domain's rules within and across plans, ``H`` history (transitions against a base), ``G``
 the region file (``region.yaml``, the region's own vocabularies), ``P`` the programme file
-(``programme.yaml``: the EU's fulfilment criteria and goal conflicts across areas).
+(``programme.yaml``: the EU's fulfilment criteria and goal conflicts across areas), ``M`` editions
+of the file formats and their migration (``rus migrate``).
 Templates are English gettext message ids; :mod:`rus.i18n` renders them in Swedish.
 """
 
@@ -126,7 +127,7 @@ CODES: dict[str, Code] = {
     "R012": Code("risk-without-conflict", "error", N_("{dimension} is rated `risk` but no goal conflict is recorded"),
                  N_("Add an entry under `goal_conflicts:` saying between what, and how it is handled, or name the activity in a goal conflict of the programme file.")),
     "R013": Code("revision-meeting-mismatch", "warning", N_("The revision {revision} does not fit the meeting date {date} (expected {expected})"),
-                 N_("Spring meetings (January to June) give revision YYYY-1, autumn meetings (July to December) YYYY-2.")),
+                 N_("A revision is numbered within the year of its meeting: YYYY-1 is the spring revision, a meeting from July on gives YYYY-2 or later, and a third revision in a year is YYYY-3.")),
     "R014": Code("replaced-but-active", "warning", N_("The activity is replaced by {replacement} but its status is {status}"),
                  N_("An activity that is replaced ends as cancelled or completed.")),
     "R015": Code("no-goal", "warning", N_("The activity serves no goal"),
@@ -196,6 +197,20 @@ CODES: dict[str, Code] = {
                  N_("Förordning (2017:583) requires the strategy documents to be reviewed at least once between elections; record the latest review under `reviewed:`.")),
     "R039": Code("meeting-cycle-missing", "warning", N_("The meeting does not say which steps of the six-step process it worked on"),
                  N_("Add `cycle:` under `meeting:` with the steps: analysis, governance, vision, prioritisation, policy-mix, evaluation.")),
+    "R023": Code("funding-without-year", "warning", N_("The funding row does not say which year it concerns"),
+                 N_("Add `year:` with the year of the application or decision, so that the yearly report counts the money in the right year.")),
+    "R024": Code("payments-not-granted", "error", N_("Payments are recorded on a funding row whose state is {state}"),
+                 N_("Only granted money is paid out: set `state: granted` (or `paid` when all of it is paid out), or remove the payments.")),
+    "R025": Code("payments-over-amount", "error", N_("The payments add up to SEK {paid}, more than the row's amount of SEK {amount}"),
+                 N_("Correct the payments, or raise `amount_sek` to what was granted.")),
+    "R026": Code("paid-not-paid", "warning", N_("The row is marked as paid out in full, but its payments add up to SEK {paid} of SEK {amount}"),
+                 N_("Record each year's payment under `payments:`, or set `state: granted` while money is still to be paid out.")),
+    "R027": Code("no-national-area", "warning", N_("The activity names no strategic area of the national strategy"),
+                 N_("Add at least one of: equal-opportunities, skills, innovation, accessibility under `national_areas:`.")),
+    "R028": Code("indicator-not-auditable", "warning", N_("The indicator cannot be audited: it lacks {missing}"),
+                 N_("Say what is counted (`definition:`), how it is measured (`method:`), where the value comes from (`source:`) and how often it is measured (`frequency:`).")),
+    "R029": Code("result-without-priority", "warning", N_("The result indicator `{id}` does not say which long-term priority it measures"),
+                 N_("Add `priority:` with the long-term priority whose change the indicator follows.")),
     # --- the region file --------------------------------------------------------------------------
     "G001": Code("region-missing", "error", N_("No region file (region.yaml) was found for these plans"),
                  N_("Put the region's region.yaml at the repository root, beside plans/ (`rus init --region FILE` starts a repository with one), or name one with RUS_REGION.")),
@@ -207,6 +222,13 @@ CODES: dict[str, Code] = {
                  N_("Change the plan to one of the region's values: {allowed}.")),
     "G004": Code("region-schema-version", "error", N_("The region file is of schema version {found}; this version of rus reads version {supported}"),
                  N_("Upgrade rus to a version that reads this edition of the region file.")),
+    # --- editions and migration -----------------------------------------------------------------
+    "M001": Code("old-edition", "warning", N_("The file is of edition {found} of its format; this version of rus writes edition {current}"),
+                 N_("Run `rus migrate` to upgrade it (every comment is kept; `rus migrate --dry-run` shows the changes first). Until then it is read upgraded in memory.")),
+    "M002": Code("newer-edition", "error", N_("The file is of edition {found} of its format, newer than this version of rus reads ({current})"),
+                 N_("Upgrade rus to a version that reads this edition; the file is not checked further.")),
+    "M003": Code("edition-not-first", "warning", N_("`schema_version` is not the file's first key"),
+                 N_("Keep `schema_version:` at the top of the file (`rus fmt` moves it there).")),
     # --- history (against a base revision) -------------------------------------------------------
     "H001": Code("forbidden-transition", "error", N_("The status went from {old} to {new}, which is not allowed"),
                  N_("Allowed from {old}: {allowed}.")),
@@ -222,6 +244,8 @@ CODES: dict[str, Code] = {
                  N_("Record the consultation under `consultations:` (`form: statutory`, its outcome and where it is documented) before the activity starts.")),
     "H009": Code("consultation-removed", "warning", N_("The consultation record `{id}` was removed (it was in the plan at {base})"),
                  N_("Keep consultation records: they are the plan's documentation of the consultation. Correct a record instead of removing it.")),
+    "H006": Code("revision-lowered", "error", N_("The revision went back from {old} (at {base}) to {new}"),
+                 N_("A plan's revision only ever rises: keep {old}, or raise it to the next revision.")),
 }
 
 #: Hints used instead of a code's default hint in particular cases.

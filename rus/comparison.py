@@ -42,6 +42,7 @@ from rus.history import (
 )
 from rus.models import ACTIVITY_ID, GOAL_ID, INDICATOR_ID, SUB_AREA_ID, Plan
 from rus.region import diff_regions
+from rus.revision import revision_key
 from rus.vocab import AREA_PREFIX, Area, RegionVocabularies, active_region
 from rus.workspace import PLANS_DIR
 
@@ -230,7 +231,7 @@ def revision_list(root: Path, area: Area | None = None, plans_dir: str = PLANS_D
                                      Side(snap.tag, snap.revision, snap.commit), snap.area)
             entries.append(RevisionEntry(snap, changes))
             previous[snap.area] = snap
-    entries.sort(key=lambda e: (list(Area).index(e.snapshot.area), e.snapshot.revision, e.snapshot.date))
+    entries.sort(key=lambda e: (list(Area).index(e.snapshot.area), revision_key(e.snapshot.revision), e.snapshot.date))
     return entries
 
 

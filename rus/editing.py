@@ -44,6 +44,7 @@ from rus.formatting import (
 )
 from rus.i18n import Choices, InText, os_reason
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
+from rus.revision import expected_for_meeting, fits_meeting, is_revision
 from rus.source import Source, parse_text
 from rus.vocab import (
     AREA_PREFIX,
@@ -925,8 +926,15 @@ def record_meeting(
         set_key(meeting, "cycle", to_yaml(list(dict.fromkeys(cycle))), Meeting)
     elif new_meeting:
         delete_key(meeting, "cycle")  # nor do the steps it worked on
-    # A mobilising meeting gives the plan its revision: spring meetings YYYY-1, autumn YYYY-2.
-    wanted_revision = revision or f"{when.year}-{1 if when.month <= 6 else 2}"
+    # A mobilising meeting gives the plan its revision (rus.revision): the current one while it fits
+    # the meeting's date, else the next that does (spring YYYY-1, autumn YYYY-2, a third YYYY-3).
+    current = str(doc.data.get("revision", ""))
+    if revision:
+        wanted_revision = revision
+    elif is_revision(current) and fits_meeting(current, when):
+        wanted_revision = current
+    else:
+        wanted_revision = expected_for_meeting(when, current)
     if str(doc.data.get("revision", "")) != wanted_revision:
         set_key(doc.data, "revision", wanted_revision, Plan)
     return finish(doc, dry_run=dry_run, summary=N_("Recorded the meeting of {date} in {path}"),

@@ -20,7 +20,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ from rus.diagnostics import Diagnostic, Severity
 from rus.errors import ExitCode, NotFoundError, RusError
 from rus.models import ActorRegistry, Plan, ProgrammeFile
 from rus.repository import Repository
+from rus.revision import REVISION_PART, REVISION_PATTERN, revision_key
 from rus.source import gc_paused
 from rus.vocab import Area, Lang, active_region
 from rus.workspace import PLANS_DIR
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
     from git.objects import Commit
 
 YAML_SUFFIXES = (".yaml", ".yml")
-TAG_PATTERN = re.compile(r"^(?P<area>[a-z-]+)/(?P<revision>[0-9]{4}-[12])$")
-REVISION_NAME = re.compile(r"^[0-9]{4}-[12]$")
+TAG_PATTERN = re.compile(rf"^(?P<area>[a-z-]+)/(?P<revision>{REVISION_PART})$")
+REVISION_NAME = re.compile(REVISION_PATTERN)
 #: Labels of sides that are words, not names: the working tree, and the defaults of ``rus diff``.
 WORKING_TREE = N_("working tree")
 LAST_RECORDED = N_("last recorded revision")
@@ -240,6 +241,7 @@ def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = N
 def _parse(path: str, data: bytes, name: str) -> _Entry:
     from pydantic import BaseModel, ValidationError
 
+    from rus.editions import upgrade
     from rus.source import Source, parse_bytes
     from rus.validation import file_kind, model_of, schema_diagnostic
 
@@ -253,6 +255,9 @@ def _parse(path: str, data: bytes, name: str) -> _Entry:
     if kind is None:
         return Diagnostic(path, 1, 1, "F006")
     model_type: type[BaseModel] = model_of(kind)
+    # a file of an older edition is upgraded in memory, so that a comparison across `rus migrate`
+    # shows only real changes to the plans
+    upgrade(source.data, kind)
     try:
         model = model_type.model_validate(source.data)
     except ValidationError as exc:
@@ -369,7 +374,7 @@ class History(Repository):
                     date = commit.committed_datetime
                     message = ""
                 found.append(RevisionTag(Area(match["area"]), match["revision"], ref.name, commit.hexsha, date, message))
-            found.sort(key=lambda t: (t.revision, t.date, t.area.value))
+            found.sort(key=lambda t: (revision_key(t.revision), t.date, t.area.value))
             self._tags = found
         return [t for t in self._tags if area is None or t.area == area]
 
@@ -516,8 +521,9 @@ def snapshots(history: History, area: Area | None = None) -> Iterator[Snapshot]:
         yield Snapshot(tag.area, tag.revision, tag.tag, tag.commit, tag.date, plan, tag.message)
 
 
-def next_revision(revision: str) -> str:
-    """The revision after ``revision``: ``2026-1`` → ``2026-2`` → ``2027-1``."""
-    year, half = int(revision[:4]), int(revision[5])
-    return f"{year}-2" if half == 1 else f"{year + 1}-1"
+def next_revision(revision: str, today: date | None = None) -> str:
+    """The revision after ``revision`` (see :func:`rus.revision.next_revision`)."""
+    from rus.revision import next_revision as following
+
+    return following(revision, today)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import typing
 from datetime import date
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 import rus.regionfile  # noqa: F401 - installs how the region is found when none is set (vocab.active_region)
+from rus.revision import PERIOD_PATTERN, REVISION_PATTERN
 from rus.vocab import (
     ActorRole,
     Area,
@@ -32,6 +33,7 @@ from rus.vocab import (
     ConsultationOutcome,
     Criterion,
     EvaluationKind,
+    Frequency,
     FundingSource,
     FundingState,
     Helix,
@@ -39,6 +41,7 @@ from rus.vocab import (
     Instrument,
     LadderStep,
     Municipality,
+    NationalArea,
     Phase,
     PlanState,
     Priority,
@@ -55,7 +58,8 @@ SUB_AREA_ID = r"^[A-Z]{3}-D[0-9]{1,3}$"
 CONSULTATION_ID = r"^[A-Z]{3}-K[0-9]{1,3}$"
 EVALUATION_ID = r"^[A-Z]{3}-U[0-9]{1,3}$"
 ACTOR_ID = r"^[a-z0-9][a-z0-9-]{0,62}$"
-REVISION = r"^[0-9]{4}-[12]$"
+REVISION = REVISION_PATTERN
+PERIOD = PERIOD_PATTERN
 REFERENCE = r"^[A-ZÅÄÖ]+/[0-9]+/[0-9]{4}$"
 COUNTRY = r"^[A-Z]{2}$"
 CONFLICT_ID = r"^MK-[0-9]{1,3}$"
@@ -80,7 +84,10 @@ def _revision_year(value: str) -> str:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: A revision of a plan, ``YYYY-N`` (the year's N-th revision; see :mod:`rus.revision`).
 Revision = Annotated[str, Field(pattern=REVISION), AfterValidator(_revision_year)]
+#: An indicator period: a half-year, ``YYYY-1`` (spring) or ``YYYY-2`` (autumn).
+HalfYear = Annotated[str, Field(pattern=PERIOD), AfterValidator(_revision_year)]
 
 
 def field(
@@ -100,6 +107,15 @@ def field(
         json_schema_extra={"x-title-en": en, "x-description-sv": sv_desc or sv, "x-description-en": en_desc or en},
         **kwargs,
     )
+
+
+#: The edition field every file starts with (:mod:`rus.editions`): titles and descriptions.
+EDITION_FIELD = (
+    "Schemaversion",
+    "Schema version",
+    "Filens utgåva av formatet (utelämnad: utgåva 1). Ändra den inte för hand; `rus migrate` uppgraderar äldre utgåvor.",
+    "The edition of the format the file is written in (left out: edition 1). Do not change it by hand; `rus migrate` upgrades older editions.",
+)
 
 
 def inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -197,7 +213,7 @@ class Actual(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Utfall", "En indikators uppmätta värde för en revisionsperiod, ev. för en kommun.")
 
-    period: Revision = field("Period", "Period", "Revisionsperiod, t.ex. 2026-1 (vår) eller 2026-2 (höst)", "Revision period, e.g. 2026-1 (spring) or 2026-2 (autumn)")
+    period: HalfYear = field("Period", "Period", "Halvår: ÅÅÅÅ-1 (januari–juni) eller ÅÅÅÅ-2 (juli–december), t.ex. 2026-2", "Half-year: YYYY-1 (January to June) or YYYY-2 (July to December), e.g. 2026-2")
     value: StrictFloat = field("Värde", "Value", allow_inf_nan=False)
     municipality: Municipality | None = field("Kommun", "Municipality", "Utfall för en kommun; utelämna för hela länet", "Value for one municipality; leave out for the whole county", default=None)
     note: str | None = field("Anteckning", "Note", default=None)
@@ -212,12 +228,25 @@ class Indicator(Model):
     goal: str = field("Mål", "Goal", "Id för målet som indikatorn mäter", "Id of the goal the indicator measures", pattern=GOAL_ID)
     name: str = field("Namn", "Name", min_length=1)
     kind: IndicatorKind = field("Typ", "Kind", "output (aktivitet) eller result (resultat)", "output or result")
+    priority: Priority | None = field(
+        "Långsiktig prioritering", "Long-term priority",
+        "Den långsiktiga prioritering som en resultatindikator mäter", "The long-term priority a result indicator measures", default=None,
+    )
     unit: str = field("Enhet", "Unit", "Mått, t.ex. antal företag eller MWh", "Measure, e.g. number of companies or MWh", min_length=1)
+    definition: str | None = field(
+        "Definition", "Definition", "Vad som räknas och vad som inte räknas, så att två personer får samma värde",
+        "What is counted and what is not, so that two people arrive at the same value", default=None, min_length=1,
+    )
+    method: str | None = field(
+        "Mätmetod", "Measurement method", "Hur värdet tas fram: uttag, enkät, beräkning", "How the value is obtained: extract, survey, calculation",
+        default=None, min_length=1,
+    )
+    source: str | None = field("Källa", "Source", "Var värdet hämtas: register, statistik eller uppgiftslämnare", "Where the value comes from: register, statistics or who reports it", default=None, min_length=1)
+    frequency: Frequency | None = field("Mätfrekvens", "Frequency", "Hur ofta indikatorn mäts", "How often the indicator is measured", default=None)
     higher_is_better: StrictBool = field("Högre är bättre", "Higher is better", default=True)
     baseline: Measurement = field("Utgångsvärde", "Baseline")
     target: Measurement = field("Målvärde", "Target")
-    actuals: list[Actual] = field("Utfall", "Actuals", "Uppmätta värden per revisionsperiod", "Measured values per revision period", default_factory=list)
-    source: str | None = field("Källa", "Source", "Var värdet hämtas", "Where the value comes from", default=None)
+    actuals: list[Actual] = field("Utfall", "Actuals", "Uppmätta värden per halvår, för länet eller en kommun", "Measured values per half-year, for the county or a municipality", default_factory=list)
 
 
 class Period(Model):
@@ -333,6 +362,12 @@ class Activity(Model):
     progress: StrictInt = field("Framsteg (%)", "Progress (%)", default=0, ge=0, le=100)
     funding: list[Funding] = field("Finansiering", "Funding", default_factory=list)
     priorities: list[Priority] = field("Långsiktiga prioriteringar", "Long-term priorities", default_factory=list)
+    national_areas: list[NationalArea] = field(
+        "Nationella strategiska områden", "National strategic areas",
+        "De strategiska områden i den nationella strategin för hållbar regional utveckling 2021–2030 som insatsen tjänar",
+        "The strategic areas of the national strategy for sustainable regional development 2021–2030 the activity serves",
+        default_factory=list,
+    )
     phase: Phase | None = field(
         "Steg i sexstegsprocessen", "Six-step phase",
         "Det steg som insatsens eget arbete hör till, t.ex. analysis för en kartläggning eller evaluation för en upphandlad utvärdering; utelämna för vanliga insatser. Var planen står i processen anges på mötet (meeting.cycle)",
@@ -437,8 +472,9 @@ class Plan(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Handlingsplan", "Handlingsplanen för ett styrkeområde vid en revision.")
 
+    schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     area: Area = field("Styrkeområde", "Strength area")
-    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår) eller ÅÅÅÅ-2 (höst), t.ex. 2026-2", "YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-2")
+    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år: årets N:te revision, ÅÅÅÅ-N", "YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year: the year's N-th revision, YYYY-N")
     state: PlanState = field("Status", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
     meeting: Meeting = field("Mobiliserande möte", "Mobilising meeting")
     vision: str = field("Vision", "Vision", min_length=1)
@@ -478,6 +514,7 @@ class ActorRegistry(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Aktörsregister", "Aktörsregistret som alla styrkeområden delar.")
 
+    schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     actors: list[Actor] = field("Aktörer", "Actors", default_factory=list)
 
 
@@ -574,6 +611,7 @@ class ProgrammeFile(Model):
         "Programfil", "Programmet, underlaget för EU:s uppfyllandekriterier och målkonflikter mellan mål eller styrkeområden."
     )
 
+    schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     programme: ProgrammeDetails = field("Program", "Programme")
     documents: list[Document] = field("Dokument", "Documents", "Programmets egna dokument (t.ex. analyser och beslut)", "The programme's own documents (e.g. analyses and decisions)", default_factory=list)
     criteria: list[CriterionEvidence] = field(

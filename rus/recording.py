@@ -204,7 +204,7 @@ def _pending(history: History, revision: bool) -> Pending:
         if not tags:
             raise _git_error(
                 N_("No plan's `revision` changed, so there is no revision to record"),
-                N_("Raise `revision:` in the plan that was revised (e.g. to the next half-year), or commit without --revision."),
+                N_("Raise `revision:` in the plan that was revised (to the next revision, e.g. from 2026-1 to 2026-2), or commit without --revision."),
             )
         existing = {ref.name for ref in history.repo.tags}
         for tag in tags.values():

@@ -24,6 +24,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictBool, StrictInt, ValidationError
 
 from rus.codes import N_
+from rus.editions import CURRENT_EDITION, edition_of, upgrade
 from rus.errors import RegionError
 from rus.models import Model, field
 from rus.regionfile import (
@@ -50,7 +51,7 @@ from rus.vocab import (
 )
 
 #: The edition of the region file this version of rus reads (and writes with ``rus init``).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = CURRENT_EDITION
 #: Region files shipped with rus (``rus init --region NAME`` takes one by its name).
 BUNDLED = Path(sys.modules["rus"].__file__ or "").parent / "regions"
 
@@ -136,7 +137,7 @@ class Region(Model):
 
     SV: ClassVar[tuple[str, str]] = ("Regionfil", "Regionens egna vokabulärer, som varje plan kontrolleras mot.")
 
-    schema_version: Literal[1] = field("Schemaversion", "Schema version", "Regionfilens utgåva; rus migrate uppgraderar äldre utgåvor", "The edition of the region file; rus migrate upgrades older editions")
+    schema_version: Literal[2] = field("Schemaversion", "Schema version", "Regionfilens utgåva av formatet (utelämnad: utgåva 1). Ändra den inte för hand; `rus migrate` uppgraderar äldre utgåvor.", "The edition of the region file's format (left out: edition 1). Do not change it by hand; `rus migrate` upgrades older editions.", default=2)
     name: Names = field("Regionens namn", "Region name")
     code: str | None = field("Regionkod", "Region code", "Officiell kod, t.ex. länskod eller NUTS-kod", "Official code, e.g. the county code or NUTS code", default=None, pattern=CODE)
     report_languages: list[Lang] = field("Rapportspråk", "Report languages", "Språk som rapporterna skrivs på; det första är standard", "Languages the reports are written in; the first is the default", min_length=1)
@@ -174,11 +175,16 @@ def check_region(source: Source, raw: bytes = b"") -> RegionVocabularies | None:
     from rus.validation import schema_diagnostic
 
     data = source.data
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version != SCHEMA_VERSION:
+    version = edition_of(data)
+    if version is not None and version > SCHEMA_VERSION:
         line, column = source.locate(("schema_version",))
         source.add(line, column, "G004", found=version, supported=SCHEMA_VERSION)
         return None
+    if version is not None and version < SCHEMA_VERSION and isinstance(data, dict):
+        # an older edition is checked upgraded in memory (as plans are), and `rus migrate` is asked for
+        line, column = source.locate(("schema_version",))
+        source.add(line, column, "M001", found=version, current=SCHEMA_VERSION)
+        upgrade(data, "region")
     try:
         region = Region.model_validate(data)
     except ValidationError as exc:
@@ -187,7 +193,7 @@ def check_region(source: Source, raw: bytes = b"") -> RegionVocabularies | None:
         return None
     _check_rules(region, source)
     result = vocabularies(region, source.path, digest)
-    if not any(d.level == "error" for d in source.diagnostics) and digest:
+    if not source.diagnostics and digest:  # not even M001: an old edition is reported every time
         _CACHE[digest] = result
     return result
 

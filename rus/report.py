@@ -15,6 +15,7 @@ from datetime import date, datetime
 from itertools import pairwise
 
 from rus.models import Activity, ActorRegistry, Indicator, Plan
+from rus.revision import period_key, revision_half_key, revision_key
 from rus.vocab import (
     CO_FUNDING_SOURCES,
     Area,
@@ -71,8 +72,16 @@ class Window:
         return cls(f"{year}-1", f"{year}-2", year)
 
     def contains(self, period: str) -> bool:
-        """Whether a revision period lies inside the window."""
-        return self.first <= period <= self.last
+        """Whether a half-year, or the half-year a revision reports on (``2026-3``: autumn), lies inside the window."""
+        return period_key(self.first) <= revision_half_key(period) <= period_key(self.last)
+
+    def before(self, revision: str) -> bool:
+        """Whether a revision (or half-year) lies before the window."""
+        return revision_half_key(revision) < period_key(self.first)
+
+    def after(self, revision: str) -> bool:
+        """Whether a revision (or half-year) lies after the window."""
+        return revision_half_key(revision) > period_key(self.last)
 
     @property
     def start_date(self) -> date:
@@ -515,8 +524,7 @@ class Report:
 
 
 def _period_parts(period: str) -> tuple[int, int]:
-    year, half = period.split("-")
-    return int(year), int(half)
+    return period_key(period)
 
 
 def period_time(period: str) -> float:
@@ -631,10 +639,10 @@ def _chains(data: ReportInput) -> dict[Area, list[RecordedRevision]]:
     for revision in data.revisions:
         chains[revision.area].append(revision)
     for area, chain in chains.items():
-        chain.sort(key=lambda r: (r.revision, r.date))
+        chain.sort(key=lambda r: (revision_key(r.revision), r.date))
         # A revision in the working tree not yet tagged still shows what changed since the last tag.
         current = data.end.plans.get(area)
-        if current is not None and data.window.contains(current.revision) and current.revision > chain[-1].revision:
+        if current is not None and data.window.contains(current.revision) and revision_key(current.revision) > revision_key(chain[-1].revision):
             when = datetime.combine(current.meeting.date, datetime.min.time())
             chain.append(RecordedRevision(area, current.revision, "", when, current))
     return chains
@@ -863,9 +871,9 @@ def county_trajectory(indicator: Indicator, last_period: str | None = None) -> l
     """The county-level actuals in period order (the last one recorded for a period wins)."""
     values: dict[str, float] = {}
     for actual in indicator.actuals:
-        if actual.municipality is None and (last_period is None or actual.period <= last_period):
+        if actual.municipality is None and (last_period is None or period_key(actual.period) <= period_key(last_period)):
             values[actual.period] = actual.value
-    return [Point(period, values[period]) for period in sorted(values)]
+    return [Point(period, values[period]) for period in sorted(values, key=period_key)]
 
 
 def judge_indicator(

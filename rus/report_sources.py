@@ -11,6 +11,7 @@ from rus.errors import ExitCode, NotFoundError, RusError, UsageError
 from rus.i18n import Counted
 from rus.models import ActorRegistry, Plan
 from rus.report import PlansAt, RecordedRevision, ReportInput, Window
+from rus.revision import revision_key
 from rus.vocab import Area
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class InvalidPlansError(RusError):
 
 def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     """The valid plans and actor registry in a folder; errors name the first file and line."""
+    from rus.editions import upgrade
     from rus.history import LinkOutsideError
     from rus.source import read_source
     from rus.validation import discover_files, file_kind, outside_diagnostic, validate_paths
@@ -54,6 +56,8 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     for path in found.files:
         source = read_source(path)
         kind = file_kind(source.data, path.name)
+        if kind is not None:
+            upgrade(source.data, kind)  # an older edition (reported by validation as M001) is read upgraded
         if kind == "plan":
             plan = Plan.model_validate(source.data)
             plans[plan.area] = plan
@@ -85,20 +89,20 @@ def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> Repor
 
     snapshots = revision_snapshots(root, plans_dir=plans_dir)
     inside = [s for s in snapshots if window.contains(s.revision)]
-    earlier = [s for s in snapshots if s.revision < window.first]
+    earlier = [s for s in snapshots if window.before(s.revision)]
     before: dict[Area, RecordedRevision] = {}
     for snapshot in earlier:  # oldest first: the last one per area wins
         before[snapshot.area] = _recorded(snapshot)
     end, source = current, WORKING_TREE
-    if any(s.revision > window.last for s in snapshots):
-        last = max((*earlier, *inside), key=lambda s: (s.revision, s.date), default=None)
+    if any(window.after(s.revision) for s in snapshots):
+        last = max((*earlier, *inside), key=lambda s: (revision_key(s.revision), s.date), default=None)
         if last is not None:
             planset = planset_at(root, last.commit, plans_dir)
             end, source = PlansAt(_ordered(planset.plans), planset.registry), last.tag
     start_registry = None
     first = min(
         (*before.values(), *[_recorded(s) for s in inside]),
-        key=lambda r: (r.revision, r.date),
+        key=lambda r: (revision_key(r.revision), r.date),
         default=None,
     )
     if first is not None:
@@ -128,7 +132,7 @@ def _diffs(
 
     counts: dict[tuple[Area, str, str], dict[str, int]] = {}
     for area in Area:
-        own = sorted((s for s in chain if s.area == area), key=lambda s: (s.revision, s.date))
+        own = sorted((s for s in chain if s.area == area), key=lambda s: (revision_key(s.revision), s.date))
         for old, new in pairwise(own):
             changes = diff_plansets(
                 planset_at(root, old.commit, plans_dir),

@@ -18,6 +18,7 @@ from rus.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.diagnostics import Diagnostic
 from rus.i18n import InText, Listed
 from rus.models import Activity, ActorRegistry, Consultation, Plan
+from rus.revision import expected_for_meeting, fits_meeting, period_after_revision
 from rus.source import Source
 from rus.suggest import suggest
 from rus.vocab import (
@@ -26,6 +27,8 @@ from rus.vocab import (
     ConsultationForm,
     ConsultationOutcome,
     Dimension,
+    FundingState,
+    IndicatorKind,
     Rating,
     SamiRelevance,
     Status,
@@ -151,7 +154,9 @@ def check_plan(plan: Plan, source: Source, index: CrossIndex, file_name: str, pa
     _check_ids(plan, source, index, partial)
     _check_references(plan, source, index, partial)
     _check_indicators(plan, source, partial)
+    _check_audit(plan, source, partial)
     _check_activities(plan, source, partial, index)
+    _check_funding(plan, source, partial)
     _check_meeting(plan, source)
     _index_for_programme(plan, index, partial)
     _check_consultations(plan, source, partial)
@@ -307,7 +312,7 @@ def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> No
         seen: set[tuple[str, str | None]] = set()
         for j, actual in enumerate(indicator.actuals):
             loc: Loc = ("indicators", _position(partial, "indicators", i), "actuals", j, "period")
-            if actual.period > plan.revision:
+            if period_after_revision(actual.period, plan.revision):
                 line, column = source.locate(loc)
                 source.add(line, column, "R006", period=actual.period, revision=plan.revision)
             scope = actual.municipality.value if actual.municipality else None
@@ -316,6 +321,48 @@ def _check_indicators(plan: Plan, source: Source, partial: Partial | None) -> No
                 source.add(line, column, "R007", period=actual.period,
                            scope=actual.municipality.text("sv") if actual.municipality else "@whole county")
             seen.add((actual.period, scope))
+
+
+#: The audit trail an indicator needs (R028), as the keys that hold it.
+_AUDIT_KEYS = ("definition", "method", "source", "frequency")
+
+
+def _check_audit(plan: Plan, source: Source, partial: Partial | None) -> None:
+    """Indicators that can be audited (R028), and result indicators that say which priority they measure (R029)."""
+    for i, indicator in enumerate(plan.indicators):
+        at: Loc = ("indicators", _position(partial, "indicators", i))
+        missing = [key for key in _AUDIT_KEYS if getattr(indicator, key) is None or getattr(indicator, key) == ""]
+        if missing:
+            line, column = source.locate((*at, "id"))
+            source.add(line, column, "R028", missing=", ".join(f"`{key}`" for key in missing))
+        if indicator.kind is IndicatorKind.RESULT and indicator.priority is None:
+            line, column = source.locate((*at, "kind"))
+            source.add(line, column, "R029", id=indicator.id)
+
+
+def _grouped(amount: int) -> str:
+    """Whole kronor with the thousands grouped by spaces (``1 200 000``), as both languages may write them."""
+    return f"{amount:,}".replace(",", " ")
+
+
+def _check_funding(plan: Plan, source: Source, partial: Partial | None) -> None:
+    """Money by year and what was paid out (R023–R026); amounts in whole kronor."""
+    for a, act in enumerate(plan.activities):
+        for f, row in enumerate(act.funding):
+            at: Loc = ("activities", _position(partial, "activities", a), "funding", f)
+            if row.year is None:
+                line, column = source.locate(at)
+                source.add(line, column, "R023")
+            paid = sum(payment.amount_sek for payment in row.payments)
+            if row.payments and row.state not in (FundingState.GRANTED, FundingState.PAID):
+                line, column = source.locate((*at, "payments"), key=True)
+                source.add(line, column, "R024", state=InText(row.state))
+            elif paid > row.amount_sek:
+                line, column = source.locate((*at, "payments"), key=True)
+                source.add(line, column, "R025", paid=_grouped(paid), amount=_grouped(row.amount_sek))
+            elif row.state is FundingState.PAID and paid != row.amount_sek:
+                line, column = source.locate((*at, "state"))
+                source.add(line, column, "R026", paid=_grouped(paid), amount=_grouped(row.amount_sek))
 
 
 def _check_activities(plan: Plan, source: Source, partial: Partial | None, index: CrossIndex) -> None:
@@ -360,6 +407,8 @@ def _check_activities(plan: Plan, source: Source, partial: Partial | None, index
             add(("id",), "R015")
         if not act.priorities:
             add(("id",), "R016")
+        if not act.national_areas:
+            add(("id",), "R027")
         if not act.municipalities and not act.whole_county:
             add(("id",), "R017")
         elif act.municipalities and act.whole_county:
@@ -470,10 +519,10 @@ def _check_meeting(plan: Plan, source: Source) -> None:
         line, column = source.locate(("meeting",), key=True)
         source.add(line, column, "R039")
     meeting_date = plan.meeting.date
-    expected = f"{meeting_date.year}-{1 if meeting_date.month <= 6 else 2}"
-    if plan.revision != expected:
+    if not fits_meeting(plan.revision, meeting_date):
         line, column = source.locate(("revision",))
-        source.add(line, column, "R013", revision=plan.revision, date=meeting_date.isoformat(), expected=expected)
+        source.add(line, column, "R013", revision=plan.revision, date=meeting_date.isoformat(),
+                   expected=expected_for_meeting(meeting_date))
 
 
 def check_cross(index: CrossIndex, paths: list[str]) -> list[tuple[str, list[Diagnostic]]]:

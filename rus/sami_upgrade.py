@@ -16,6 +16,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from rus.codes import N_
+from rus.editions import register
 
 #: The keys of an edition-1 ``sami:`` block that move to a consultation record.
 OLD_KEYS = ("consulted", "consultation", "consulted_on")
@@ -128,3 +129,6 @@ def _append_comment(comments: dict[Any, Any], key: str, text: str) -> None:
 
 def _shown(ident: Any) -> str:
     return ident if isinstance(ident, str) and ident else "?"
+
+
+register("plan", 1, upgrade_sami_consultations)

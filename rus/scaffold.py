@@ -19,7 +19,7 @@ from string import Template
 from rus.codes import N_
 from rus.errors import GitError, RegionError, UsageError, WriteError
 from rus.i18n import os_reason
-from rus.vocab import Area, RegionVocabularies, using_region
+from rus.vocab import Area, Priority, RegionVocabularies, using_region
 from rus.workspace import PLANS_DIR
 
 TEMPLATES = Path(sys.modules["rus"].__file__ or "").parent / "templates"
@@ -36,8 +36,10 @@ class InitResult:
 
 
 def revision_for(day: date) -> str:
-    """The revision a meeting on ``day`` gives: spring (January to June) YYYY-1, autumn YYYY-2."""
-    return f"{day.year}-{1 if day.month <= 6 else 2}"
+    """The revision a first meeting on ``day`` gives: spring (January to June) YYYY-1, autumn YYYY-2."""
+    from rus.revision import expected_for_meeting
+
+    return expected_for_meeting(day)
 
 
 def plan_template(area: Area, today: date) -> str:
@@ -51,6 +53,7 @@ def plan_template(area: Area, today: date) -> str:
         date=today.isoformat(),
         year=today.year,
         target_year=today.year + 4,
+        priority=next(iter(Priority)).value,
     )
 
 

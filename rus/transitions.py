@@ -5,6 +5,7 @@
 - H003 an id reused for a different activity;
 - H004 a change to an area whose revision is already recorded (tagged), without a new ``revision``;
 - H005 an activity that had ended (completed, cancelled or replaced) at the base and was removed since;
+- H006 a ``revision`` lower than the base's (revisions compare as numbers, :mod:`rus.revision`).
 - H008 an activity that may be of particular importance to the Sámi became ongoing (from idea or
   planned, or added as ongoing) without a documented consultation under Lag (2022:66);
 - H009 a consultation record that was removed (records are the plan's documentation of it).
@@ -19,6 +20,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ from rus.i18n import InText
 from rus.models import Activity, Plan
 from rus.region import region_at
 from rus.repository import not_a_repository
+from rus.revision import revision_key
 from rus.rules import consultations_of, is_documented
 from rus.vocab import FINAL_STATUSES, Area, SamiRelevance, Status, reachable, transition_reachable
 from rus.workspace import find_root
@@ -145,6 +148,9 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
     for area, group in files.items():
         before = base.plans.get(area)
         plan = merge_plans([p for _, p in group])
+        if before is not None and area not in unknown and revision_key(plan.revision) < revision_key(before.revision):
+            findings.append((group[0][0], ("revision",), "H006", {"old": before.revision, "new": plan.revision, "base": base_rev}, None))
+            continue
         if before is None or area in unknown or plan.revision != before.revision:
             continue
         if f"{area.value}/{plan.revision}" not in tagged:
@@ -152,7 +158,7 @@ def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown:
         from rus.changes import Side, diff_plans
 
         if not diff_plans(before, plan, Side(base_rev), Side("working tree"), area).is_empty:
-            findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision)}, None))
+            findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision, date.today())}, None))
     return findings
 
 

@@ -37,6 +37,7 @@ from rus.models import (
     EVALUATION_ID,
     GOAL_ID,
     INDICATOR_ID,
+    PERIOD,
     REFERENCE,
     REVISION,
     SUB_AREA_ID,
@@ -58,7 +59,7 @@ from rus.suggest import suggest
 from rus.vocab import RegionVocab, Vocab, fold, lookup
 from rus.workspace import Outside, boundary_of, display_path, leads_outside
 
-PLAN_KEYS = frozenset(Plan.model_fields)
+PLAN_KEYS = frozenset(Plan.model_fields) - {"schema_version"}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -332,7 +333,7 @@ def _finish(result: ValidationResult, index: CrossIndex) -> ValidationResult:
 
 
 #: The keys only the programme file has at its top (``documents`` is a plan's key too).
-PROGRAMME_KEYS = frozenset(ProgrammeFile.model_fields) - PLAN_KEYS
+PROGRAMME_KEYS = frozenset(ProgrammeFile.model_fields) - PLAN_KEYS - {"schema_version"}
 
 
 def file_kind(data: Any, file_name: str) -> str | None:
@@ -386,6 +387,8 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
     if kind is None:
         source.add(1, 1, "F006")
         return result
+    if not check_edition(source, kind):
+        return result
     model = model_of(kind)
     try:
         validated = model.model_validate(source.data)
@@ -416,6 +419,30 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
     elif isinstance(validated, ProgrammeFile):
         check_programme(validated, source, index)
     return result
+
+
+def check_edition(source: Source, kind: str) -> bool:
+    """The file's edition: an older one is reported (M001) and upgraded in memory, so that its data is
+    still checked; a newer one (M002) cannot be read. False when the file cannot be checked further.
+
+    The upgraded data is checked, not the old: a key that a step renames would otherwise be reported
+    as unknown, and a repository not yet migrated would hide its real problems behind M001.
+    """
+    from rus.editions import CURRENT_EDITION, EDITION_KEY, edition_of, upgrade
+
+    edition = edition_of(source.data)
+    if edition is None:
+        return True  # not a whole number: the schema says what is wrong
+    line, column = source.locate((EDITION_KEY,))
+    if edition > CURRENT_EDITION:
+        source.add(line, column, "M002", found=edition, current=CURRENT_EDITION)
+        return False
+    if edition < CURRENT_EDITION:
+        source.add(line, column, "M001", found=edition, current=CURRENT_EDITION)
+        upgrade(source.data, kind)
+    elif isinstance(source.data, dict) and next(iter(source.data)) != EDITION_KEY:
+        source.add(*source.locate((EDITION_KEY,), key=True), "M003")
+    return True
 
 
 _SECTIONS: dict[str, type[BaseModel]] = {
@@ -483,7 +510,8 @@ _PATTERNS: dict[str, tuple[str, str]] = {
     CONSULTATION_ID: ("@a consultation id", "{prefix}-K1"),
     EVALUATION_ID: ("@an evaluation id", "{prefix}-U1"),
     ACTOR_ID: ("@an actor id", "university"),
-    REVISION: ("@a revision", "2026-1 / 2026-2"),
+    REVISION: ("@a revision", "2026-1 / 2026-2 / 2026-3"),
+    PERIOD: ("@a half-year", "2026-1 / 2026-2"),
     REFERENCE: ("@a reference number", "RS/123/2024"),
     COUNTRY: ("@a country code of ISO 3166-1", "NO"),
     CONFLICT_ID: ("@a goal conflict id", "MK-1"),

@@ -895,6 +895,40 @@ _labels(
     },
 )
 
+
+class NationalArea(Vocab):
+    """The four strategic areas of the national strategy for sustainable regional development in the
+    whole country 2021–2030 (Skr. 2020/21:133), by which Tillväxtverket compiles the regions' yearly
+    follow-ups. National, not the region's: versioned with the tool."""
+
+    EQUAL_OPPORTUNITIES = "equal-opportunities"
+    SKILLS = "skills"
+    INNOVATION = "innovation"
+    ACCESSIBILITY = "accessibility"
+
+
+_labels(
+    NationalArea,
+    {
+        "equal-opportunities": Label(
+            "Likvärdiga möjligheter till boende, arbete och välfärd i hela landet",
+            "Equal opportunities for housing, work and welfare throughout the country",
+        ),
+        "skills": Label(
+            "Kompetensförsörjning och kompetensutveckling i hela landet",
+            "Skills supply and skills development throughout the country",
+        ),
+        "innovation": Label(
+            "Innovation och förnyelse samt entreprenörskap och företagande i hela landet",
+            "Innovation and renewal, and entrepreneurship and enterprise throughout the country",
+        ),
+        "accessibility": Label(
+            "Tillgänglighet i hela landet genom digital kommunikation och transportsystem",
+            "Accessibility throughout the country through digital communication and transport systems",
+        ),
+    },
+)
+
 #: The country codes of ISO 3166-1 alpha-2 (the 249 officially assigned codes), for an actor's country.
 _COUNTRY_CODES = """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT
     BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER
@@ -905,6 +939,27 @@ _COUNTRY_CODES = """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE 
     SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC
     VE VG VI VN VU WF WS YE YT ZA ZM ZW"""
 COUNTRY_CODES: frozenset[str] = frozenset(_COUNTRY_CODES.split())
+
+class Frequency(Vocab):
+    """How often an indicator is measured."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+    MULTI_YEAR = "multi-year"
+
+
+_labels(
+    Frequency,
+    {
+        "monthly": Label("Varje månad", "Monthly"),
+        "quarterly": Label("Varje kvartal", "Quarterly"),
+        "half-yearly": Label("Varje halvår", "Half-yearly", "Inför varje revision av planen", "Before each revision of the plan"),
+        "yearly": Label("Varje år", "Yearly"),
+        "multi-year": Label("Mer sällan än varje år", "Less often than yearly", "T.ex. vartannat år eller vid varje ny undersökning", "E.g. every second year, or with each new survey"),
+    },
+)
 
 #: Every vocabulary, for documentation, schema generation and label tests.
 VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
@@ -931,6 +986,8 @@ VOCABULARIES: tuple[type[Vocab] | type[RegionVocab], ...] = (
     EvaluationKind,
     ConflictState,
     Criterion,
+    NationalArea,
+    Frequency,
 )
 
 #: What each vocabulary is, in both languages (for the schema and documentation).
@@ -956,8 +1013,10 @@ VOCAB_TITLES: dict[type[Vocab] | type[RegionVocab], Label] = {
     ConsultationForm: Label("Konsultationens form", "Form of consultation"),
     ConsultationOutcome: Label("Konsultationens utfall", "Outcome of consultation"),
     EvaluationKind: Label("Typ av utvärdering", "Kind of evaluation"),
-        ConflictState: Label("Målkonfliktens status", "Goal conflict state"),
+    ConflictState: Label("Målkonfliktens status", "Goal conflict state"),
     Criterion: Label("EU:s uppfyllandekriterium för smart specialisering", "EU fulfilment criterion for smart specialisation"),
+    NationalArea: Label("Strategiskt område i den nationella strategin", "Strategic area of the national strategy"),
+    Frequency: Label("Mätfrekvens", "Measurement frequency"),
 }
 
 

@@ -100,6 +100,10 @@ MAPPING: dict[str, str] = {
     "repository": "base.repository",
     # plans
     "programme": "plans.programme",
+    "editions": "plans.editions",
+    "elections": "plans.elections",
+    "revision": "plans.revision",
+    "sami_upgrade": "plans.sami_upgrade",
     "choices": "plans.choices",
     "models": "plans.models",
     "region": "plans.region",
@@ -119,6 +123,7 @@ MAPPING: dict[str, str] = {
     "fixing": "writing.fixing",
     "formatting": "writing.formatting",
     "scaffold": "writing.scaffold",
+    "migration": "writing.migration",
     # reporting
     "charts": "reporting.charts",
     "followup": "reporting.followup",

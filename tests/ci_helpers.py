@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 ACTORS = """\
+schema_version: 2
 actors:
   - id: rjh
     name: Region Jämtland Härjedalen
@@ -20,6 +21,7 @@ actors:
 
 PLAN = """\
 # yaml-language-server: $schema=../schemas/plan.schema.json
+schema_version: 2
 area: upplevelser
 revision: 2026-1
 state: adopted
@@ -40,7 +42,12 @@ indicators:
     goal: UPP-M1
     name: Besöksnätter maj–juni
     kind: result
+    priority: strength-areas
     unit: antal nätter
+    definition: Kommersiella gästnätter i länet under maj och juni.
+    method: Inkvarteringsstatistiken summerad för maj och juni.
+    source: SCB och Tillväxtverket, inkvarteringsstatistik
+    frequency: yearly
     baseline: {value: 100000, year: 2024}
     target: {value: 150000, year: 2027}
 activities:
@@ -53,14 +60,15 @@ activities:
     period: {start: 2026-01-01}
     status: planned
     priorities: [strength-areas]
+    national_areas: [innovation]
     phase: policy-mix
     sustainability: {social: contributes, economic: contributes, environmental: neutral}
     sami: {relevance: none}
 """
 
-#: The plan with a misspelt status: S003 at line 33, column 13.
+#: The plan with a misspelt status: S003 at line 39, column 13.
 INVALID_PLAN = PLAN.replace("status: planned", "status: plannned")
-INVALID_STATUS_LINE = 33
+INVALID_STATUS_LINE = 39
 INVALID_STATUS_COLUMN = 13
 
 #: The plan with an activity that serves no goal: a warning (R015), no error.

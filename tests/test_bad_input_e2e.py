@@ -46,7 +46,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 def test_bom_and_crlf_positions_stay_right(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbf" + BASE_TEXT.replace(b"    status: ongoing", b"    status: ongoign").replace(b"\n", b"\r\n")
-    assert _codes(tmp_path, _folder(tmp_path, data)) == [("upplevelser.yaml", 49, 13, "S003")]
+    assert _codes(tmp_path, _folder(tmp_path, data)) == [("upplevelser.yaml", 55, 13, "S003")]
 
 
 def test_latin1_names_the_encoding(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_latin1_names_the_encoding(tmp_path: Path) -> None:
     done = run_rus("validate", str(folder), cwd=tmp_path)
     assert done.returncode == 1
     assert "upplevelser.yaml" in done.stdout
-    assert "7:13" in done.stdout and "F002" in done.stdout
+    assert "8:13" in done.stdout and "F002" in done.stdout
     assert "Windows-1252" in done.stdout
     assert "Traceback" not in done.stderr
 
@@ -71,7 +71,7 @@ def test_object_tags_are_never_constructed(tmp_path: Path) -> None:
         b'vision: !!python/object/apply:os.system ["touch ' + str(marker).encode() + b'"]',
     )
     codes = _codes(tmp_path, _folder(tmp_path, evil))
-    assert ("upplevelser.yaml", 10, 9, "Y008") in codes
+    assert ("upplevelser.yaml", 11, 9, "Y008") in codes
     assert not marker.exists()
 
 
@@ -112,11 +112,11 @@ def test_very_large_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("tabs", BASE_TEXT.replace(b"    name: \xc3\x85ret", b"\tname: \xc3\x85ret"), ("upplevelser.yaml", 13, 1, "Y002")),
-        ("duplicate", BASE_TEXT.replace(b"state: adopted\n", b"state: adopted\nstate: draft\n"), ("upplevelser.yaml", 5, 1, "Y003")),
-        ("quote", BASE_TEXT.replace(b"  place: Fun", b'  place: "Fun'), ("upplevelser.yaml", 7, 10, "Y004")),
-        ("conflict", BASE_TEXT.replace(b"state: adopted\n", b"<<<<<<< HEAD\nstate: adopted\n=======\n>>>>>>> x\n"), ("upplevelser.yaml", 4, 1, "Y005")),
-        ("documents", BASE_TEXT + b"---\narea: upplevelser\n", ("upplevelser.yaml", 99, 1, "Y006")),
+        ("tabs", BASE_TEXT.replace(b"    name: \xc3\x85ret", b"\tname: \xc3\x85ret"), ("upplevelser.yaml", 14, 1, "Y002")),
+        ("duplicate", BASE_TEXT.replace(b"state: adopted\n", b"state: adopted\nstate: draft\n"), ("upplevelser.yaml", 6, 1, "Y003")),
+        ("quote", BASE_TEXT.replace(b"  place: Fun", b'  place: "Fun'), ("upplevelser.yaml", 8, 10, "Y004")),
+        ("conflict", BASE_TEXT.replace(b"state: adopted\n", b"<<<<<<< HEAD\nstate: adopted\n=======\n>>>>>>> x\n"), ("upplevelser.yaml", 5, 1, "Y005")),
+        ("documents", BASE_TEXT + b"---\narea: upplevelser\n", ("upplevelser.yaml", 108, 1, "Y006")),
         ("list", b"- a\n- b\n", ("upplevelser.yaml", 1, 1, "Y007")),
         ("empty", b"", ("upplevelser.yaml", 1, 1, "F005")),
     ],

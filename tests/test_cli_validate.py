@@ -46,7 +46,7 @@ def test_default_path_walks_up_to_the_repository(base_plans: Path, tmp_path: Pat
     monkeypatch.chdir(deep)
     result = runner.invoke(app, ["validate", "--format", "parsable"])
     assert result.exit_code == 1
-    assert result.stdout.startswith("plans/upplevelser.yaml:49:13: [error]")
+    assert result.stdout.startswith("plans/upplevelser.yaml:55:13: [error]")
 
 
 def test_text_format_shows_line_caret_and_hint(base_plans: Path) -> None:
@@ -54,8 +54,8 @@ def test_text_format_shows_line_caret_and_hint(base_plans: Path) -> None:
     result = runner.invoke(app, ["validate", str(base_plans), "--format", "text", "--color", "never"])
     assert result.exit_code == 1
     out = result.stdout
-    assert "49:13  error  S003  `ongoign` is not an allowed value for `status`" in out
-    assert "49 │     status: ongoign" in out
+    assert "55:13  error  S003  `ongoign` is not an allowed value for `status`" in out
+    assert "55 │     status: ongoign" in out
     caret_line = next(line for line in out.splitlines() if line.strip().endswith("^"))
     assert caret_line.index("^") == out.splitlines()[out.splitlines().index(caret_line) - 1].index("ongoign")
     assert "hint: Did you mean `ongoing`?" in out
@@ -83,7 +83,7 @@ def test_json_format_matches_documented_shape(base_plans: Path) -> None:
         assert set(item) == {"path", "kind", "errors", "warnings"}
     (diagnostic,) = data["diagnostics"]
     assert set(diagnostic) == {"path", "line", "column", "severity", "code", "rule", "message", "hint"}
-    assert (diagnostic["line"], diagnostic["column"], diagnostic["code"], diagnostic["rule"]) == (49, 13, "S003", "invalid-choice")
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["code"], diagnostic["rule"]) == (55, 13, "S003", "invalid-choice")
     assert diagnostic["hint"] == "Did you mean `ongoing`?"
     documented = (REPO / "docs" / "diagnostics.md").read_text(encoding="utf-8")
     for key in diagnostic:

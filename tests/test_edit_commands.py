@@ -47,8 +47,8 @@ def test_indicator_record_appends_one_actual(repo: Path) -> None:
     assert "UPP-I2" in out
     assert changed_lines(repo) == ([], ["      - period: 2026-2", "        value: 44"])
     text = (repo / "plans/upplevelser.yaml").read_text(encoding="utf-8")
-    # The new actual sits with the others, before the indicator's source line.
-    assert "        value: 44\n    source: Destinationsbolagens" in text
+    # The new actual sits with the others, at the end of the indicator (before the next one).
+    assert "        value: 44\n\n  - id: UPP-I3" in text
     assert_still_valid_with_comments(repo)
 
 
@@ -209,20 +209,20 @@ def test_activity_add_without_a_terminal_names_the_missing_options(repo: Path) -
 
 
 SNAPSHOT_MEETING = """\
-@@ -10 +10 @@ area: upplevelser
+@@ -12 +12 @@ area: upplevelser
 -revision: 2026-2
 +revision: 2027-1
-@@ -16,2 +16,2 @@ meeting:
+@@ -18,2 +18,2 @@ meeting:
 -  date: 2026-10-08
 -  place: Funäsdalen, Härjedalens kommun
 +  date: 2027-03-12
 +  place: Östersund
-@@ -22,4 +21,0 @@ meeting:
+@@ -24,4 +23,0 @@ meeting:
 -    - are-kommun
 -    - bergs-kommun
 -    - ostersunds-kommun
 -    - ragunda-kommun
-@@ -27,14 +22,0 @@ meeting:
+@@ -29,14 +24,0 @@ meeting:
 -    - funasfjallen
 -    - skistar-are
 -    - bergs-gardsmejeri
@@ -237,7 +237,7 @@ SNAPSHOT_MEETING = """\
 -    - prioritisation
 -    - policy-mix
 -    - evaluation
-@@ -42,3 +24 @@ meeting:
+@@ -44,3 +26 @@ meeting:
 -    Höstmötet handlade om barmarkssäsongen och om hur leder för cykel och
 -    skoter kan planeras tillsammans med samebyarna. Det gemensamma
 -    bokningssystemet (UPP-011) avbröts och ersattes av UPP-012.

@@ -73,8 +73,11 @@ def test_revision_year_bounds() -> None:
     assert Plan.model_validate({**base, "revision": "2026-2"}).revision == "2026-2"
     with pytest.raises(ValidationError):
         Plan.model_validate({**base, "revision": "1999-1"})
-    with pytest.raises(ValidationError):
-        Plan.model_validate({**base, "revision": "2026-3"})
+    # a third revision in a year is a revision (issue 11); a number 0 or with a leading zero is not
+    assert Plan.model_validate({**base, "revision": "2026-3"}).revision == "2026-3"
+    for wrong in ("2026-0", "2026-01"):
+        with pytest.raises(ValidationError):
+            Plan.model_validate({**base, "revision": wrong})
 
 
 @pytest.mark.parametrize("area", list(Area))

@@ -155,7 +155,7 @@ def test_rus_validate_reports_the_programme_file_end_to_end(tmp_path: Path) -> N
     path.write_text(path.read_text(encoding="utf-8").replace("      - DIG-012\n", "      - DIG-021\n"), encoding="utf-8")
     done = run_rus("validate", "plans", "--format", "parsable", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
-    assert done.stdout.splitlines() == ["plans/programme.yaml:46:9: [error] `DIG-021` does not refer to any activity in the plans (P004)"]
+    assert done.stdout.splitlines() == ["plans/programme.yaml:48:9: [error] `DIG-021` does not refer to any activity in the plans (P004)"]
 
 
 def test_rus_fix_repairs_a_misspelt_criterion_and_member_state(tmp_path: Path) -> None:

@@ -139,11 +139,11 @@ def test_a_region_file_that_fails_its_schema_stops_the_plans_being_checked(tmp_p
 
 
 def test_a_newer_edition_of_the_region_file_says_so(tmp_path: Path) -> None:
-    root = _repo_with(tmp_path, REGION.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 2"))
+    root = _repo_with(tmp_path, REGION.read_text(encoding="utf-8").replace("schema_version: 2", "schema_version: 3"))
     done = run_rus("validate", "--format", "parsable", cwd=root)
     assert done.returncode == 1
-    line = REGION.read_text(encoding="utf-8").splitlines().index("schema_version: 1") + 1
-    assert done.stdout == f"region.yaml:{line}:17: [error] The region file is of schema version 2; this version of rus reads version 1 (G004)\n"
+    line = REGION.read_text(encoding="utf-8").splitlines().index("schema_version: 2") + 1
+    assert done.stdout == f"region.yaml:{line}:17: [error] The region file is of schema version 3; this version of rus reads version 2 (G004)\n"
 
 
 def test_a_programme_names_a_funding_source_of_the_region() -> None:

@@ -43,7 +43,7 @@ def test_a_three_area_region_through_init_edit_validate_commit_diff_report_statu
     added = _ok(run_rus(
         "activity", "add", "BLU", "--title", "Harbour test bed", "--sub-area", "BLU-D1", "--start", "2026-01-10",
         "--status", "planned", "--phase", "analysis", "--goal", "BLU-M1", "--lead", "region", "--municipality", "saltcombe",
-        "--municipality", "alderport", "--priority", "skills", "--social", "contributes", "--economic", "contributes",
+        "--municipality", "alderport", "--priority", "skills", "--national-area", "innovation", "--social", "contributes", "--economic", "contributes",
         "--environmental", "neutral", cwd=root, env=env,
     ))
     assert "BLU-001" in added
@@ -95,7 +95,7 @@ def test_a_six_area_region_starts_and_records(tmp_path: Path, env: dict[str, str
     _ok(run_rus("validate", "--strict", cwd=root, env=env))
     added = _ok(run_rus(
         "activity", "add", "freight-logistics", "--title", "Rail freight hub", "--sub-area", "FRT-D1", "--start", "2026-03-01",
-        "--phase", "analysis", "--goal", "FRT-M1", "--whole-county", "--priority", "resilient-highlands",
+        "--phase", "analysis", "--goal", "FRT-M1", "--whole-county", "--priority", "resilient-highlands", "--national-area", "accessibility",
         cwd=root, env=env,
     ))
     assert "FRT-001" in added
@@ -117,7 +117,7 @@ def test_commands_with_plans_elsewhere_use_that_repository_s_region(tmp_path: Pa
     elsewhere.mkdir()
     added = _ok(run_rus(
         "activity", "add", "FOD", "--title", "Fish to market", "--sub-area", "FOD-D1", "--start", "2026-02-01",
-        "--phase", "analysis", "--goal", "FOD-M1", "--municipality", "kestrel", "--priority", "skills", "--plans", plans,
+        "--phase", "analysis", "--goal", "FOD-M1", "--municipality", "kestrel", "--priority", "skills", "--national-area", "innovation", "--plans", plans,
         cwd=elsewhere, env=env,
     ))
     assert "FOD-001" in added

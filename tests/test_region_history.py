@@ -76,7 +76,8 @@ def _coast_with_an_activity_in_alderport(tmp_path: Path) -> tuple[Path, dict[str
     root = tmp_path / "coast"
     done = run_rus(
         "activity", "add", "BLU", "--title", "Harbour test bed", "--sub-area", "BLU-D1", "--start", "2026-01-10",
-        "--phase", "analysis", "--goal", "BLU-M1", "--municipality", "alderport", "--priority", "skills", cwd=root, env=env,
+        "--phase", "analysis", "--goal", "BLU-M1", "--municipality", "alderport", "--priority", "skills", "--national-area", "innovation",
+        cwd=root, env=env,
     )
     assert done.returncode == 0, done.stderr
     git(root, "commit", "-qam", "Add BLU-001")

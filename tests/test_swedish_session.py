@@ -83,7 +83,8 @@ def test_a_facilitators_session_in_swedish(tmp_path: Path) -> None:
         "--participant", "rjh", "--participant", "miun")
     said = rus("activity", "add", "UPP", "--title", "Vinterleder för cykel", "--sub-area", "UPP-D1",
                "--start", "2026-11-01", "--phase", "Policymix", "--status", "Planerad", "--municipality", "Åre",
-               "--priority", "Utveckla styrkeområdena", "--social", "bidrar", "--sami", "ingen", "--goal", "UPP-M1",
+               "--priority", "Utveckla styrkeområdena",
+               "--national-area", "Innovation och förnyelse samt entreprenörskap och företagande i hela landet", "--social", "bidrar", "--sami", "ingen", "--goal", "UPP-M1",
                "--lead", "rjh")
     new_id = re.search(r"insatsen (UPP-[0-9]+)", said)
     assert new_id, said

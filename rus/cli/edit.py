@@ -314,6 +314,7 @@ def activity_add(
     municipality: Annotated[list[str] | None, typer.Option("--municipality", help=_("A municipality it reaches (repeatable)."))] = None,
     whole_county: Annotated[bool, typer.Option("--whole-county", help=_("It reaches the whole county."))] = False,
     priority: Annotated[list[str] | None, typer.Option("--priority", help=_("A long-term priority it serves (repeatable)."))] = None,
+    national_area: Annotated[list[str] | None, typer.Option("--national-area", help=_("A strategic area of the national strategy it serves: equal-opportunities, skills, innovation or accessibility (repeatable)."))] = None,
     social: Annotated[str, typer.Option("--social", help=_("Social sustainability: contributes, neutral, risk or unknown."))] = "unknown",
     economic: Annotated[str, typer.Option("--economic", help=_("Economic sustainability: contributes, neutral, risk or unknown."))] = "unknown",
     environmental: Annotated[str, typer.Option("--environmental", help=_("Environmental sustainability: contributes, neutral, risk or unknown."))] = "unknown",
@@ -328,7 +329,15 @@ def activity_add(
     with handled(language):
         from rus.choices import parse_choice
         from rus.editing import parse_date
-        from rus.vocab import Municipality, Phase, Priority, Rating, SamiRelevance, Status
+        from rus.vocab import (
+            Municipality,
+            NationalArea,
+            Phase,
+            Priority,
+            Rating,
+            SamiRelevance,
+            Status,
+        )
 
         folder = _plans(plans)  # first: the municipalities and priorities are the region's of these plans
         if interactive and not (title and sub_area and start and phase):
@@ -364,6 +373,7 @@ def activity_add(
             "period": period,
             "status": parse_choice(Status, status, "--status").value,
             "priorities": [parse_choice(Priority, p, "--priority").value for p in priority or []],
+            "national_areas": [parse_choice(NationalArea, n, "--national-area").value for n in national_area or []],
             "phase": parse_choice(Phase, str(phase), "--phase").value,
             "sustainability": {
                 "social": parse_choice(Rating, social, "--social").value,
@@ -374,7 +384,7 @@ def activity_add(
         }
     _edit(language, dry_run, lambda: add_activity(folder, area, fields, dry_run=dry_run), {
         "R003 @actor in the actor registry": "--lead", "R003 @goal in this plan": "--goal", "R003 @sub-area in this plan": "--sub-area",
-        "R011": "--sami", "R015": "--goal", "R016": "--priority", "R017": "--municipality / --whole-county",
+        "R011": "--sami", "R015": "--goal", "R016": "--priority", "R027": "--national-area", "R017": "--municipality / --whole-county",
         "R018": "--municipality / --whole-county", "R004": "--start / --end",
     })
 
@@ -441,7 +451,7 @@ def activity_cancel(
 )
 def indicator_record(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help=_("The indicator's id, e.g. ABC-I2."))],
-    period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The revision period, e.g. 2026-2."))],
+    period: Annotated[str, typer.Argument(metavar=_("PERIOD"), help=_("The half-year, YYYY-1 (January to June) or YYYY-2 (July to December), e.g. 2026-2."))],
     value: Annotated[str, typer.Argument(metavar=_("VALUE"), help=_("The measured value (a decimal comma is fine: 4,5)."))],
     municipality: Annotated[str | None, typer.Option("--municipality", help=_("The municipality the value is for (default: the whole county)."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("A note on the value."))] = None,
@@ -472,7 +482,7 @@ def meeting_record(
     place: Annotated[str, typer.Option("--place", help=_("Where the meeting was held."))],
     participant: Annotated[list[str], typer.Option("--participant", help=_("Id of an actor who took part (repeatable)."))],
     notes: Annotated[str | None, typer.Option("--notes", help=_("Notes from the meeting."))] = None,
-    revision: Annotated[str | None, typer.Option("--revision", help=_("The plan's revision (default: from the date, YYYY-1 spring, YYYY-2 autumn)."))] = None,
+    revision: Annotated[str | None, typer.Option("--revision", help=_("The plan's revision (default: the current one if it fits the date, else the next: YYYY-1 spring, YYYY-2 autumn, YYYY-3 a third revision in the year)."))] = None,
     cycle: Annotated[list[str] | None, typer.Option("--cycle", help=_("A step of the six-step process the meeting worked on, e.g. analysis or policy-mix (repeatable)."))] = None,
     plans: PlansOption = None,
     dry_run: DryRunOption = False,

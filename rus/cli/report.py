@@ -14,13 +14,14 @@ import typer
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
 from rus.codes import N_
 from rus.errors import UsageError
+from rus.revision import PERIOD_PATTERN, period_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rus.report import Window
 
-_PERIOD = re.compile(r"^[0-9]{4}-[12]$")
+_PERIOD = re.compile(PERIOD_PATTERN)
 
 
 class ReportFormat(StrEnum):
@@ -90,7 +91,7 @@ def _window(year: int | None, first: str | None, last: str | None, today: date) 
                     N_("A revision period is YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-1."),
                     value=value,
                 )
-        if first > last:
+        if period_key(first) > period_key(last):
             raise UsageError(
                 N_("--from {first} comes after --to {last}"),
                 N_("Swap them: the earlier revision goes with --from."),

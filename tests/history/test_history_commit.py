@@ -25,10 +25,10 @@ def test_first_commit_in_an_empty_repository_records_every_area(recorded_repo: P
     assert tags == ["digitala-losningar/2026-2", "hallbar-energi/2026-2", "jord-skog-vatten/2026-2", "upplevelser/2026-2"]
     assert repo.git("cat-file", "-t", "upplevelser/2026-2") == "tag"  # annotated
     subject = repo.git("log", "-1", "--format=%s")
-    assert subject == "4 plans, actors: +48 activities, +87 other items"
+    assert subject == "4 plans, actors: +48 activities, +88 other items"
     body = repo.git("log", "-1", "--format=%b")
     assert "Experiences (upplevelser): — → 2026-2 — new plan\n  12 activities, 4 goals, 6 indicators, 4 sub-areas" in body
-    assert "Actor registry\n  +37 actors" in body
+    assert "Actor registry\n  +38 actors" in body
 
 
 def test_revision_is_tagged_with_a_summary(recorded_repo: PlansRepo) -> None:

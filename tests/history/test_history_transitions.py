@@ -47,7 +47,7 @@ def test_forbidden_transition_and_reused_id(recorded_repo: PlansRepo) -> None:
         'H003The id `UPP-008` was used for another activity at HEAD ("Nattåg till fjällen – paketresor till Åre")':
             "Give the new activity a new id; ids are never reused.",
         "H004The plan changed after revision 2026-2 was recorded, but `revision` was not raised":
-            "Set `revision:` to the next revision (e.g. 2027-1) when the plan is revised.",
+            "Set `revision:` to the next revision (e.g. 2026-3) when the plan is revised.",
     }
     text = repo.rus("validate", "--base", "HEAD", "--lang", "sv", "--color", "never").stdout
     assert "Statusen ändrades från planerad till idé, vilket inte är tillåtet" in text
@@ -140,7 +140,7 @@ def test_defaults_before_anything_is_recorded(plans_repo: PlansRepo) -> None:
     assert data["from"] == "no commits"
     assert [a["change"] for a in data["areas"]] == ["added"] * 4
     assert data["summary"]["by_kind"]["activity"] == {"added": 48}
-    assert len(data["actors"]) == 37
+    assert len(data["actors"]) == 38
     assert repo.rus("revisions").stdout.startswith("No revision is recorded yet")
     repo.git("add", "plans")
     repo.git("commit", "--quiet", "-m", "planerna")
