@@ -416,9 +416,10 @@ def _collect(text: str, root: Node) -> _Layout:
             ends[line] = (col, owner)
 
     def visit(node: Node, owner: _Entry | None, seen: set[int], in_flow: bool = False) -> None:
-        if id(node) in seen:
-            return
-        seen = seen | {id(node)}
+        if aliases:  # an alias may lead back to a node being visited
+            if id(node) in seen:
+                return
+            seen = seen | {id(node)}
         if isinstance(node, ScalarNode):
             start, end = node.start_mark, node.end_mark
             if _is_block(node):
@@ -447,6 +448,7 @@ def _collect(text: str, root: Node) -> _Layout:
                 starts.setdefault(entry.line, []).append(entry)
                 visit(item, entry, seen, in_flow)
 
+    aliases = "*" in text
     visit(root, None, set())
     pending: list[str | None] = []
     for number, line in enumerate(lines):
@@ -463,6 +465,8 @@ def _collect(text: str, root: Node) -> _Layout:
         if here:
             here[0].leading = pending
             pending = []
+        if "#" not in line:
+            continue  # no comment on the line (the quick test: most lines have none)
         col = max(ends.get(number, (0, None))[0], headers.get(number, 0))
         match = _EOL.match(line[col:])
         if match is None:
@@ -815,13 +819,21 @@ def _tidy(items: list[str | None], *, keep_gap_after: bool) -> list[str | None]:
 
 def _ordered(node: MappingNode, model: type[BaseModel] | None, key_order: list[str] | None) -> list[tuple[Any, Node]]:
     """The pairs of a mapping in the model's field order; unknown keys follow in written order."""
-    order = list(model.model_fields) if model is not None else key_order
+    order = tuple(model.model_fields) if model is not None else tuple(key_order or ())
     if not order:
         return list(node.value)
-    rank = {name: index for index, name in enumerate(order)}
-    indexed = list(enumerate(node.value))
-    indexed.sort(key=lambda item: (rank.get(item[1][0].value, len(rank)), item[0]))
-    return [pair for _, pair in indexed]
+    rank = _rank(order)
+    last = len(rank)
+    ranks = [rank.get(key.value, last) for key, _ in node.value]
+    if ranks == sorted(ranks):
+        return list(node.value)  # in order already (sorting is stable: the same pairs)
+    indexed = sorted(range(len(ranks)), key=lambda i: (ranks[i], i))
+    return [node.value[i] for i in indexed]
+
+
+@cache
+def _rank(order: tuple[str, ...]) -> dict[str, int]:
+    return {name: index for index, name in enumerate(order)}
 
 
 @cache

@@ -200,3 +200,22 @@ def test_fmt_still_finds_a_changed_value_inside_an_item(monkeypatch: pytest.Monk
     with pytest.raises(formatting.FormatError) as caught:
         formatting.format_text(text, "upplevelser.yaml")
     assert "activities[0].progress" in caught.value.message()
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("progress: 45\n", "progress: 46\n"),
+    ("  - id: UPP-001\n", "  - id: UPP-001\n    note: ny\n"),
+    ("area: upplevelser\n", "area: upplevelser\nextra: 1\n"),
+])
+def test_the_diff_of_an_edit_is_difflibs_diff_of_the_whole_texts(old: str, new: str) -> None:
+    import difflib
+
+    from rus.fileio import unified_diff
+
+    before = (PLANS / "upplevelser.yaml").read_text(encoding="utf-8")
+    after = before.replace(old, new, 1)
+    assert after != before
+    whole = "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                         fromfile="a/p.yaml", tofile="b/p.yaml"))
+    assert unified_diff(before, after, "p.yaml") == whole
+    assert unified_diff(before, before, "p.yaml") == ""
