@@ -12,7 +12,11 @@ to ``check-jsonschema`` of the same file:
 - **cold start**: ``rus --version`` and the commands above on one bundled plan, against
   ``rus validate`` and ``check-jsonschema`` of that plan.
 
-    python benchmarks/bench_edit.py [--repeat 5] [--activities 1000] [--json]
+With ``--baseline DIR`` (the ``rus`` package of another commit, e.g. ``git archive COMMIT rus | tar
+-x -C DIR``) each ``rus`` command also runs with that package (``python -m rus`` with ``PYTHONPATH``
+set to it) in the same rounds, as rows marked "(baseline)" with their ratio to this tree's.
+
+    python benchmarks/bench_edit.py [--repeat 5] [--activities 1000] [--baseline DIR] [--json]
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class Command:
     cwd: str
     restore: tuple[str, str] | None = None  # (file, its text): written back after each run
     expected: tuple[int, ...] = (0,)  # the exit codes it may end with
+    pythonpath: str | None = None  # the package of another tree (a baseline)
     seconds: list[float] = field(default_factory=list)
     peak_rss_mb: float = 0.0
     exit_codes: list[int] = field(default_factory=list)
@@ -74,6 +79,8 @@ def executable(name: str) -> str:
 def run_once(command: Command) -> None:
     """Run a command once; record its wall time, peak memory and exit code."""
     env = {**os.environ, "NO_COLOR": "1", "RUS_LANG": "en"}
+    if command.pythonpath is not None:
+        env["PYTHONPATH"] = command.pythonpath
     start = time.perf_counter()
     process = subprocess.Popen(command.argv, cwd=command.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -140,12 +147,25 @@ def commands(work: Path, activities: int) -> list[Command]:
     ]
 
 
+def baseline(measured: list[Command], tree: Path) -> list[Command]:
+    """The ``rus`` commands again, run with the package in ``tree`` (``python -m rus``)."""
+    others: list[Command] = []
+    for command in measured:
+        if command.name.startswith("rus"):
+            argv = [sys.executable, "-m", "rus", *command.argv[1:]]
+            others.append(Command(command.case, f"{command.name} (baseline)", argv, command.cwd, command.restore,
+                                  command.expected, str(tree)))
+    return others
+
+
 def table(measured: list[Command]) -> str:
-    """The results as a Markdown table, with ratios to the case's ``rus validate`` and check-jsonschema."""
+    """The results as a Markdown table, with ratios to the case's ``rus validate`` and check-jsonschema
+    (a baseline's row: to the baseline's ``rus validate``, and its time against this tree's)."""
     rows = ["| case | command | median s | best s | peak RSS MB | × rus validate | × check-jsonschema | exit |",
             "|---|---|---:|---:|---:|---:|---:|---|"]
     for command in measured:
-        validate = next(c for c in measured if c.case == command.case and c.name == "rus validate")
+        validate_name = "rus validate (baseline)" if command.pythonpath else "rus validate"
+        validate = next(c for c in measured if c.case == command.case and c.name == validate_name)
         reference = next(c for c in measured if c.case == command.case and c.name == "check-jsonschema")
         codes = ",".join(str(code) for code in sorted(set(command.exit_codes)))
         rows.append(f"| {command.case} | `{command.name}` | {command.median:.2f} | {min(command.seconds):.2f} | "
@@ -159,10 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--activities", type=int, default=1_000)
+    parser.add_argument("--baseline", type=Path, help="the rus package of another tree, run in the same rounds")
     parser.add_argument("--json", action="store_true", help="print the runs as JSON")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         measured = commands(Path(folder), options.activities)
+        if options.baseline is not None:
+            measured += baseline(measured, options.baseline.resolve())
         for _ in range(options.repeat):
             for command in measured:
                 run_once(command)
