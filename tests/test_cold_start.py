@@ -37,6 +37,11 @@ def test_path_list_and_flag_options_keep_their_meaning(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "missing.yaml" in result.output
     assert runner.invoke(app, ["--debug", "--version"]).output == "rus 0.1.0\n"
+    # a choice: taken by its value, refused in typer's words
+    assert runner.invoke(app, ["validate", "-f", "json", str(plan)]).output.startswith("{")
+    refused = runner.invoke(app, ["validate", "-f", "JSON", str(plan)])
+    assert refused.exit_code == 2
+    assert "'JSON' is not one of" in refused.output
 
 
 def test_plain_kinds_only() -> None:
@@ -55,4 +60,8 @@ def test_plain_kinds_only() -> None:
     assert _plain_leaf(Descriptor(bool)) is bool
     assert _plain_leaf(Descriptor(list[bool])) is None
     assert _plain_leaf(Descriptor(int)) is None
+    from rus.cli.validate import Format
+
+    assert _plain_leaf(Descriptor(Format)) is Format
+    assert _plain_leaf(Descriptor(list[Format])) is None
     assert _plain_leaf(Descriptor(str, OptionInfo(parser=str.upper))) is None

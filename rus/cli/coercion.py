@@ -3,14 +3,15 @@
 typer 0.29 converts every option it is given through a pydantic ``TypeAdapter`` built on first
 use, so the first option on a command line imports pydantic and ``importlib.metadata``: about half
 of the start-up of ``rus --version``, and adapters built for nothing on every other command. The
-kinds rus's options are (``str``, ``Path``, ``bool``, and lists of text or paths, with no parser, no
-choices and no bounds) are converted here as typer converts them; any other kind or value, and typer
+kinds rus's options are (``str``, ``Path``, ``bool``, an enumeration, and lists of text or paths,
+with no parser and no bounds) are converted here as typer converts them; any other kind or value, and typer
 versions that convert otherwise, are left to typer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -19,7 +20,7 @@ def install() -> None:
     """Let typer convert the plain kinds of values here (a no-op with typer versions that have no runtime coercion)."""
     try:
         from typer import _coercion
-        from typer._param_types import coerce_cli_path
+        from typer._param_types import coerce_cli_choice, coerce_cli_path
         from typer.core import _TyperParameter
     except ImportError:  # typer before 0.29: it converts through click, without pydantic
         return
@@ -39,11 +40,20 @@ def install() -> None:
                 if isinstance(value, bool):
                     return value
                 # anything else (a word, a number) as typer's adapter reads it
-                return _coercion.build_runtime_param(self.descriptor)._coerce_value(value, param=param, ctx=ctx)
+                return self._typers(value, param, ctx)
+            if issubclass(self.leaf, Enum):
+                try:
+                    return coerce_cli_choice(value, choices=list(self.leaf), case_sensitive=self.parameter_info.case_sensitive,
+                                             ctx=ctx)
+                except ValueError:  # refused with typer's own words
+                    return self._typers(value, param, ctx)
             if _is_list(self.annotation):
                 items = value if isinstance(value, list | tuple) else [value]
                 return [self._one(item, param, ctx) for item in items]
             return self._one(value, param, ctx)
+
+        def _typers(self, value: Any, param: Any, ctx: Any) -> Any:
+            return _coercion.build_runtime_param(self.descriptor)._coerce_value(value, param=param, ctx=ctx)
 
         def _one(self, value: Any, param: Any, ctx: Any) -> Any:
             if self.leaf is str:
@@ -68,8 +78,8 @@ def _is_list(annotation: Any) -> bool:
 
 
 def _plain_leaf(descriptor: Any) -> type | None:
-    """``str`` or ``Path`` when a parameter holds text or a path (or a list of either) with nothing
-    else asked of it (no parser, no choices, no bounds, no file to open), else None."""
+    """``str``, ``Path``, ``bool`` or the enumeration a parameter holds (text or paths also in a
+    list) when nothing else is asked of it (no parser, no bounds, no file to open), else None."""
     info = descriptor.parameter_info
     if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
         return None
@@ -85,6 +95,8 @@ def _plain_leaf(descriptor: Any) -> type | None:
         return Path
     if annotation is bool and annotation is descriptor.annotation:
         return bool
+    if isinstance(annotation, type) and issubclass(annotation, Enum) and annotation is descriptor.annotation:
+        return annotation
     return None
 
 
