@@ -67,9 +67,9 @@ class Command:
 
 def executable(name: str) -> str:
     """The real script next to this interpreter (not a pyenv shim, which adds its own start-up)."""
-    beside = Path(sys.executable).parent / name
-    if beside.exists():
-        return str(beside)
+    for folder in (Path(sys.executable).parent, Path(sys.base_prefix) / "bin"):  # a venv's, then its base's
+        if (folder / name).exists():
+            return str(folder / name)
     found = shutil.which(name)
     if found is None:
         raise SystemExit(f"{name} is not installed (pip install -e '.[test]')")
