@@ -153,17 +153,18 @@ def unified_diff(before: str, after: str, display: str) -> str:
                                  fromfile=f"a/{display}", tofile=f"b/{display}")
     if not skip:
         return "".join(lines)
-    return "".join(_HUNK.sub(lambda m: _shifted(m, skip), line) if line.startswith("@@") else line for line in lines)
+    return "".join(_HUNK.sub(lambda m: _shifted(m, skip), line) if line.startswith(_HUNK_MARK) else line for line in lines)
 
 
 _CONTEXT = 3  # difflib's lines of context
+_HUNK_MARK = "@" * 2  # (not written "@@": a text beginning with "@" is a message id to rus.i18n)
 _HUNK = re.compile(r"^@@ -([0-9]+)(,[0-9]+)? \+([0-9]+)(,[0-9]+)? @@")
 
 
 def _shifted(match: re.Match[str], lines: int) -> str:
     """A hunk header of a diff of a part of two texts, for the whole texts (``lines`` before the part)."""
     old, old_count, new, new_count = match.groups()
-    return f"@@ -{int(old) + lines}{old_count or ''} +{int(new) + lines}{new_count or ''} @@"
+    return f"{_HUNK_MARK} -{int(old) + lines}{old_count or ''} +{int(new) + lines}{new_count or ''} {_HUNK_MARK}"
 
 
 def write_output(path: Path, text: str, *, append: bool = False, make_parents: bool = False) -> None:
