@@ -45,7 +45,8 @@ from rus.formatting import (
 from rus.i18n import Choices, InText, os_reason
 from rus.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.revision import expected_for_meeting, fits_meeting, is_revision
-from rus.source import Source, parse_text
+from rus.source import Source, gc_paused, parse_text
+from rus.splice import Block, expected_data, item_block
 from rus.vocab import (
     AREA_PREFIX,
     FINAL_STATUSES,
@@ -102,7 +103,13 @@ def _yaml() -> YAML:
 
 @dataclass
 class Document:
-    """A plan or actor registry file loaded for editing."""
+    """A plan or actor registry file loaded for editing.
+
+    Loaded for one list item (:meth:`load_entry`), ``body``, ``data`` and ``base_dump`` are those of
+    the small document holding only that item (see :mod:`rus.splice`); ``whole`` is then the file's
+    text, ``block`` where the item is written in it, and ``values`` what the checking reader read
+    from the file.
+    """
 
     path: Path
     display: str
@@ -112,35 +119,49 @@ class Document:
     crlf: bool
     data: CommentedMap
     base_dump: str
+    whole: str | None = None
+    block: Block | None = None
+    values: Any = None
+    edited: str | None = None
+    #: The plans folder the file was found in: the edited file is validated with its other files.
+    folder: Path | None = None
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Document:
         """Read a file for editing; a file that is not readable YAML is refused with its first error."""
-        shown = display or relative(path)
-        try:
-            data_bytes = path.read_bytes()
-            raw = data_bytes.decode("utf-8")
-        except FileNotFoundError:
-            raise NotFoundError(N_("No such file or folder: {path}"), "", path=shown) from None
-        except UnicodeDecodeError:
-            # worded as `rus validate` words it: where, and which encoding the file seems to be in
-            from rus.source import parse_bytes
+        shown, raw, body, bom, crlf = _read(path, display)
+        _parsed(body, shown)
+        return cls._whole(path, shown, raw, body, bom, crlf)
 
-            found = parse_bytes(data_bytes, Source(shown)).diagnostics
-            raise syntax_error(EditError, N_("{path} cannot be edited (line {line}: {problem})"), shown, found) from None
-        except OSError as exc:
-            raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=os_reason(exc)) from None
-        body = raw.removeprefix("\ufeff")
-        bom = body != raw
-        crlf = "\r\n" in body
-        body = body.replace("\r\n", "\n")
-        source = parse_text(body, Source(shown))
-        errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
-        if source.root is None or errors:
-            raise syntax_error(EditError, N_("{path} cannot be edited: it is not valid YAML (line {line}: {problem})"),
-                               shown, errors)
+    @classmethod
+    def _whole(cls, path: Path, shown: str, raw: str, body: str, bom: bool, crlf: bool) -> Document:
         data = _yaml().load(body)
         return cls(path, shown, raw, body, bom, crlf, data, _dump(data))
+
+    @classmethod
+    def load_entry(cls, path: Path, list_key: str, ident: str, found: tuple[str, Source] | None = None) -> Document:
+        """Read a file to edit the item with id ``ident`` of its list ``list_key``: only that item's
+        lines are loaded with ruamel.yaml when it can be edited alone, else the whole file.
+
+        ``found`` is the file's text and the checking reader's reading of it, if it was read already.
+        """
+        if found is None:
+            shown, raw, body, bom, crlf = _read(path, None)
+            source = _parsed(body, shown)
+        else:
+            raw, source = found
+            shown = source.path
+            body = raw.removeprefix("\ufeff")
+            bom, crlf = body != raw, "\r\n" in body
+            body = body.replace("\r\n", "\n")
+            _refuse_errors(source, shown)
+        block = _item_block(source, list_key, ident)
+        if block is None:
+            del source, found
+            return cls._whole(path, shown, raw, body, bom, crlf)
+        small = block.document(body)
+        data = _yaml().load(small)
+        return cls(path, shown, raw, small, bom, crlf, data, _dump(data), whole=body, block=block, values=source.data)
 
     def render(self) -> str:
         """The edited text: the touched lines from the dump, the rest as written."""
@@ -150,9 +171,72 @@ class Document:
                 edited = format_text(edited, self.path.name)
         except FormatError:
             pass
+        if self.block is not None and self.whole is not None:
+            self.edited = edited
+            try:
+                edited = self.block.splice(self.whole, edited)
+            except ValueError:
+                raise NotLocalError from None
         if self.crlf:
             edited = edited.replace("\n", "\r\n")
         return ("\ufeff" + edited) if self.bom else edited
+
+
+class NotLocalError(Exception):
+    """An edit of one item's lines did not stay within them: the whole document is edited instead."""
+
+
+def _read(path: Path, display: str | None) -> tuple[str, str, str, bool, bool]:
+    """A file's name as shown, its text, and its text without byte order mark and with LF line ends
+    (and whether it had them); a file that cannot be read or decoded is refused."""
+    shown = display or relative(path)
+    try:
+        data_bytes = path.read_bytes()
+        raw = data_bytes.decode("utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(N_("No such file or folder: {path}"), "", path=shown) from None
+    except UnicodeDecodeError:
+        # worded as `rus validate` words it: where, and which encoding the file seems to be in
+        from rus.source import parse_bytes
+
+        found = parse_bytes(data_bytes, Source(shown)).diagnostics
+        raise syntax_error(EditError, N_("{path} cannot be edited (line {line}: {problem})"), shown, found) from None
+    except OSError as exc:
+        raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=os_reason(exc)) from None
+    body = raw.removeprefix("\ufeff")
+    bom = body != raw
+    crlf = "\r\n" in body
+    body = body.replace("\r\n", "\n")
+    return shown, raw, body, bom, crlf
+
+
+def _parsed(body: str, shown: str) -> Source:
+    """The checking reader's reading of a text to edit; one that is not readable YAML is refused."""
+    with gc_paused():
+        source = parse_text(body, Source(shown))
+    _refuse_errors(source, shown)
+    return source
+
+
+def _refuse_errors(source: Source, shown: str) -> None:
+    errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
+    if source.root is None or errors:
+        raise syntax_error(EditError, N_("{path} cannot be edited: it is not valid YAML (line {line}: {problem})"),
+                           shown, errors)
+
+
+def _item_block(source: Source, list_key: str, ident: str) -> Block | None:
+    """Where the item ``ident`` of ``list_key`` is written, when it can be edited alone."""
+    if source.diagnostics or not isinstance(source.data, dict) or source.text is None:
+        return None
+    items = source.data.get(list_key)
+    if not isinstance(items, list):
+        return None
+    wanted = ident.upper()
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and str(item.get("id", "")).upper() == wanted:
+            return item_block(source.text, source.root, list_key, index)
+    return None
 
 
 def _dump(data: Any) -> str:
@@ -405,30 +489,48 @@ class EditResult:
 
 
 def finish(doc: Document, *, dry_run: bool = False, summary: str = "", **params: Any) -> EditResult:
-    """Check the edited document and write it atomically (unless ``dry_run``)."""
+    """Check the edited document and write it atomically (unless ``dry_run``).
+
+    A document loaded for one item whose edit reads back differently than meant raises
+    :class:`NotLocalError` (the edit is then made on the whole document, which says what is wrong).
+    """
     after = doc.render()
     result = EditResult(doc.path, doc.display, doc.raw, after, summary=summary, params=params)
     if not result.changed:
         return result
-    _check_meaning(doc, after)
+    checked = [_check_meaning(doc, after)]
     _check_comments(doc, after)
-    result.warnings = _check_valid(doc, after)
+    result.warnings = _check_valid(doc, after, checked)
     if not dry_run:
         replace_text(doc.path, doc.raw, after, doc.display)
         result.written = True
     return result
 
 
-def _check_meaning(doc: Document, after: str) -> None:
-    """Both loaders must read the written text as the values the edit meant."""
+def _check_meaning(doc: Document, after: str) -> Source:
+    """Both loaders must read the written text as the values the edit meant; returns the checking
+    reader's reading of it."""
     body = after.removeprefix("\ufeff").replace("\r\n", "\n")
-    check = parse_text(body, Source(doc.display))
+    with gc_paused():
+        check = parse_text(body, Source(doc.path.name))
+    if doc.block is not None:
+        block = doc.block
+        item = plain_data(doc.data)[block.key][0] if isinstance(doc.data.get(block.key), list) else None
+        if check.root is None or item is None or check.data != expected_data(doc.values, block.key, block.index, item):
+            raise NotLocalError
+        return check
     if check.root is None or check.data != plain_data(doc.data):
         raise EditError(N_("{path} was not changed: the edited text would not read back as intended"),
                         N_("Please report this; the file is left as it was."), path=doc.display)
+    return check
 
 
 def _check_comments(doc: Document, after: str) -> None:
+    if doc.block is not None:
+        # the text around the item is kept as it was: only the item's lines can lose a comment
+        if Counter(comments_of(doc.body)) - Counter(comments_of(doc.edited or "")):
+            raise NotLocalError
+        return
     missing = Counter(comments_of(doc.raw)) - Counter(comments_of(after))
     if missing:
         raise EditError(N_("{path} was not changed: the edit would lose a comment ({comment})"),
@@ -436,19 +538,29 @@ def _check_comments(doc: Document, after: str) -> None:
                         path=doc.display, comment=next(iter(missing)))
 
 
-def _check_valid(doc: Document, after: str) -> list[Diagnostic]:
+def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) -> list[Diagnostic]:
     """Validate the edited file with the files beside it: refuse new errors, return new warnings.
 
     Findings the file already had before the edit are not the edit's doing; they are left to
-    ``rus validate``.
+    ``rus validate``. ``parsed`` holds the edited text as already parsed, if it was (it is taken out,
+    so that its node tree is let go once checked).
     """
-    from rus.validation import validate_texts
-    from rus.workspace import neighbour_texts
+    from rus.validation import validate_sources, validate_texts
 
-    texts = neighbour_texts(doc.path)
-    name = doc.path.name
+    name, texts = _neighbours(doc.path, doc.folder)
     texts[name] = after
-    mine = [d for d in validate_texts(texts).diagnostics if d.path == name]
+
+    def read(file_name: str) -> Source:
+        if file_name == name and parsed:
+            source = parsed.pop()
+            if source.path != file_name:
+                source.path = file_name
+                source.diagnostics = [replace(d, path=file_name) for d in source.diagnostics]
+            return source
+        return parse_text(texts[file_name].removeprefix("\ufeff"), Source(file_name))
+
+    names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
+    mine = [d for d in validate_sources(read, names).diagnostics if d.path == name]
     if not mine:
         return []
     texts[name] = doc.raw
@@ -470,6 +582,30 @@ def _finding(diagnostic: Diagnostic) -> tuple[str, str]:
     return diagnostic.code, diagnostic.message()
 
 
+def _neighbours(path: Path, folder: Path | None = None) -> tuple[str, dict[str, str]]:
+    """The name ``path`` is validated under, and the texts of the plan files and actor registry beside
+    it by name: those in its folder, or, when it lies deeper in the plans ``folder``, every one of
+    them (by their path in it), as ``rus validate`` of the folder reads them."""
+    from rus.workspace import neighbour_texts
+
+    if folder is not None and path.parent.resolve() != folder.resolve():
+        try:
+            name = path.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            name = None
+        if name is not None:
+            nested: dict[str, str] = {}
+            for other in plan_files(folder):
+                shown = other.resolve().relative_to(folder.resolve()).as_posix()
+                if shown != name:
+                    try:
+                        nested[shown] = other.read_bytes().decode("utf-8")
+                    except (OSError, UnicodeDecodeError):
+                        continue
+            return name, nested
+    return path.name, neighbour_texts(path)
+
+
 # --- finding things -----------------------------------------------------------------------------
 
 
@@ -482,20 +618,17 @@ def _quick_data(path: Path) -> Any:
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
-    """The YAML files directly in a plans folder; a link among them leading out of the repository is refused."""
+    """The YAML files in a plans folder and the folders in it, as ``rus validate`` finds them; a link
+    among them leading out of the repository is refused."""
     from rus.history import LinkOutsideError
-    from rus.validation import outside_diagnostic
-    from rus.workspace import boundary_of, leads_outside
+    from rus.validation import discover_files, outside_diagnostic
 
     if not plans_dir.is_dir():
         raise NotFoundError(N_("No such file or folder: {path}"), "", path=str(plans_dir))
-    boundary = boundary_of(plans_dir)
-    files = sorted(p for p in plans_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    for path in (plans_dir, *files):
-        escape = leads_outside(path, boundary)
-        if escape is not None:
-            raise LinkOutsideError(outside_diagnostic(escape, Path.cwd()))
-    return files
+    found = discover_files([plans_dir])
+    if found.outside:
+        raise LinkOutsideError(outside_diagnostic(found.outside[0], Path.cwd()))
+    return [path for path in found.files if path.is_file()]
 
 
 def find_plan(plans_dir: Path, area: str) -> Path:
@@ -529,19 +662,54 @@ def _area(area: str) -> Area:
 
 def find_item(plans_dir: Path, list_key: str, ident: str) -> tuple[Path, str]:
     """The plan file holding the activity or indicator ``ident``, and the id as written there."""
+    path, written, _found = _locate(plans_dir, list_key, ident)
+    return path, written
+
+
+def _locate(plans_dir: Path, list_key: str, ident: str) -> tuple[Path, str, tuple[str, Source] | None]:
+    """The plan file holding ``ident`` in its list ``list_key``, the id as written there, and the
+    file's text and reading when it was read here.
+
+    Files whose text holds the id (in any case) are read first; the others only when none of those
+    has it (the id may be written with escapes, or lie in a file that cannot be read).
+    """
+    wanted = ident.strip().upper()
+    files = plan_files(plans_dir)
+    texts: dict[Path, str] = {}
+    for path in files:
+        try:
+            texts[path] = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    likely = [path for path in files if wanted in texts.get(path, "").upper()]
     broken: list[Path] = []
-    for path in plan_files(plans_dir):
-        data = _quick_data(path)
+    for path in [*likely, *(p for p in files if p not in likely)]:
+        raw = texts.get(path)
+        if raw is None:
+            broken.append(path)
+            continue
+        with gc_paused():
+            source = parse_text(raw.removeprefix("\ufeff").replace("\r\n", "\n"), Source(relative(path)))
+        data = source.data
         if not isinstance(data, dict):
             broken.append(path)
             continue
         for item in data.get(list_key) or []:
-            if isinstance(item, dict) and str(item.get("id", "")).upper() == ident.strip().upper():
-                return path, str(item["id"])
+            if isinstance(item, dict) and str(item.get("id", "")).upper() == wanted:
+                return path, str(item["id"]), (raw, source)
+        del source, data
     if broken:
         Document.load(broken[0])  # raises: the id may be in a file that cannot be read
     _not_found(list_key, ident, relative(plans_dir))
     raise AssertionError  # pragma: no cover - _not_found always raises
+
+
+def _load_entry(plans_dir: Path, list_key: str, ident: str) -> tuple[Document, str]:
+    """The plan file holding the item ``ident`` of ``list_key``, loaded to edit that item; and the id as written."""
+    path, written, found = _locate(plans_dir, list_key, ident)
+    doc = Document.load_entry(path, list_key, written, found)
+    doc.folder = plans_dir
+    return doc, written
 
 
 def _not_found(list_key: str, ident: str, folder: str) -> None:
@@ -756,12 +924,34 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
     return found
 
 
+Change = Callable[[Document, CommentedMap], tuple[str, dict[str, Any]]]
+
+
+def _edit_entry(plans_dir: Path, list_key: str, ident: str, change: Change, *, dry_run: bool) -> EditResult:
+    """Find the item ``ident`` of ``list_key``, make ``change`` to it and finish the edit.
+
+    ``change`` gets the document and the item, and returns the summary and its parameters. The item is loaded and
+    written on its own when it can be (see :mod:`rus.splice`); when the edit then does not stay
+    within its lines, it is made again on the whole document.
+    """
+    with gc_paused():  # large node trees and values, freed by reference counting; no cycles to look for
+        doc, written = _load_entry(plans_dir, list_key, ident)
+        if doc.block is not None:
+            try:
+                summary, params = change(doc, _entry(doc, list_key, written))
+                return finish(doc, dry_run=dry_run, summary=summary, **params)
+            except NotLocalError:
+                doc = replace(Document.load(doc.path, doc.display), folder=plans_dir)
+        summary, params = change(doc, _entry(doc, list_key, written))
+        return finish(doc, dry_run=dry_run, summary=summary, **params)
+
+
 @_locked
 def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run: bool = False) -> EditResult:
     """Add an activity to an area's plan with the next free id; ``fields`` are the model's keys."""
     wanted = _area(area)
     plan_file = find_plan(plans_dir, wanted.value)
-    doc = Document.load(plan_file)
+    doc = replace(Document.load(plan_file), folder=plans_dir)
     ident = next_activity_id(doc, wanted, ids_in_history(plan_file, wanted))
     values = {"id": ident, **{k: v for k, v in fields.items() if v is not None and v != [] and k != "id"}}
     unknown = [k for k in values if k not in Activity.model_fields]
@@ -780,9 +970,15 @@ def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run:
 @_locked
 def set_activity_fields(plans_dir: Path, ident: str, assignments: list[str], *, dry_run: bool = False) -> EditResult:
     """Set fields of an activity from ``FIELD=VALUE`` texts (dotted paths reach nested keys)."""
-    path, written_id = find_item(plans_dir, "activities", ident)
-    doc = Document.load(path)
-    activity = _entry(doc, "activities", written_id)
+
+    def change(doc: Document, activity: CommentedMap) -> tuple[str, dict[str, Any]]:
+        _set_fields(activity, assignments)
+        return N_("Updated activity {id} in {path}"), {"id": str(activity.get("id")), "path": doc.display}
+
+    return _edit_entry(plans_dir, "activities", ident, change, dry_run=dry_run)
+
+
+def _set_fields(activity: CommentedMap, assignments: list[str]) -> None:
     if not assignments:
         raise EditError(N_("Nothing to set"), N_("Give one or more FIELD=VALUE, e.g. progress=60."))
     for assignment in assignments:
@@ -807,7 +1003,6 @@ def set_activity_fields(plans_dir: Path, ident: str, assignments: list[str], *, 
             delete_key(target, steps[-1])
         else:
             set_key(target, steps[-1], to_yaml(value), models[len(steps) - 1] if len(models) >= len(steps) else None)
-    return finish(doc, dry_run=dry_run, summary=N_("Updated activity {id} in {path}"), id=written_id, path=doc.display)
 
 
 @_locked
@@ -815,33 +1010,35 @@ def set_activity_status(
     plans_dir: Path, ident: str, status: str, *, note: str | None = None, end: date | None = None, dry_run: bool = False
 ) -> EditResult:
     """Change an activity's status, if the transition from its current status is allowed."""
-    path, written_id = find_item(plans_dir, "activities", ident)
-    doc = Document.load(path)
-    activity = _entry(doc, "activities", written_id)
-    new = _status(status)
-    old_text = str(activity.get("status", ""))
-    try:
-        old = Status(old_text)
-    except ValueError:
-        old = None
-    if old is not None and not transition_allowed(old, new):
-        allowed = Choices(tuple(s for s in Status if s in TRANSITIONS[old]))
-        hint = HINT_ALLOWED_FROM_FINAL if old in FINAL_STATUSES else CODES["H001"].hint
-        raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=InText(old), new=InText(new), allowed=allowed)
-    if new is Status.CANCELLED and not (note or "").strip() and not activity.get("status_note"):
-        raise EditError(N_("A cancelled activity must say why"), N_("Give the reason with --reason (or --note)."))
-    set_key(activity, "status", new.value, Activity)
-    if note is not None and note.strip():
-        set_key(activity, "status_note", note.strip(), Activity)
-    if new is Status.COMPLETED:
-        set_key(activity, "progress", 100, Activity)
-    if end is not None:
-        period = activity.get("period")
-        if not isinstance(period, CommentedMap):
-            raise EditError(N_("The activity {id} has no period"), "", id=written_id)
-        set_key(period, "end", end, None)
-    return finish(doc, dry_run=dry_run, summary=N_("Status of {id}: {old} → {new} in {path}"),
-                  id=written_id, old=old if old is not None else (old_text or "-"), new=new, path=doc.display)
+
+    def change(doc: Document, activity: CommentedMap) -> tuple[str, dict[str, Any]]:
+        written_id = str(activity.get("id"))
+        new = _status(status)
+        old_text = str(activity.get("status", ""))
+        try:
+            old = Status(old_text)
+        except ValueError:
+            old = None
+        if old is not None and not transition_allowed(old, new):
+            allowed = Choices(tuple(s for s in Status if s in TRANSITIONS[old]))
+            hint = HINT_ALLOWED_FROM_FINAL if old in FINAL_STATUSES else CODES["H001"].hint
+            raise EditError(N_("The status of {id} cannot go from {old} to {new}"), hint, id=written_id, old=InText(old), new=InText(new), allowed=allowed)
+        if new is Status.CANCELLED and not (note or "").strip() and not activity.get("status_note"):
+            raise EditError(N_("A cancelled activity must say why"), N_("Give the reason with --reason (or --note)."))
+        set_key(activity, "status", new.value, Activity)
+        if note is not None and note.strip():
+            set_key(activity, "status_note", note.strip(), Activity)
+        if new is Status.COMPLETED:
+            set_key(activity, "progress", 100, Activity)
+        if end is not None:
+            period = activity.get("period")
+            if not isinstance(period, CommentedMap):
+                raise EditError(N_("The activity {id} has no period"), "", id=written_id)
+            set_key(period, "end", end, None)
+        return N_("Status of {id}: {old} → {new} in {path}"), {
+            "id": written_id, "old": old if old is not None else (old_text or "-"), "new": new, "path": doc.display}
+
+    return _edit_entry(plans_dir, "activities", ident, change, dry_run=dry_run)
 
 
 def _status(text: str) -> Status:
@@ -864,33 +1061,34 @@ def record_actual(
     note: str | None = None, dry_run: bool = False,
 ) -> EditResult:
     """Record an indicator's actual for a period (and municipality); an existing one is replaced."""
-    path, written_id = find_item(plans_dir, "indicators", ident)
-    doc = Document.load(path)
-    indicator = _entry(doc, "indicators", written_id)
     number: int | float = int(value) if float(value).is_integer() else float(value)
     place = municipality.strip().lower() if municipality else None
-    actuals = indicator.get("actuals")
-    for actual in actuals or []:
-        if isinstance(actual, CommentedMap) and str(actual.get("period")) == period and (actual.get("municipality") or None) == place:
-            set_key(actual, "value", number, Actual)
-            if note:
-                set_key(actual, "note", note, Actual)
-            break
-    else:
-        fields: dict[str, Any] = {"period": period, "value": number}
-        if place:
-            fields["municipality"] = place
-        if note:
-            fields["note"] = note
-        item = to_yaml(fields)
-        if isinstance(actuals, CommentedSeq) and actuals:
-            append_item(actuals, item)
-        else:
-            from rus.models import Indicator
 
-            set_key(indicator, "actuals", CommentedSeq([item]), Indicator)
-    return finish(doc, dry_run=dry_run, summary=N_("Recorded {value} for {id}, period {period}, in {path}"),
-                  value=number, id=written_id, period=period, path=doc.display)
+    def change(doc: Document, indicator: CommentedMap) -> tuple[str, dict[str, Any]]:
+        actuals = indicator.get("actuals")
+        for actual in actuals or []:
+            if isinstance(actual, CommentedMap) and str(actual.get("period")) == period and (actual.get("municipality") or None) == place:
+                set_key(actual, "value", number, Actual)
+                if note:
+                    set_key(actual, "note", note, Actual)
+                break
+        else:
+            fields: dict[str, Any] = {"period": period, "value": number}
+            if place:
+                fields["municipality"] = place
+            if note:
+                fields["note"] = note
+            item = to_yaml(fields)
+            if isinstance(actuals, CommentedSeq) and actuals:
+                append_item(actuals, item)
+            else:
+                from rus.models import Indicator
+
+                set_key(indicator, "actuals", CommentedSeq([item]), Indicator)
+        return N_("Recorded {value} for {id}, period {period}, in {path}"), {
+            "value": number, "id": str(indicator.get("id")), "period": period, "path": doc.display}
+
+    return _edit_entry(plans_dir, "indicators", ident, change, dry_run=dry_run)
 
 
 @_locked
@@ -901,7 +1099,7 @@ def record_meeting(
     """Record the mobilising meeting a revision of an area's plan came from (``cycle``: the slugs of
     the steps of the six-step process it worked on)."""
     wanted = _area(area)
-    doc = Document.load(find_plan(plans_dir, wanted.value))
+    doc = replace(Document.load(find_plan(plans_dir, wanted.value)), folder=plans_dir)
     meeting = doc.data.get("meeting")
     if not isinstance(meeting, CommentedMap):
         meeting = CommentedMap()
@@ -947,7 +1145,7 @@ def add_actor(
     sami_organisation: bool = False, ladder: dict[str, str] | None = None, dry_run: bool = False,
 ) -> EditResult:
     """Add an actor to the registry (``country``: an ISO 3166-1 code, for an actor abroad)."""
-    doc = Document.load(find_registry(plans_dir))
+    doc = replace(Document.load(find_registry(plans_dir)), folder=plans_dir)
     actors = doc.data.get("actors")
     for actor in actors or []:
         if isinstance(actor, CommentedMap) and str(actor.get("id", "")).lower() == ident.strip().lower():
@@ -973,7 +1171,7 @@ def add_actor(
 def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_run: bool = False) -> EditResult:
     """Set an actor's step on the Samhandlingstrappan for one area."""
     wanted = _area(area)
-    doc = Document.load(find_registry(plans_dir))
+    doc = replace(Document.load(find_registry(plans_dir)), folder=plans_dir)
     for actor in doc.data.get("actors") or []:
         if isinstance(actor, CommentedMap) and str(actor.get("id", "")).lower() == ident.strip().lower():
             break

@@ -19,6 +19,7 @@ import difflib
 import errno
 import math
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -133,15 +134,37 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def unified_diff(before: str, after: str, display: str) -> str:
-    """A unified diff between two versions of a file's text, as ``git diff`` shows it."""
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{display}",
-            tofile=f"b/{display}",
-        )
-    )
+    """A unified diff between two versions of a file's text, as ``git diff`` shows it.
+
+    Only the lines between the first and the last that differ (and three of context around them)
+    are compared: an edit of one line in a large plan does not have difflib match its whole text.
+    """
+    old = before.splitlines(keepends=True)
+    new = after.splitlines(keepends=True)
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    skip, keep_end = max(start - _CONTEXT, 0), max(end - _CONTEXT, 0)
+    lines = difflib.unified_diff(old[skip:len(old) - keep_end], new[skip:len(new) - keep_end],
+                                 fromfile=f"a/{display}", tofile=f"b/{display}")
+    if not skip:
+        return "".join(lines)
+    return "".join(_HUNK.sub(lambda m: _shifted(m, skip), line) if line.startswith(_HUNK_MARK) else line for line in lines)
+
+
+_CONTEXT = 3  # difflib's lines of context
+_HUNK_MARK = "@" * 2  # (not written "@@": a text beginning with "@" is a message id to rus.i18n)
+_HUNK = re.compile(r"^@@ -([0-9]+)(,[0-9]+)? \+([0-9]+)(,[0-9]+)? @@")
+
+
+def _shifted(match: re.Match[str], lines: int) -> str:
+    """A hunk header of a diff of a part of two texts, for the whole texts (``lines`` before the part)."""
+    old, old_count, new, new_count = match.groups()
+    return f"{_HUNK_MARK} -{int(old) + lines}{old_count or ''} +{int(new) + lines}{new_count or ''} {_HUNK_MARK}"
 
 
 def write_output(path: Path, text: str, *, append: bool = False, make_parents: bool = False) -> None:

@@ -21,7 +21,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from rus.diagnostics import Diagnostic, Severity
 from rus.errors import RusError
 from rus.i18n import os_reason, translate
 from rus.models import inner_model
-from rus.source import Source, blank_line_tabs_as_spaces, parse_text, plain_scalar
+from rus.source import Source, blank_line_tabs_as_spaces, gc_paused, parse_text, plain_scalar
 from rus.vocab import Lang, RegionVocab
 from rus.workspace import display_path
 
@@ -151,6 +151,11 @@ def _restore(text: str, bom: bool, crlf: bool) -> str:
 
 def format_text(text: str, file_name: str = "plan.yaml") -> str:
     """The canonical layout of a plan file's text (raises :class:`FormatError` if it cannot be parsed)."""
+    with gc_paused():  # large node trees, freed by reference counting: nothing for the collector to find
+        return _format_text(text, file_name)
+
+
+def _format_text(text: str, file_name: str) -> str:
     body, bom, crlf = _normalise(text)
     source = parse_text(body, Source(file_name))
     errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
@@ -164,35 +169,55 @@ def format_text(text: str, file_name: str = "plan.yaml") -> str:
     layout = _collect(body, source.root)
     emitter = _Emitter(body, layout)
     out = _restore(emitter.document(source.root, model), bom, crlf)
-    _check_same(text, out, file_name)
+    del emitter, layout
+    _check_same(text, out, file_name, source if "\r" not in text else None)
     return out
 
 
-def _check_same(before: str, after: str, file_name: str) -> None:
+def _check_same(before: str, after: str, file_name: str, fast_before: Source | None = None) -> None:
     """Refuse a layout that changes the data or loses a comment (a bug, never the user's fault).
 
     The texts are compared as written (line breaks and byte order mark included), by two readers
     that share no code: the checking reader (libyaml, in C) and ruamel.yaml (in Python, YAML 1.2,
-    the reader of the edit commands). Each must read the same data before and after.
+    the reader of the edit commands). Each must read the same data before and after. List items
+    written the same before and after, each on lines of its own (see :mod:`rus.splice`), read the
+    same to ruamel.yaml too: it reads the texts with each of them replaced by the same stand-in, so
+    that a large file whose layout changes in a few places is not read whole twice by the slow
+    reader. ``fast_before`` is the checking reader's reading of ``before`` without its byte order
+    mark, if it was read already.
     """
     if before == after:
         return  # already in the layout: nothing to compare
-    fast_before = parse_text(before.removeprefix("\ufeff"), Source(file_name))
+    if fast_before is None:
+        fast_before = parse_text(before.removeprefix("\ufeff"), Source(file_name))
     fast_after = parse_text(after.removeprefix("\ufeff"), Source(file_name))
-    where = _difference(_comparable(fast_before.data), _comparable(fast_after.data)) if fast_after.root is not None else ()
+    if fast_after.root is None:
+        where: tuple[Any, ...] | None = ()
+    elif repr(fast_before.data) == repr(fast_after.data):
+        where = None  # the same values of the same types in the same order (the quick case)
+    else:
+        where = _difference(_comparable(fast_before.data), _comparable(fast_after.data))
+    whole, whole_after = before, after
+    if where is None:
+        before, after = _without_same_items(before, fast_before, after, fast_after)
+    del fast_before, fast_after
     if where is None:
         try:
             ruamel_before = _ruamel_reading(before)
         except Exception as exc:  # ruamel.yaml raises many kinds; any of them means it cannot read the file
+            line = _error_line(exc) if before is whole else _whole_error_line(whole, _error_line(exc))
             raise FormatError(N_("{path} cannot be formatted safely: the reader of the edit commands (ruamel.yaml) cannot read it (line {line})"),
                               N_("Run `rus validate`; if it finds nothing, please report this file. It is left as it was."),
-                              path=file_name, line=_error_line(exc)) from None
+                              path=file_name, line=line) from None
         try:
             ruamel_after = _ruamel_data(after)
         except Exception:  # the layout made a file ruamel.yaml cannot read: a change of meaning too
             where = ()
         else:
             where = _difference(ruamel_before, ruamel_after)
+        if where is not None and before is not whole:
+            # stand-ins joined runs of items: the path is that of the whole texts
+            where = _whole_difference(whole, whole_after)
     if where is not None:
         raise FormatError(N_("{path} cannot be formatted without changing what it means (the value at {where} would change)"),
                           N_("Please report this file; it is left as it was."), path=file_name,
@@ -200,6 +225,68 @@ def _check_same(before: str, after: str, file_name: str) -> None:
     if sorted(comments_of(before)) != sorted(comments_of(after)):
         raise FormatError(N_("{path} cannot be formatted without losing a comment"),
                           N_("Please report this file; it is left as it was."), path=file_name)
+
+
+#: What stands in for a list item written the same before and after the layout.
+_STAND_IN = "- 0\n"
+
+
+def _without_same_items(before: str, fast_before: Source, after: str, fast_after: Source) -> tuple[str, str]:
+    """``before`` and ``after`` with each top-level list item written the same in both replaced by the
+    same stand-in (the texts as they are when there is nothing to replace, or the readings had findings).
+
+    The stand-ins keep every item's place, so a difference found between the shortened texts is at
+    the same data path as in the whole texts; items written the same hold the same comments.
+    """
+    from rus.splice import Block, item_blocks
+
+    old_root, new_root = fast_before.root, fast_after.root
+    old_text, new_text = fast_before.text, fast_after.text
+    if not isinstance(old_root, MappingNode) or not isinstance(new_root, MappingNode) or old_text is None \
+            or new_text is None or fast_before.diagnostics or fast_after.diagnostics:
+        return before, after
+    old_cuts: list[Block] = []
+    new_cuts: list[Block] = []
+    for key_node, value in new_root.value:
+        if not isinstance(value, SequenceNode) or not isinstance(key_node, ScalarNode):
+            continue
+        old_blocks = item_blocks(old_text, old_root, key_node.value)
+        new_blocks = item_blocks(new_text, new_root, key_node.value)
+        if old_blocks is None or new_blocks is None or len(old_blocks) != len(new_blocks):
+            continue
+        for old, new in zip(old_blocks, new_blocks, strict=True):
+            if old is not None and new is not None and old_text[old.start:old.stop] == new_text[new.start:new.stop]:
+                old_cuts.append(old)
+                new_cuts.append(new)
+    if not old_cuts:
+        return before, after
+    return _cut(old_text, old_cuts, new_text, new_cuts), _cut(new_text, new_cuts, old_text, old_cuts)
+
+
+def _cut(text: str, blocks: list[Any], other: str, others: list[Any]) -> str:
+    """``text`` with its blocks replaced by stand-in items at their indentation: one for each run of
+    blocks of one list with nothing but blank lines between them, in ``text`` and in ``other``
+    (ruamel.yaml reads a long list slowly, even of stand-ins)."""
+    parts: list[str] = []
+    at = 0
+    previous = None
+    for block, twin, before_twin in zip(blocks, others, [None, *others[:-1]], strict=True):
+        joined = previous is not None and previous.key == block.key and block.index == previous.index + 1 \
+            and "#" not in text[previous.stop:block.start] and before_twin is not None \
+            and "#" not in other[before_twin.stop:twin.start]
+        if not joined:
+            parts += [text[at:block.start], " " * _indent_at(text, block.start) + _STAND_IN]
+        at = block.stop
+        previous = block
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _indent_at(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end - start
 
 
 def _ruamel_reading(text: str) -> Any:
@@ -224,6 +311,23 @@ def _round_trip_reader() -> Any:
     from ruamel.yaml import YAML
 
     return YAML(typ="rt")
+
+
+def _whole_difference(before: str, after: str) -> tuple[Any, ...]:
+    """Where ruamel.yaml reads two whole texts differently (``()`` when it cannot read the second)."""
+    try:
+        return _difference(_ruamel_reading(before), _ruamel_data(after)) or ()
+    except Exception:  # as in _check_same
+        return ()
+
+
+def _whole_error_line(text: str, otherwise: int) -> int:
+    """The line ruamel.yaml stops at in the whole text (``otherwise`` if it reads it)."""
+    try:
+        _ruamel_reading(text)
+    except Exception as exc:  # as in _check_same
+        return _error_line(exc)
+    return otherwise
 
 
 def _error_line(exc: BaseException) -> int:
@@ -304,9 +408,10 @@ def _collect(text: str, root: Node) -> _Layout:
             ends[line] = (col, owner)
 
     def visit(node: Node, owner: _Entry | None, seen: set[int], in_flow: bool = False) -> None:
-        if id(node) in seen:
-            return
-        seen = seen | {id(node)}
+        if aliases:  # an alias may lead back to a node being visited
+            if id(node) in seen:
+                return
+            seen = seen | {id(node)}
         if isinstance(node, ScalarNode):
             start, end = node.start_mark, node.end_mark
             if _is_block(node):
@@ -335,6 +440,7 @@ def _collect(text: str, root: Node) -> _Layout:
                 starts.setdefault(entry.line, []).append(entry)
                 visit(item, entry, seen, in_flow)
 
+    aliases = "*" in text
     visit(root, None, set())
     pending: list[str | None] = []
     for number, line in enumerate(lines):
@@ -351,6 +457,8 @@ def _collect(text: str, root: Node) -> _Layout:
         if here:
             here[0].leading = pending
             pending = []
+        if "#" not in line:
+            continue  # no comment on the line (the quick test: most lines have none)
         col = max(ends.get(number, (0, None))[0], headers.get(number, 0))
         match = _EOL.match(line[col:])
         if match is None:
@@ -370,6 +478,7 @@ def _collect(text: str, root: Node) -> _Layout:
 # --- writing ----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)  # plans repeat their words (statuses, ids, names): asked again and again
 def can_be_plain(text: str) -> bool:
     """Whether a text can be written without quotes and read back as the same text by every loader."""
     if not text or text != text.strip() or any(ch in text for ch in "\n\t\r") or not text.isprintable():
@@ -702,15 +811,24 @@ def _tidy(items: list[str | None], *, keep_gap_after: bool) -> list[str | None]:
 
 def _ordered(node: MappingNode, model: type[BaseModel] | None, key_order: list[str] | None) -> list[tuple[Any, Node]]:
     """The pairs of a mapping in the model's field order; unknown keys follow in written order."""
-    order = list(model.model_fields) if model is not None else key_order
+    order = tuple(model.model_fields) if model is not None else tuple(key_order or ())
     if not order:
         return list(node.value)
-    rank = {name: index for index, name in enumerate(order)}
-    indexed = list(enumerate(node.value))
-    indexed.sort(key=lambda item: (rank.get(item[1][0].value, len(rank)), item[0]))
-    return [pair for _, pair in indexed]
+    rank = _rank(order)
+    last = len(rank)
+    ranks = [rank.get(key.value, last) for key, _ in node.value]
+    if ranks == sorted(ranks):
+        return list(node.value)  # in order already (sorting is stable: the same pairs)
+    indexed = sorted(range(len(ranks)), key=lambda i: (ranks[i], i))
+    return [node.value[i] for i in indexed]
 
 
+@cache
+def _rank(order: tuple[str, ...]) -> dict[str, int]:
+    return {name: index for index, name in enumerate(order)}
+
+
+@cache
 def _child(model: type[BaseModel] | None, name: str) -> tuple[type[BaseModel] | None, list[str] | None]:
     """The model of a key's value, or the order of an enum-keyed mapping's keys."""
     if model is None or name not in model.model_fields:

@@ -124,6 +124,7 @@ MAPPING: dict[str, str] = {
     "formatting": "writing.formatting",
     "scaffold": "writing.scaffold",
     "migration": "writing.migration",
+    "splice": "writing.splice",
     # reporting
     "charts": "reporting.charts",
     "followup": "reporting.followup",

@@ -139,18 +139,18 @@ def test_a_run_moves_rewrites_and_a_second_run_changes_nothing(small_repo: Path,
 
 
 def test_an_unknown_module_stops_the_run_until_it_is_mapped(small_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (small_repo / "rus" / "editions.py").write_text("from rus.vocab import AREA\n", encoding="utf-8")
+    (small_repo / "rus" / "novelty.py").write_text("from rus.vocab import AREA\n", encoding="utf-8")
     _git(small_repo, "add", ".")
-    _git(small_repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "editions")
+    _git(small_repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "novelty")
 
     assert relayout.main(["--root", str(small_repo)]) == 1
-    assert "rus/editions: add --map editions=<package>.editions" in capsys.readouterr().out
+    assert "rus/novelty: add --map novelty=<package>.novelty" in capsys.readouterr().out
     assert (small_repo / "rus" / "vocab.py").exists()  # nothing was changed
 
-    assert relayout.main(["--root", str(small_repo), "--map", "editions=plans.editions"]) == 0
-    assert (small_repo / "rus" / "plans" / "editions.py").read_text() == "from rus.base.vocab import AREA\n"
-    assert relayout.main(["--root", str(small_repo), "--map", "editions=nowhere.editions"]) == 2
-    assert relayout.main(["--root", str(small_repo), "--map", "editions=cli.editions"]) == 2
+    assert relayout.main(["--root", str(small_repo), "--map", "novelty=plans.novelty"]) == 0
+    assert (small_repo / "rus" / "plans" / "novelty.py").read_text() == "from rus.base.vocab import AREA\n"
+    assert relayout.main(["--root", str(small_repo), "--map", "novelty=nowhere.novelty"]) == 2
+    assert relayout.main(["--root", str(small_repo), "--map", "novelty=cli.novelty"]) == 2
 
 
 def test_a_new_package_can_be_placed_too(small_repo: Path) -> None:
