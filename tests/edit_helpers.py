@@ -29,15 +29,38 @@ def git(root: Path, *args: str) -> str:
 
 
 def plans_repo(tmp_path: Path, source: Path = PLANS) -> Path:
-    """A git repository with a copy of ``source`` (the bundled plans) as plans/, committed; returns its root."""
+    """A git repository with a copy of ``source`` (the bundled plans) as plans/, committed; returns its root.
+
+    The repository is made once per process and ``source`` content, then copied (``.git`` too): the
+    same commit, as the author and clock are fixed.
+    """
     root = tmp_path / "repo"
-    shutil.copytree(source, root / "plans")
-    git(root, "init", "-q")
-    git(root, "config", "user.name", "Test Person")
-    git(root, "config", "user.email", "test@example.org")
-    git(root, "add", "plans")
-    git(root, "commit", "-q", "-m", "plans")
+    shutil.copytree(_template(source), root, symlinks=True)
     return root
+
+
+#: Repositories made by :func:`plans_repo`, by the source folder and the state of its files.
+_TEMPLATES: dict[tuple[object, ...], Path] = {}
+
+
+def _template(source: Path) -> Path:
+    files = sorted(p for p in source.rglob("*") if p.is_file())
+    key = (source, *((str(p.relative_to(source)), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+    made = _TEMPLATES.get(key)
+    if made is None:
+        import atexit
+        import tempfile
+
+        made = Path(tempfile.mkdtemp(prefix="rus-plans-repo-")) / "repo"
+        atexit.register(shutil.rmtree, made.parent, True)
+        shutil.copytree(source, made / "plans")
+        git(made, "init", "-q")
+        git(made, "config", "user.name", "Test Person")
+        git(made, "config", "user.email", "test@example.org")
+        git(made, "add", "plans")
+        git(made, "commit", "-q", "-m", "plans")
+        _TEMPLATES[key] = made
+    return made
 
 
 def changed_lines(root: Path) -> tuple[list[str], list[str]]:

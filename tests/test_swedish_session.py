@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rus.models import Activity, Actor, Indicator, Meeting, Plan
 from rus.vocab import VOCABULARIES
-from tests.conftest import run_rus
+from tests.conftest import rus_in_process
 from tests.edit_helpers import GIT_ENV, plans_repo
 
 #: English words that must not reach a Swedish reader (whole words, any case).
@@ -73,7 +73,7 @@ def test_a_facilitators_session_in_swedish(tmp_path: Path) -> None:
     seen: list[tuple[str, str]] = []
 
     def rus(*args: str, code: int = 0) -> str:
-        done = run_rus(*args, cwd=root, env=env)
+        done = rus_in_process(*args, cwd=root, env=env)
         said = done.stdout + done.stderr
         assert done.returncode == code, (args, said)
         seen.append((" ".join(args), said))
