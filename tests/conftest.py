@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitrepo import GitRepo, new_repo
+
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -115,6 +117,13 @@ def _forget_caches() -> None:
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear) and getattr(value, "__module__", None) == name:
                     clear()
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> GitRepo:
+    """A new, empty git repository in ``tmp_path / "repo"`` on ``main``, with a fixed identity and clock
+    (``tests.gitrepo``: ``git_repo.git(...)``, ``.write(name, text)``, ``.commit_all(message)``)."""
+    return new_repo(tmp_path / "repo")
 
 
 @pytest.fixture

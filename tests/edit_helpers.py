@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
+
+from tests import gitrepo
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 
+#: The fixed identity and clock, for the environment of a ``rus`` that commits (``rus commit``, ``undo``).
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test Person",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test Person",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_AUTHOR_DATE": "2026-11-01T10:00:00+01:00",
-    "GIT_COMMITTER_DATE": "2026-11-01T10:00:00+01:00",
+    key: value
+    for key, value in gitrepo.git_env(gitrepo.EDITOR).items()
+    if key.startswith(("GIT_AUTHOR_", "GIT_COMMITTER_"))
 }
 
 
 def git(root: Path, *args: str) -> str:
-    """Run git in ``root`` with a fixed author and clock; return its stdout."""
-    import os
-
-    env = {**os.environ, **GIT_ENV}
-    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
-    return done.stdout
+    """Run git in ``root`` with a fixed author and clock; return its stdout (``tests.gitrepo.git``)."""
+    return gitrepo.git(root, *args, identity=gitrepo.EDITOR)
 
 
 def plans_repo(tmp_path: Path, source: Path = PLANS) -> Path:
@@ -54,11 +49,7 @@ def _template(source: Path) -> Path:
         made = Path(tempfile.mkdtemp(prefix="rus-plans-repo-")) / "repo"
         atexit.register(shutil.rmtree, made.parent, True)
         shutil.copytree(source, made / "plans")
-        git(made, "init", "-q")
-        git(made, "config", "user.name", "Test Person")
-        git(made, "config", "user.email", "test@example.org")
-        git(made, "add", "plans")
-        git(made, "commit", "-q", "-m", "plans")
+        gitrepo.new_repo(made, gitrepo.EDITOR, branch=None).commit_all("plans")
         _TEMPLATES[key] = made
     return made
 
