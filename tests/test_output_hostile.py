@@ -215,7 +215,7 @@ def test_markdown_has_no_live_html_link_image_or_mention(hostile: ValidationResu
     assert "`` x\\x1b[2J\\x9b31m\\r\\x85\\u2028\\u202e\\u2066 end\\n::stop-commands::tok" in out
 
 
-def test_validate_through_the_installed_rus(tmp_path: Path) -> None:
+def test_validate_through_the_command_line(tmp_path: Path) -> None:
     """The text, parsable and junit output of real files (what a CI log shows)."""
     write_hostile(tmp_path)
     for fmt in ("text", "parsable", "github", "junit"):

@@ -1,4 +1,4 @@
-"""Another region through the whole cycle, with the installed ``rus``: nothing is Jämtland's by accident.
+"""Another region through the whole cycle, on the rus command line (in process): nothing is Jämtland's by accident.
 
 The test regions (``tests/fixtures/regions``) differ from the bundled one in every dimension: three
 and six strength areas with other prefixes, twenty other municipalities, no Sámi administrative
@@ -29,6 +29,7 @@ def _ok(done: object) -> str:
     return str(getattr(done, "stdout", ""))
 
 
+@pytest.mark.slow  # the whole cycle, the report (with its charts) twice
 def test_a_three_area_region_through_init_edit_validate_commit_diff_report_status(tmp_path: Path, env: dict[str, str]) -> None:
     _ok(rus_in_process("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env))
     root = tmp_path / "coast"
