@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,10 +37,26 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 FAST_RUN = False
 
 
+#: ``sys.dont_write_bytecode`` as the session started (restored once the tests are collected).
+_NO_BYTECODE = sys.dont_write_bytecode
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Note whether this is the fast subset, before the test modules (and their settings) are read."""
+    """Note whether this is the fast subset, before the test modules (and their settings) are read.
+
+    While the tests are collected, bytecode may be written: pytest keeps the test modules it has
+    rewritten (for its assertion messages) in ``tests/__pycache__`` only then, and otherwise
+    rewrites every module again in every process (with ``PYTHONDONTWRITEBYTECODE`` set, as on the
+    project's machines, that is about 5 s of CPU per pytest-xdist worker).
+    """
     global FAST_RUN
     FAST_RUN = "not slow" in (config.getoption("markexpr", "") or "")
+    sys.dont_write_bytecode = False
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Back to the session's own bytecode setting for the tests themselves."""
+    sys.dont_write_bytecode = _NO_BYTECODE
 
 
 def examples(full: int) -> int:
@@ -109,8 +126,6 @@ def _forget_caches() -> None:
     answers and stay; a function cache may be keyed by less than its answer depends on (the
     region file's history is cached by the file's content, not by the repository's HEAD).
     """
-    import sys
-
     for name, module in list(sys.modules.items()):
         if name == "rus" or name.startswith("rus."):
             for value in list(vars(module).values()):
