@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
+
+from tests import gitrepo
 
 ACTORS = """\
 schema_version: 2
@@ -74,45 +75,28 @@ INVALID_STATUS_COLUMN = 13
 #: The plan with an activity that serves no goal: a warning (R015), no error.
 WARNING_PLAN = PLAN.replace("    goals: [UPP-M1]\n", "    goals: []\n")
 
-AUTHOR = "Test Facilitator"
-EMAIL = "facilitator@example.org"
-FIXED_DATE = "2026-03-15T10:00:00+01:00"
+AUTHOR = gitrepo.FACILITATOR.name
+EMAIL = gitrepo.FACILITATOR.email
+FIXED_DATE = gitrepo.FACILITATOR.when
+
+
+def _home() -> str:
+    return os.environ.get("RUS_TEST_HOME", os.environ.get("HOME", "/tmp"))
 
 
 def git_env() -> dict[str, str]:
-    """The environment for git in tests: fixed author, committer and clock, no user config."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "GIT_AUTHOR_NAME": AUTHOR,
-            "GIT_AUTHOR_EMAIL": EMAIL,
-            "GIT_COMMITTER_NAME": AUTHOR,
-            "GIT_COMMITTER_EMAIL": EMAIL,
-            "GIT_AUTHOR_DATE": FIXED_DATE,
-            "GIT_COMMITTER_DATE": FIXED_DATE,
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "HOME": env.get("RUS_TEST_HOME", env.get("HOME", "/tmp")),
-        }
-    )
-    return env
+    """The environment for git in tests: fixed author, committer and clock, no system config."""
+    return gitrepo.git_env(gitrepo.FACILITATOR, home=_home())
 
 
 def git(repo: Path, *args: str) -> str:
     """Run git in ``repo`` and return its output (raises on failure)."""
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True, text=True
-    )
-    return done.stdout
+    return gitrepo.git(repo, *args, identity=gitrepo.FACILITATOR, home=_home())
 
 
 def init_repo(repo: Path, branch: str = "main") -> Path:
     """A new git repository with a fixed author."""
-    repo.mkdir(parents=True, exist_ok=True)
-    git(repo, "init", "-q", "-b", branch)
-    git(repo, "config", "user.name", AUTHOR)
-    git(repo, "config", "user.email", EMAIL)
-    git(repo, "config", "commit.gpgsign", "false")
-    return repo
+    return gitrepo.new_repo(repo, gitrepo.FACILITATOR, branch, home=_home()).root
 
 
 def write_plans(
@@ -127,9 +111,7 @@ def write_plans(
 
 def commit_all(repo: Path, message: str) -> str:
     """Stage everything and commit; the new commit's id."""
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "HEAD").strip()
+    return gitrepo.GitRepo(repo, gitrepo.FACILITATOR, _home()).commit_all(message)
 
 
 def pull_request_clone(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.gitrepo import GitRepo, new_repo
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
@@ -30,6 +33,39 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         compileall.compile_dir(str(REPO / "rus"), quiet=1)
 
 
+#: True in the fast subset (``-m "not slow"``): property tests try fewer generated examples.
+FAST_RUN = False
+
+
+#: ``sys.dont_write_bytecode`` as the session started (restored once the tests are collected).
+_NO_BYTECODE = sys.dont_write_bytecode
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Note whether this is the fast subset, before the test modules (and their settings) are read.
+
+    While the tests are collected, bytecode may be written: pytest keeps the test modules it has
+    rewritten (for its assertion messages) in ``tests/__pycache__`` only then, and otherwise
+    rewrites every module again in every process (with ``PYTHONDONTWRITEBYTECODE`` set, as on the
+    project's machines, that is about 5 s of CPU per pytest-xdist worker).
+    """
+    global FAST_RUN
+    FAST_RUN = "not slow" in (config.getoption("markexpr", "") or "")
+    sys.dont_write_bytecode = False
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Back to the session's own bytecode setting for the tests themselves."""
+    sys.dont_write_bytecode = _NO_BYTECODE
+
+
+def examples(full: int) -> int:
+    """A property test's number of generated examples: ``full`` in the whole suite, a tenth (at least 5)
+    in the fast subset, so that everyday runs still exercise every property and the whole suite its
+    full search."""
+    return max(5, full // 10) if FAST_RUN else full
+
+
 def rus_command() -> str:
     """The installed ``rus`` console script (end-to-end tests run it as a user would)."""
     found = shutil.which("rus")
@@ -47,6 +83,62 @@ def run_rus(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
     return subprocess.run(
         [rus_command(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout, check=False
     )
+
+
+def rus_in_process(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``rus`` in this process (typer's CliRunner over the same app): ``run_rus`` without the start-up.
+
+    Same arguments and result as :func:`run_rus` (exit code, stdout, stderr apart), from the same
+    working folder and environment (English, no colour, 120 columns, no CI unless ``env`` says so),
+    with a non-terminal stdin as a subprocess under pytest has. What stays a subprocess: the
+    ``rus`` entry point itself (one smoke test per command), Swedish help and usage errors (the
+    console script fixes their language at start), and several processes at once (locks).
+    An exception that escaped the command is raised here, not turned into an exit code, so that a
+    crash is never mistaken for a refusal.
+    """
+    from typer.testing import CliRunner
+
+    from rus.cli import STATE, app
+    from rus.vocab import set_region
+
+    full_env: dict[str, str | None] = {"RUS_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120", "GITHUB_ACTIONS": None}
+    if env:
+        full_env.update(env)
+    _forget_caches()
+    previous_dir = Path.cwd()
+    previous_region = set_region(None)  # a new process has found no region yet
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, env=full_env, prog_name="rus")
+    finally:
+        os.chdir(previous_dir)
+        set_region(previous_region)
+        STATE.debug = False
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["rus", *args], result.exit_code, result.stdout, result.stderr)
+
+
+def _forget_caches() -> None:
+    """Empty the package's function caches, as a new process starts with them empty.
+
+    Caches keyed by content (the region file's checked form, parsed blobs) would give the same
+    answers and stay; a function cache may be keyed by less than its answer depends on (the
+    region file's history is cached by the file's content, not by the repository's HEAD).
+    """
+    for name, module in list(sys.modules.items()):
+        if name == "rus" or name.startswith("rus."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", None) == name:
+                    clear()
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> GitRepo:
+    """A new, empty git repository in ``tmp_path / "repo"`` on ``main``, with a fixed identity and clock
+    (``tests.gitrepo``: ``git_repo.git(...)``, ``.write(name, text)``, ``.commit_all(message)``)."""
+    return new_repo(tmp_path / "repo")
 
 
 @pytest.fixture

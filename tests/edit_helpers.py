@@ -3,41 +3,55 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
+
+from tests import gitrepo
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 
+#: The fixed identity and clock, for the environment of a ``rus`` that commits (``rus commit``, ``undo``).
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test Person",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test Person",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_AUTHOR_DATE": "2026-11-01T10:00:00+01:00",
-    "GIT_COMMITTER_DATE": "2026-11-01T10:00:00+01:00",
+    key: value
+    for key, value in gitrepo.git_env(gitrepo.EDITOR).items()
+    if key.startswith(("GIT_AUTHOR_", "GIT_COMMITTER_"))
 }
 
 
 def git(root: Path, *args: str) -> str:
-    """Run git in ``root`` with a fixed author and clock; return its stdout."""
-    import os
-
-    env = {**os.environ, **GIT_ENV}
-    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
-    return done.stdout
+    """Run git in ``root`` with a fixed author and clock; return its stdout (``tests.gitrepo.git``)."""
+    return gitrepo.git(root, *args, identity=gitrepo.EDITOR)
 
 
 def plans_repo(tmp_path: Path, source: Path = PLANS) -> Path:
-    """A git repository with a copy of ``source`` (the bundled plans) as plans/, committed; returns its root."""
+    """A git repository with a copy of ``source`` (the bundled plans) as plans/, committed; returns its root.
+
+    The repository is made once per process and ``source`` content, then copied (``.git`` too): the
+    same commit, as the author and clock are fixed.
+    """
     root = tmp_path / "repo"
-    shutil.copytree(source, root / "plans")
-    git(root, "init", "-q")
-    git(root, "config", "user.name", "Test Person")
-    git(root, "config", "user.email", "test@example.org")
-    git(root, "add", "plans")
-    git(root, "commit", "-q", "-m", "plans")
+    shutil.copytree(_template(source), root, symlinks=True)
     return root
+
+
+#: Repositories made by :func:`plans_repo`, by the source folder and the state of its files.
+_TEMPLATES: dict[tuple[object, ...], Path] = {}
+
+
+def _template(source: Path) -> Path:
+    files = sorted(p for p in source.rglob("*") if p.is_file())
+    key = (source, *((str(p.relative_to(source)), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+    made = _TEMPLATES.get(key)
+    if made is None:
+        import atexit
+        import tempfile
+
+        made = Path(tempfile.mkdtemp(prefix="rus-plans-repo-")) / "repo"
+        atexit.register(shutil.rmtree, made.parent, True)
+        shutil.copytree(source, made / "plans")
+        gitrepo.new_repo(made, gitrepo.EDITOR, branch=None).commit_all("plans")
+        _TEMPLATES[key] = made
+    return made
 
 
 def changed_lines(root: Path) -> tuple[list[str], list[str]]:

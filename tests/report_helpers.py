@@ -7,15 +7,15 @@ comments in ``test_report.py``); change a revision here and those expectations m
 from __future__ import annotations
 
 import copy
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-AUTHOR = {"GIT_AUTHOR_NAME": "Facilitator", "GIT_AUTHOR_EMAIL": "processledare@example.org",
-          "GIT_COMMITTER_NAME": "Facilitator", "GIT_COMMITTER_EMAIL": "processledare@example.org"}
+from tests import gitrepo
+
+AUTHOR = {"GIT_AUTHOR_NAME": gitrepo.REPORTER.name, "GIT_AUTHOR_EMAIL": gitrepo.REPORTER.email,
+          "GIT_COMMITTER_NAME": gitrepo.REPORTER.name, "GIT_COMMITTER_EMAIL": gitrepo.REPORTER.email}
 
 REGISTRY_1: dict[str, Any] = {
     "actors": [
@@ -137,12 +137,9 @@ def revisions() -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
     ]
 
 
-def git(root: Path, *args: str, when: str = "2026-01-01T12:00:00+01:00") -> str:
-    """Run git in ``root`` with a fixed author and clock."""
-    env = {**os.environ, **AUTHOR, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
-           "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(root)}
-    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
-    return done.stdout
+def git(root: Path, *args: str, when: str = gitrepo.REPORTER.when) -> str:
+    """Run git in ``root`` with a fixed author and clock (and ``root`` as home: no user config)."""
+    return gitrepo.git(root, *args, identity=gitrepo.REPORTER, when=when, home=str(root))
 
 
 def write_plans(folder: Path, plan: dict[str, Any], registry: dict[str, Any]) -> None:
@@ -155,12 +152,7 @@ def write_plans(folder: Path, plan: dict[str, Any], registry: dict[str, Any]) ->
 
 def make_repo(root: Path, count: int = 3, tag: bool = True) -> Path:
     """A git repository whose plans went through the first ``count`` revisions, each committed and tagged."""
-    root.mkdir(parents=True, exist_ok=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", AUTHOR["GIT_AUTHOR_NAME"])
-    git(root, "config", "user.email", AUTHOR["GIT_AUTHOR_EMAIL"])
-    git(root, "config", "tag.gpgSign", "false")
-    git(root, "config", "commit.gpgSign", "false")
+    gitrepo.new_repo(root, gitrepo.REPORTER, "main", home=str(root))
     for revision, when, plan, registry in revisions()[:count]:
         write_plans(root / "plans", plan, registry)
         git(root, "add", "plans", when=when)

@@ -1,6 +1,9 @@
-"""Bad input never wins: each case through the installed ``rus`` command in a subprocess.
+"""Bad input never wins: each case through the ``rus`` command line, from the file on disk to the output.
 
-A traceback, a hang (the subprocess has a time-out) or a silent pass fails these tests.
+The cases run in process (typer's CliRunner over the same app, ``rus_in_process``), where an
+exception that escapes the command fails the test; the one case that could hang (a FIFO among the
+plans) runs the installed ``rus`` in a subprocess with a time-out. A traceback, a hang or a silent
+pass fails these tests.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, run_rus, rus_in_process
 
 
 def _folder(tmp_path: Path, plan: bytes | None = None) -> Path:
@@ -24,8 +27,9 @@ def _folder(tmp_path: Path, plan: bytes | None = None) -> Path:
     return folder
 
 
-def _codes(tmp_path: Path, folder: Path, *extra: str) -> list[tuple[str, int, int, str]]:
-    done = run_rus("validate", str(folder), "--format", "json", *extra, cwd=tmp_path, timeout=60)
+def _codes(tmp_path: Path, folder: Path, *extra: str, subprocess: bool = False) -> list[tuple[str, int, int, str]]:
+    args = ("validate", str(folder), "--format", "json", *extra)
+    done = run_rus(*args, cwd=tmp_path, timeout=60) if subprocess else rus_in_process(*args, cwd=tmp_path)
     assert "Traceback" not in done.stderr + done.stdout
     data = json.loads(done.stdout)
     assert done.returncode == (1 if data["summary"]["errors"] else 0)
@@ -51,7 +55,7 @@ def test_bom_and_crlf_positions_stay_right(tmp_path: Path) -> None:
 
 def test_latin1_names_the_encoding(tmp_path: Path) -> None:
     folder = _folder(tmp_path, BASE_TEXT.decode("utf-8").encode("cp1252"))
-    done = run_rus("validate", str(folder), cwd=tmp_path)
+    done = rus_in_process("validate", str(folder), cwd=tmp_path)
     assert done.returncode == 1
     assert "upplevelser.yaml" in done.stdout
     assert "8:13" in done.stdout and "F002" in done.stdout
@@ -104,7 +108,7 @@ def test_very_large_file(tmp_path: Path) -> None:
         chunk = (b"# " + b"x" * 1021 + b"\n") * 1024
         for _ in range(26):
             handle.write(chunk)
-    done = run_rus("validate", str(folder), cwd=tmp_path)
+    done = rus_in_process("validate", str(folder), cwd=tmp_path)
     assert done.returncode == 1
     assert "F004" in done.stdout and "larger than the limit of 25 MB" in done.stdout
 
@@ -128,7 +132,7 @@ def test_yaml_syntax_cases(tmp_path: Path, name: str, text: bytes, expected: tup
 def test_fifo_does_not_hang(tmp_path: Path) -> None:
     folder = _folder(tmp_path, BASE_TEXT)
     os.mkfifo(folder / "pipe.yaml")
-    assert _codes(tmp_path, folder) == [("pipe.yaml", 1, 1, "F001")]
+    assert _codes(tmp_path, folder, subprocess=True) == [("pipe.yaml", 1, 1, "F001")]
     text = run_rus("validate", str(folder), "--format", "text", cwd=tmp_path, timeout=60)
     assert text.returncode == 1
     assert "not a regular file" in text.stdout
@@ -149,14 +153,14 @@ def test_unreadable_folder_entry(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    done = run_rus("validate", str(tmp_path / "nope"), cwd=tmp_path)
+    done = rus_in_process("validate", str(tmp_path / "nope"), cwd=tmp_path)
     assert done.returncode == 2
     assert "No such file or folder" in done.stderr
     assert "nope" in done.stderr
 
 
 def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
-    done = run_rus("validate", "--frmat", "json", cwd=tmp_path)
+    done = rus_in_process("validate", "--frmat", "json", cwd=tmp_path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
 
@@ -164,6 +168,6 @@ def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
 def test_swedish_from_the_locale(tmp_path: Path) -> None:
     folder = _folder(tmp_path, BASE_TEXT.replace(b"    status: ongoing", b"    status: ongoign"))
     env = {"LANG": "sv_SE.UTF-8", "RUS_LANG": ""}
-    done = run_rus("validate", str(folder), cwd=tmp_path, env=env)
+    done = rus_in_process("validate", str(folder), cwd=tmp_path, env=env)
     assert done.returncode == 1
     assert "är inte ett tillåtet värde" in done.stdout

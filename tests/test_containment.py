@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from rus.cli import app
 from rus.history import History
 from rus.validation import validate_paths
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, rus_in_process
 from tests.edit_helpers import git, plans_repo
 
 runner = CliRunner()
@@ -53,7 +53,7 @@ def _no_secret(text: str) -> None:
 def test_validate_names_a_link_into_git_and_never_prints_it(tmp_path: Path, fmt: str) -> None:
     root = _repo(tmp_path)
     (root / "plans" / "x.yaml").symlink_to("../.git/config")
-    done = run_rus("validate", "--format", fmt, cwd=root)
+    done = rus_in_process("validate", "--format", fmt, cwd=root)
     assert done.returncode == 1
     _no_secret(done.stdout + done.stderr)
     assert "F007" in done.stdout
@@ -78,7 +78,7 @@ def test_the_finding_names_the_link_and_where_it_points(tmp_path: Path) -> None:
 
 def test_a_path_given_with_dotdot_into_git_is_not_read(tmp_path: Path) -> None:
     root = _repo(tmp_path)
-    done = run_rus("validate", "plans/../.git/config", cwd=root)
+    done = rus_in_process("validate", "plans/../.git/config", cwd=root)
     assert done.returncode == 1
     _no_secret(done.stdout + done.stderr)
     assert "F008" in done.stdout
@@ -113,7 +113,7 @@ def test_the_registry_beside_a_named_plan_is_not_read_through_a_link(tmp_path: P
     root = _repo(tmp_path)
     (root / "plans" / "actors.yaml").unlink()
     (root / "plans" / "actors.yaml").symlink_to(tmp_path / "outside" / "secret.yaml")
-    done = run_rus("validate", "plans/upplevelser.yaml", cwd=root)
+    done = rus_in_process("validate", "plans/upplevelser.yaml", cwd=root)
     assert done.returncode == 1
     _no_secret(done.stdout + done.stderr)
     assert "plans/actors.yaml" in done.stdout
@@ -137,7 +137,7 @@ def test_outside_a_repository_the_folder_given_is_the_boundary(tmp_path: Path) -
     (folder / "x.yaml").symlink_to("../secret.yaml")
     (folder / "inner").mkdir()
     (folder / "inner" / "same.yaml").symlink_to("../upplevelser.yaml")  # inside the folder given: read
-    done = run_rus("validate", str(folder), "--format", "json", cwd=tmp_path)
+    done = rus_in_process("validate", str(folder), "--format", "json", cwd=tmp_path)
     assert done.returncode == 1
     _no_secret(done.stdout + done.stderr)
     data = json.loads(done.stdout)
@@ -195,7 +195,7 @@ def test_ci_writes_no_secret_into_its_reports(tmp_path: Path) -> None:
     (root / "plans" / "x.yaml").symlink_to("../.git/config")
     reports = tmp_path / "reports"
     reports.mkdir()
-    done = run_rus("ci", "--base", "HEAD", "--format", "github", "--summary", str(reports / "summary.md"),
+    done = rus_in_process("ci", "--base", "HEAD", "--format", "github", "--summary", str(reports / "summary.md"),
                    "--comment-file", str(reports / "comment.md"), "--sarif", str(reports / "out.sarif"),
                    "--junit", str(reports / "junit.xml"), cwd=root)
     assert done.returncode == 1

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,21 +10,13 @@ from typer.testing import CliRunner
 
 from rus.cli import app
 from tests.conftest import PLANS
+from tests.gitrepo import HISTORIAN, git
 
 runner = CliRunner()
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Processledare Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Processledare Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_AUTHOR_DATE": "2026-10-09T12:00:00+02:00",
-        "GIT_COMMITTER_DATE": "2026-10-09T12:00:00+02:00",
-    }
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+    return git(repo, *args, identity=HISTORIAN)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from yaml.scanner import Scanner
 
 from rus.formatting import FormatError, comments_of, format_text
 from rus.source import Source, _Builder, _Resolver, parse_text
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, examples, rus_in_process
 
 
 class _PureLoader(Reader, Scanner, Parser, Composer, _Resolver):
@@ -223,7 +223,7 @@ def documents(draw: Any) -> str:
     return line_break.join(lines) + line_break
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(documents())
 @example("k0: >\r\r\n  a\r\r\n\r\r\n  b\r\r\nk1: x\r\r\n")
 @example('k0: "Fler\u2028gästnätter"\n# kommentar\nk1: x\n')
@@ -267,8 +267,8 @@ def test_fmt_check_passes_a_valid_plan_with_a_line_separator(tmp_path: Path) -> 
     plan = tmp_path / "upplevelser.yaml"
     original = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
     plan.write_text(original.replace("title: Cykelleder i Åre", 'title: "Cykelleder\u2028i Åre"', 1), encoding="utf-8")
-    assert run_rus("fmt", str(plan), cwd=tmp_path).returncode == 0
-    assert run_rus("fmt", "--check", str(plan), cwd=tmp_path).returncode == 0
+    assert rus_in_process("fmt", str(plan), cwd=tmp_path).returncode == 0
+    assert rus_in_process("fmt", "--check", str(plan), cwd=tmp_path).returncode == 0
     assert "\\L" in plan.read_text(encoding="utf-8")
 
 

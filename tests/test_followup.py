@@ -16,7 +16,7 @@ from rus.render.status import render_status
 from rus.report import RecordedRevision
 from rus.report_sources import load_plans, load_revisions
 from rus.vocab import Area, Status
-from tests.conftest import PLANS, run_rus
+from tests.conftest import PLANS, rus_in_process
 from tests.report_helpers import make_repo, revisions, write_plans
 
 
@@ -123,7 +123,7 @@ def test_status_command_rejects_an_unknown_area(repo: Path) -> None:
 
 
 def test_status_end_to_end_in_swedish(tmp_path: Path) -> None:
-    done = run_rus("status", "--plans", str(PLANS), cwd=tmp_path, env={"RUS_LANG": "sv", "COLUMNS": "100"})
+    done = rus_in_process("status", "--plans", str(PLANS), cwd=tmp_path, env={"RUS_LANG": "sv", "COLUMNS": "100"})
     assert done.returncode == 0, done.stderr
     assert "Uppföljning av handlingsplanerna" in done.stdout
     assert all(len(line) <= 100 for line in done.stdout.splitlines())

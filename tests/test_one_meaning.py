@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from rus.source import Source, parse_text, plain_scalar
-from tests.conftest import PLANS
+from tests.conftest import PLANS, examples
 
 
 def _ruamel(text: str) -> Any:
@@ -73,7 +73,7 @@ scalar_text = st.text(alphabet="0123456789-+.:_eEoxabcdfnulyYsNOtrTF~ ", min_siz
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(scalar_text)
 def test_plain_scalars_agree_with_ruamel(word: str) -> None:
     text = f"k: {word}\n"

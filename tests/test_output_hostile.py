@@ -44,7 +44,7 @@ from tests.ci_helpers import (
     pull_request_clone,
     write_plans,
 )
-from tests.conftest import run_rus
+from tests.conftest import rus_in_process
 from tests.output_helpers import (
     HOSTILE,
     HOSTILE_YAML,
@@ -215,11 +215,11 @@ def test_markdown_has_no_live_html_link_image_or_mention(hostile: ValidationResu
     assert "`` x\\x1b[2J\\x9b31m\\r\\x85\\u2028\\u202e\\u2066 end\\n::stop-commands::tok" in out
 
 
-def test_validate_through_the_installed_rus(tmp_path: Path) -> None:
+def test_validate_through_the_command_line(tmp_path: Path) -> None:
     """The text, parsable and junit output of real files (what a CI log shows)."""
     write_hostile(tmp_path)
     for fmt in ("text", "parsable", "github", "junit"):
-        done = run_rus("validate", "plans", "--format", fmt, cwd=tmp_path)
+        done = rus_in_process("validate", "plans", "--format", fmt, cwd=tmp_path)
         assert done.returncode == 1, done.stderr
         out = done.stdout + done.stderr
         assert not UNSAFE.search(out), (fmt, UNSAFE.findall(out))
@@ -237,9 +237,9 @@ def test_log_and_diff_show_plan_text_on_one_line(tmp_path: Path) -> None:
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("title: Barmarksleder", f"title: {HOSTILE_YAML}"), encoding="utf-8")
     runs = {
-        "diff": run_rus("diff", "HEAD", cwd=repo),
-        "log": run_rus("log", "UPP-001", cwd=repo),
-        "diff-markdown": run_rus("diff", "HEAD", "--format", "markdown", cwd=repo),
+        "diff": rus_in_process("diff", "HEAD", cwd=repo),
+        "log": rus_in_process("log", "UPP-001", cwd=repo),
+        "diff-markdown": rus_in_process("diff", "HEAD", "--format", "markdown", cwd=repo),
     }
     for name, done in runs.items():
         assert done.returncode == 0, (name, done.stderr)

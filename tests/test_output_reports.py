@@ -17,7 +17,7 @@ from rus.render.junit import render_junit
 from rus.render.sarif import DIAGNOSTICS_DOC, DIAGNOSTICS_URL, PROJECT_URL, render_sarif, sarif_rule
 from rus.validation import FileResult, ValidationResult, validate_texts
 from tests.ci_helpers import ACTORS, INVALID_PLAN, PLAN, WARNING_PLAN, write_plans
-from tests.conftest import REPO, run_rus
+from tests.conftest import REPO, rus_in_process
 
 JUNIT_XSD = Path(__file__).parent / "schemas" / "JUnit.xsd"
 
@@ -147,9 +147,9 @@ def test_control_characters_in_plan_text_keep_the_xml_well_formed() -> None:
 
 def test_validate_junit_follows_strict(tmp_path: Path) -> None:
     write_plans(tmp_path, WARNING_PLAN)
-    done = run_rus("validate", "plans", "--format", "junit", cwd=tmp_path)
+    done = rus_in_process("validate", "plans", "--format", "junit", cwd=tmp_path)
     assert done.returncode == 0
     assert "<failure" not in done.stdout and "R015" in done.stdout
-    strict = run_rus("validate", "plans", "--format", "junit", "--strict", cwd=tmp_path)
+    strict = rus_in_process("validate", "plans", "--format", "junit", "--strict", cwd=tmp_path)
     assert strict.returncode == 1
     assert [f.get("type") for f in ET.fromstring(strict.stdout).iter("failure")] == ["warning R015"]

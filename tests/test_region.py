@@ -27,7 +27,7 @@ from rus.vocab import (
     active_region,
     using_region,
 )
-from tests.conftest import BASE, REGION, REPO, run_rus
+from tests.conftest import BASE, REGION, REPO, run_rus, rus_in_process
 
 REGIONS = Path(__file__).resolve().parent / "fixtures" / "regions"
 COASTAL = REGIONS / "coastal.yaml"
@@ -106,11 +106,11 @@ def test_validate_without_a_region_file_is_a_finding(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     shutil.copytree(BASE, root / "plans")
     (root / ".git").mkdir()
-    done = run_rus("validate", "--format", "parsable", cwd=root, env={"RUS_REGION": ""})
+    done = rus_in_process("validate", "--format", "parsable", cwd=root, env={"RUS_REGION": ""})
     assert done.returncode == 1
     assert done.stdout == "region.yaml:1:1: [error] No region file (region.yaml) was found for these plans (G001)\n"
-    assert "rus init --region FILE" in run_rus("validate", cwd=root, env={"RUS_REGION": ""}).stdout
-    sv = run_rus("validate", cwd=root, env={"RUS_REGION": "", "RUS_LANG": "sv"})
+    assert "rus init --region FILE" in rus_in_process("validate", cwd=root, env={"RUS_REGION": ""}).stdout
+    sv = rus_in_process("validate", cwd=root, env={"RUS_REGION": "", "RUS_LANG": "sv"})
     assert "Ingen regionfil (region.yaml) hittades för de här planerna" in sv.stdout
 
 
@@ -119,7 +119,7 @@ def test_region_findings_are_located_and_come_first(tmp_path: Path) -> None:
     root = _repo_with(tmp_path, text)
     line = text.splitlines().index("    prefix: UPP", text.splitlines().index("    prefix: UPP") + 1) + 1
     first = text.splitlines().index("    prefix: UPP") + 1
-    done = run_rus("validate", "--format", "parsable", cwd=root)
+    done = rus_in_process("validate", "--format", "parsable", cwd=root)
     assert done.returncode == 1
     assert done.stdout.splitlines()[0] == (
         f"region.yaml:{line}:13: [error] The id prefix `UPP` is defined twice in the region file (first on line {first}) (G002)"
@@ -130,7 +130,7 @@ def test_a_region_file_that_fails_its_schema_stops_the_plans_being_checked(tmp_p
     text = REGION.read_text(encoding="utf-8").replace("report_languages: [sv, en]", "report_languages: [sv, de]")
     root = _repo_with(tmp_path, text)
     (root / "plans" / "upplevelser.yaml").write_text("area: nowhere\n", encoding="utf-8")
-    done = run_rus("validate", "--format", "json", cwd=root)
+    done = rus_in_process("validate", "--format", "json", cwd=root)
     assert done.returncode == 1
     diagnostics = json.loads(done.stdout)["diagnostics"]
     line = text.splitlines().index("report_languages: [sv, de]") + 1
@@ -140,7 +140,7 @@ def test_a_region_file_that_fails_its_schema_stops_the_plans_being_checked(tmp_p
 
 def test_a_newer_edition_of_the_region_file_says_so(tmp_path: Path) -> None:
     root = _repo_with(tmp_path, REGION.read_text(encoding="utf-8").replace("schema_version: 2", "schema_version: 3"))
-    done = run_rus("validate", "--format", "parsable", cwd=root)
+    done = rus_in_process("validate", "--format", "parsable", cwd=root)
     assert done.returncode == 1
     line = REGION.read_text(encoding="utf-8").splitlines().index("schema_version: 2") + 1
     assert done.stdout == f"region.yaml:{line}:17: [error] The region file is of schema version 3; this version of rus reads version 2 (G004)\n"
@@ -162,7 +162,7 @@ def read_region_text(text: str) -> tuple[object, object]:
 
 def test_the_region_file_among_the_paths_is_not_a_plan(tmp_path: Path) -> None:
     root = _repo_with(tmp_path, REGION.read_text(encoding="utf-8"))
-    done = run_rus("validate", ".", cwd=root)
+    done = rus_in_process("validate", ".", cwd=root)
     assert done.returncode == 0, done.stdout
     assert "F006" not in done.stdout
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rus.region import diff_regions, parse_region
 from rus.render.region import describe_region_change
-from tests.conftest import run_rus
+from tests.conftest import rus_in_process
 from tests.edit_helpers import GIT_ENV, git
 
 REGIONS = Path(__file__).resolve().parent / "fixtures" / "regions"
@@ -72,9 +72,9 @@ def test_the_changes_between_two_region_files() -> None:
 def _coast_with_an_activity_in_alderport(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A coastal-region repository (rus init) with BLU-001 in Alderport committed; its root and env."""
     env = {**GIT_ENV, "RUS_REGION": ""}
-    assert run_rus("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
+    assert rus_in_process("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
     root = tmp_path / "coast"
-    done = run_rus(
+    done = rus_in_process(
         "activity", "add", "BLU", "--title", "Harbour test bed", "--sub-area", "BLU-D1", "--start", "2026-01-10",
         "--phase", "analysis", "--goal", "BLU-M1", "--municipality", "alderport", "--priority", "skills", "--national-area", "innovation",
         cwd=root, env=env,
@@ -91,7 +91,7 @@ def test_a_merge_of_municipalities_through_validate_commit_and_diff(tmp_path: Pa
 
     # the region file changes; the plan still names a municipality that no longer exists
     (root / "region.yaml").write_text(MERGED, encoding="utf-8")
-    done = run_rus("validate", "--format", "parsable", cwd=root, env=env)
+    done = rus_in_process("validate", "--format", "parsable", cwd=root, env=env)
     assert done.returncode == 1
     assert done.stdout == (
         f"plans/blue-economy.yaml:{line}:9: [error] `alderport` is no longer a municipality of the region: "
@@ -99,43 +99,43 @@ def test_a_merge_of_municipalities_through_validate_commit_and_diff(tmp_path: Pa
     )
     git(root, "commit", "-qam", "Merge Alderport and Birchfield into Alderfield")
     sha = git(root, "rev-parse", "--short=7", "HEAD").strip()
-    done = run_rus("validate", "--format", "parsable", cwd=root, env=env)
+    done = rus_in_process("validate", "--format", "parsable", cwd=root, env=env)
     assert done.stdout == (
         f"plans/blue-economy.yaml:{line}:9: [error] `alderport` is no longer a municipality of the region: it was removed "
         f'from region.yaml in {sha} (2026-11-01, "Merge Alderport and Birchfield into Alderfield") (G003)\n'
     )
-    hint = run_rus("validate", cwd=root, env=env).stdout
+    hint = rus_in_process("validate", cwd=root, env=env).stdout
     assert "Change the plan to one of the region's values: alderfield, cedarholm" in hint
-    sv = run_rus("validate", cwd=root, env={**env, "RUS_LANG": "sv"}).stdout
+    sv = rus_in_process("validate", cwd=root, env={**env, "RUS_LANG": "sv"}).stdout
     assert f"`alderport` finns inte längre i regionfilen (kommun): värdet togs bort ur region.yaml i {sha}" in sv
 
     # the plan follows; the diff across both commits shows the region's change and the plan's
     plan.write_text(plan.read_text(encoding="utf-8").replace("      - alderport", "      - alderfield"), encoding="utf-8")
-    assert run_rus("validate", cwd=root, env=env).returncode == 0
+    assert rus_in_process("validate", cwd=root, env=env).returncode == 0
     git(root, "commit", "-qam", "BLU-001 reaches Alderfield")
-    text = run_rus("diff", "HEAD~2", "HEAD", cwd=root, env=env).stdout
+    text = rus_in_process("diff", "HEAD~2", "HEAD", cwd=root, env=env).stdout
     assert "Region file\n  • Municipality: Alderport (alderport), Birchfield (birchfield) have been merged into Alderfield (alderfield)" in text
     assert "BLU-001 Harbour test bed" in text
-    data = json.loads(run_rus("diff", "HEAD~2", "HEAD", "--format", "json", cwd=root, env=env).stdout)
+    data = json.loads(rus_in_process("diff", "HEAD~2", "HEAD", "--format", "json", cwd=root, env=env).stdout)
     assert data["region"] == [{"kind": "municipalities", "change": "merged", "old": ["alderport", "birchfield"], "new": ["alderfield"]}]
-    markdown = run_rus("diff", "HEAD~2", "HEAD", "--format", "markdown", cwd=root, env=env).stdout
+    markdown = rus_in_process("diff", "HEAD~2", "HEAD", "--format", "markdown", cwd=root, env=env).stdout
     assert "### Region file\n\n- Municipality: Alderport (alderport), Birchfield (birchfield) have been merged into Alderfield (alderfield)" in markdown
     # the plans of the first commit are read against that commit's region file
-    old = run_rus("diff", "HEAD~2", "HEAD~1", "--format", "json", cwd=root, env=env)
+    old = rus_in_process("diff", "HEAD~2", "HEAD~1", "--format", "json", cwd=root, env=env)
     assert old.returncode == 3  # HEAD~1: the plan names a municipality its region no longer has
     assert "`alderport` is not an allowed value for `municipalities`" in old.stderr
 
 
 def test_rus_commit_records_a_change_to_the_region_file(tmp_path: Path) -> None:
     env = {**GIT_ENV, "RUS_REGION": ""}
-    assert run_rus("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
+    assert rus_in_process("init", "coast", "--region", str(REGIONS / "coastal.yaml"), cwd=tmp_path, env=env).returncode == 0
     root = tmp_path / "coast"
     text = COASTAL.replace(
         "  - slug: smart-manufacturing\n",
         "  - slug: space\n    prefix: SPC\n    name:\n      sv: Rymd\n      en: Space\n  - slug: smart-manufacturing\n",
     )
     (root / "region.yaml").write_text(text, encoding="utf-8")
-    done = run_rus("commit", cwd=root, env=env)
+    done = rus_in_process("commit", cwd=root, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert git(root, "show", "--name-only", "--format=%s", "HEAD").splitlines() == [
         "Region file: Strength area: Space (space) has been added", "", "region.yaml",
@@ -150,11 +150,11 @@ def test_a_base_revision_is_read_against_its_own_region_file(tmp_path: Path) -> 
     plan.write_text(plan.read_text(encoding="utf-8").replace("      - alderport", "      - alderfield"), encoding="utf-8")
     (root / "region.yaml").write_text(MERGED, encoding="utf-8")
     # the base names alderport, which today's region file no longer has: read against its own, it is valid
-    done = run_rus("validate", "--base", "HEAD", cwd=root, env=env)
+    done = rus_in_process("validate", "--base", "HEAD", cwd=root, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
-    done = run_rus("ci", "--base", "HEAD", "--format", "text", cwd=root, env=env)
+    done = rus_in_process("ci", "--base", "HEAD", "--format", "text", cwd=root, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert run_rus("commit", "-m", "Alderport and Birchfield are Alderfield", cwd=root, env=env).returncode == 0
-    log = run_rus("log", "BLU-001", cwd=root, env=env)
+    assert rus_in_process("commit", "-m", "Alderport and Birchfield are Alderfield", cwd=root, env=env).returncode == 0
+    log = rus_in_process("log", "BLU-001", cwd=root, env=env)
     assert log.returncode == 0, log.stderr
     assert "Municipalities: +Alderfield; −alderport" in log.stdout

@@ -10,7 +10,7 @@ import pytest
 from rus.fixing import fix_text
 from rus.validation import validate_texts
 from rus.vocab import VOCABULARIES, LadderStep, Municipality, Phase, Status, fold, lookup
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, rus_in_process
 from tests.edit_helpers import changed_lines, plans_repo
 
 SV = {"RUS_LANG": "sv"}
@@ -54,7 +54,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_activity_status_takes_the_swedish_label(repo: Path) -> None:
-    done = run_rus("activity", "status", "UPP-003", "pågående", cwd=repo, env=SV)
+    done = rus_in_process("activity", "status", "UPP-003", "pågående", cwd=repo, env=SV)
     assert done.returncode == 0, done.stderr
     assert changed_lines(repo) == (["    status: planned"], ["    status: ongoing"])
     # the confirmation speaks in labels, as status, diff and the report do
@@ -62,7 +62,7 @@ def test_activity_status_takes_the_swedish_label(repo: Path) -> None:
 
 
 def test_a_misspelt_label_is_refused_with_the_swedish_values(repo: Path) -> None:
-    done = run_rus("activity", "status", "UPP-003", "pågånde", cwd=repo, env=SV)
+    done = rus_in_process("activity", "status", "UPP-003", "pågånde", cwd=repo, env=SV)
     assert done.returncode == 2
     assert "`pågånde` är inte ett tillåtet värde för STATUS" in done.stderr
     assert "Menade du pågående?" in done.stderr
@@ -71,14 +71,14 @@ def test_a_misspelt_label_is_refused_with_the_swedish_values(repo: Path) -> None
 
 
 def test_a_forbidden_transition_names_the_labels(repo: Path) -> None:
-    done = run_rus("activity", "status", "UPP-003", "Pausad", cwd=repo, env=SV)
+    done = rus_in_process("activity", "status", "UPP-003", "Pausad", cwd=repo, env=SV)
     assert done.returncode == 2
     assert "från planerad till pausad" in done.stderr
     assert "Tillåtet från planerad: pågående eller avbruten." in done.stderr
 
 
 def test_activity_add_takes_labels_for_every_vocabulary_option(repo: Path) -> None:
-    done = run_rus(
+    done = rus_in_process(
         "activity", "add", "Upplevelser", "--title", "Guidade turer", "--sub-area", "UPP-D1", "--start", "2027-02-01",
         "--phase", "Policymix", "--status", "Planerad", "--municipality", "Östersund", "--municipality", "åre",
         "--priority", "Utveckla styrkeområdena", "--social", "bidrar", "--economic", "Neutral",
@@ -94,7 +94,7 @@ def test_activity_add_takes_labels_for_every_vocabulary_option(repo: Path) -> No
 
 
 def test_activity_add_names_the_option_of_a_bad_value(repo: Path) -> None:
-    done = run_rus(
+    done = rus_in_process(
         "activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2027-02-01",
         "--phase", "analys", "--social", "kanske", cwd=repo, env=SV,
     )
@@ -104,27 +104,27 @@ def test_activity_add_names_the_option_of_a_bad_value(repo: Path) -> None:
 
 
 def test_activity_set_takes_a_label(repo: Path) -> None:
-    done = run_rus("activity", "set", "UPP-003", "phase=Utvärdering", cwd=repo, env=SV)
+    done = rus_in_process("activity", "set", "UPP-003", "phase=Utvärdering", cwd=repo, env=SV)
     assert done.returncode == 0, done.stderr
     assert changed_lines(repo) == (["    phase: prioritisation"], ["    phase: evaluation"])
 
 
 def test_actor_commands_take_labels(repo: Path) -> None:
-    done = run_rus("actor", "add", "fjallbyn", "--name", "Fjällbyn ek. för.", "--helix", "Civilsamhälle",
+    done = rus_in_process("actor", "add", "fjallbyn", "--name", "Fjällbyn ek. för.", "--helix", "Civilsamhälle",
                    "--municipality", "Härjedalen", "--step", "Upplevelser=ser och hör", cwd=repo, env=SV)
     assert done.returncode == 0, done.stderr
     added = changed_lines(repo)[1]
     assert "    helix: civil-society" in added and "    municipality: harjedalen" in added
     assert "      upplevelser: sees-hears" in added
-    done = run_rus("actor", "step", "fjallbyn", "UPP", "Förstår", cwd=repo, env=SV)
+    done = rus_in_process("actor", "step", "fjallbyn", "UPP", "Förstår", cwd=repo, env=SV)
     assert done.returncode == 0, done.stderr
     assert "fjallbyn står på steget Förstår för Upplevelser" in done.stdout
 
 
 def test_area_options_take_labels(repo: Path) -> None:
-    done = run_rus("status", "--area", "Hållbar energi", cwd=repo, env=SV)
+    done = rus_in_process("status", "--area", "Hållbar energi", cwd=repo, env=SV)
     assert done.returncode in (0, 1), done.stderr
-    done = run_rus("status", "--area", "hållbar enrgi", cwd=repo, env=SV)
+    done = rus_in_process("status", "--area", "hållbar enrgi", cwd=repo, env=SV)
     assert done.returncode == 2
     assert "Okänt styrkeområde `hållbar enrgi` (för --area)" in done.stderr and "Menade du Hållbar energi?" in done.stderr
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from rus.cli import app
 from rus.errors import WriteError
 from rus.i18n import os_reason
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, rus_in_process
 from tests.edit_helpers import plans_repo
 
 
@@ -42,7 +42,7 @@ def test_a_broken_link_is_reported_in_swedish(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "actors.yaml").write_text((BASE / "actors.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "upplevelser.yaml").symlink_to(tmp_path / "nowhere.yaml")
-    done = run_rus("validate", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("validate", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert done.returncode == 1
     assert "Filen går inte att läsa: filen eller mappen finns inte" in done.stdout
     assert "No such file" not in done.stdout
@@ -114,7 +114,7 @@ def test_an_impossible_date_says_what_is_wrong(written: str, hint: str) -> None:
 
 def test_an_impossible_date_on_the_command_line_says_what_is_wrong(tmp_path: Path) -> None:
     root = plans_repo(tmp_path)
-    done = run_rus("activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2027-13-01",
+    done = rus_in_process("activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2027-13-01",
                    "--phase", "analys", cwd=root, env={"RUS_LANG": "sv"})
     assert done.returncode == 2
     assert "Det finns ingen månad 13: månaderna går från 01 till 12." in done.stderr
@@ -167,7 +167,7 @@ def test_an_unknown_actor_gets_the_closest_ids_by_id_and_by_name() -> None:
 
 def test_a_refused_edit_names_the_option_and_the_command_that_fixes_it(tmp_path: Path) -> None:
     root = plans_repo(tmp_path)
-    done = run_rus("meeting", "record", "UPP", "--date", "2026-10-08", "--place", "Åre", "--participant", "rjh",
+    done = rus_in_process("meeting", "record", "UPP", "--date", "2026-10-08", "--place", "Åre", "--participant", "rjh",
                    "--participant", "mittuniversitet", cwd=root, env={"RUS_LANG": "sv"})
     assert done.returncode == 1
     assert "fel R003: --participant: `mittuniversitet` hänvisar inte till någon aktör i aktörsregistret" in done.stderr
@@ -177,7 +177,7 @@ def test_a_refused_edit_names_the_option_and_the_command_that_fixes_it(tmp_path:
 
 def test_hints_after_a_command_name_its_options_not_yaml_keys(tmp_path: Path) -> None:
     root = plans_repo(tmp_path)
-    done = run_rus("activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2026-11-01",
+    done = rus_in_process("activity", "add", "UPP", "--title", "X", "--sub-area", "UPP-D1", "--start", "2026-11-01",
                    "--phase", "analys", "--lead", "rjh", "--municipality", "åre", cwd=root, env={"RUS_LANG": "sv"})
     assert done.returncode == 1
     assert "--sami" in done.stderr and "`sami:`" not in done.stderr
@@ -185,7 +185,7 @@ def test_hints_after_a_command_name_its_options_not_yaml_keys(tmp_path: Path) ->
 
 def test_status_keeps_each_indicator_on_one_line_when_piped(tmp_path: Path) -> None:
     root = plans_repo(tmp_path)
-    done = run_rus("status", cwd=root, env={"RUS_LANG": "sv", "COLUMNS": "70"})
+    done = rus_in_process("status", cwd=root, env={"RUS_LANG": "sv", "COLUMNS": "70"})
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if "förväntat" in line]
     assert len(lines) >= 4
@@ -196,7 +196,7 @@ def test_status_keeps_each_indicator_on_one_line_when_piped(tmp_path: Path) -> N
 def test_an_over_indented_key_is_explained_in_swedish(tmp_path: Path) -> None:
     plan = tmp_path / "upplevelser.yaml"
     plan.write_text("area: upplevelser\nrevision: 2026-2\n  state: adopted\n", encoding="utf-8")
-    done = run_rus("validate", str(plan), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("validate", str(plan), cwd=tmp_path, env={"RUS_LANG": "sv"})
     # at the key's first letter, saying what is wrong, as clearly as for an under-indented key
     assert "3:3  fel  Y001" in done.stdout, done.stdout
     assert "nyckeln är indragen längre än nyckeln ovanför" in done.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, rus_in_process
 
 
 def _one_misspelling(tmp_path: Path) -> Path:
@@ -20,28 +20,28 @@ def _one_misspelling(tmp_path: Path) -> Path:
 
 def test_fix_counts_one_repair_in_the_singular(tmp_path: Path) -> None:
     folder = _one_misspelling(tmp_path)
-    done = run_rus("fix", "--dry-run", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("fix", "--dry-run", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert "1 rättelse skulle göras (inget skrevs)" in done.stderr
-    done = run_rus("fix", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("fix", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert "1 rättelse gjord" in done.stderr
-    done = run_rus("fix", str(folder), cwd=tmp_path)
+    done = rus_in_process("fix", str(folder), cwd=tmp_path)
     assert "0 repairs made" in done.stderr
 
 
 def test_fmt_counts_files(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     shutil.copytree(BASE, folder)  # the base fixtures are not in the canonical layout
-    done = run_rus("fmt", "--check", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("fmt", "--check", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert "2 filer skulle formateras om, 0 redan formaterade" in done.stderr
-    done = run_rus("fmt", str(folder / "actors.yaml"), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("fmt", str(folder / "actors.yaml"), cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert "1 fil omformaterad, 0 redan formaterade" in done.stderr
-    done = run_rus("fmt", "--check", str(folder / "actors.yaml"), cwd=tmp_path)
+    done = rus_in_process("fmt", "--check", str(folder / "actors.yaml"), cwd=tmp_path)
     assert "0 files would be reformatted, 1 already formatted" in done.stderr
 
 
 def test_validate_counts_errors(tmp_path: Path) -> None:
     folder = _one_misspelling(tmp_path)
-    done = run_rus("validate", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
+    done = rus_in_process("validate", str(folder), cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert "1 fel, 0 varningar i 1 fil (2 filer kontrollerade)" in done.stdout
-    done = run_rus("validate", str(folder), cwd=tmp_path)
+    done = rus_in_process("validate", str(folder), cwd=tmp_path)
     assert "1 error, 0 warnings in 1 file (2 files checked)" in done.stdout

@@ -1,4 +1,4 @@
-"""A facilitator's session after a mobilising meeting, in Swedish, through the installed ``rus``:
+"""A facilitator's session after a mobilising meeting, in Swedish, on the rus command line (in process):
 meeting, new activity, status change, an actual, two hand-made mistakes, fix, commit, undo, diff and
 the report. Every word the user sees is checked against a list of English words; what may stay
 English is allowed explicitly: codes, slugs, ids, keys of the plan files, paths and plan content."""
@@ -10,9 +10,11 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from rus.models import Activity, Actor, Indicator, Meeting, Plan
 from rus.vocab import VOCABULARIES
-from tests.conftest import run_rus
+from tests.conftest import rus_in_process
 from tests.edit_helpers import GIT_ENV, plans_repo
 
 #: English words that must not reach a Swedish reader (whole words, any case).
@@ -66,6 +68,7 @@ def _content_words(root: Path) -> set[str]:
     return words - {"status"}
 
 
+@pytest.mark.slow  # a whole session: edits, commit, undo and the report with its charts
 def test_a_facilitators_session_in_swedish(tmp_path: Path) -> None:
     root = plans_repo(tmp_path)
     env = {"LANG": "sv_SE.UTF-8", "RUS_LANG": "", **GIT_ENV}
@@ -73,7 +76,7 @@ def test_a_facilitators_session_in_swedish(tmp_path: Path) -> None:
     seen: list[tuple[str, str]] = []
 
     def rus(*args: str, code: int = 0) -> str:
-        done = run_rus(*args, cwd=root, env=env)
+        done = rus_in_process(*args, cwd=root, env=env)
         said = done.stdout + done.stderr
         assert done.returncode == code, (args, said)
         seen.append((" ".join(args), said))

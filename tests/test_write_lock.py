@@ -302,6 +302,7 @@ while True:
 """
 
 
+@pytest.mark.slow  # twenty writers started and killed
 def test_a_write_killed_midway_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
     """SIGKILL at any moment of a write: the file holds the old or the new bytes, never a mix.
 
@@ -401,6 +402,7 @@ def test_fmt_on_a_folder_no_one_may_write_in_finds_nothing_to_do(tmp_path: Path,
     assert "0 reformatted, 2 already formatted" in result.stderr
 
 
+@pytest.mark.slow  # rus commit, git and a hook running rus fmt, each a process
 def test_git_hooks_run_by_commit_share_its_lock(tmp_path: Path) -> None:
     """A pre-commit hook running `rus fmt` (as the rus-fmt hook does) does not wait for `rus commit`'s lock."""
     root = _repo(tmp_path)

@@ -13,7 +13,7 @@ import pytest
 
 from rus.formatting import FormatError, format_text
 from rus.source import Source, parse_text
-from tests.conftest import run_rus
+from tests.conftest import rus_in_process
 
 #: suite id -> (text, the findings expected: line, column, code)
 SUITE_ERRORS: dict[str, tuple[str, list[tuple[int, int, str]]]] = {
@@ -82,14 +82,14 @@ def test_validate_names_the_yaml_error_and_fmt_leaves_the_file(tmp_path: Path) -
     plan = tmp_path / "upplevelser.yaml"
     text = 'area: upplevelser\nvision: "En levande destination"# reviderad\n'
     plan.write_text(text, encoding="utf-8")
-    done = run_rus("validate", str(plan), "--format", "parsable", cwd=tmp_path)
+    done = rus_in_process("validate", str(plan), "--format", "parsable", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "upplevelser.yaml:2:33: [error] YAML syntax error: a comment (#) must be separated by a space from what comes before it (Y001)"
     ]
-    formatted = run_rus("fmt", str(plan), cwd=tmp_path)
+    formatted = rus_in_process("fmt", str(plan), cwd=tmp_path)
     assert formatted.returncode == 1
     assert "not valid YAML (line 2" in formatted.stderr + formatted.stdout
     assert plan.read_text(encoding="utf-8") == text
-    swedish = run_rus("validate", str(plan), "--format", "parsable", cwd=tmp_path, env={"RUS_LANG": "sv"})
+    swedish = rus_in_process("validate", str(plan), "--format", "parsable", cwd=tmp_path, env={"RUS_LANG": "sv"})
     assert "en kommentar (#) måste skiljas med ett mellanslag från det som står före den" in swedish.stdout

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from rus import source as source_module
 from rus.source import MAX_DEPTH, Source, _deep_position, _too_deep, parse_text
+from tests.conftest import examples
 
 
 def _found(text: str) -> list[tuple[int, int, str]]:
@@ -124,7 +125,7 @@ def _nest(kinds: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(_LEVEL, min_size=0, max_size=70))
 def test_cheap_bound_never_lets_a_deep_text_through(kinds: list[str]) -> None:
     text = _nest(kinds)

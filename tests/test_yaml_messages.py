@@ -14,7 +14,7 @@ import yaml
 
 from rus.formatting import format_text
 from rus.source import Source, _syntax_error, parse_text
-from tests.conftest import BASE, run_rus
+from tests.conftest import BASE, rus_in_process
 
 
 def _found(text: str) -> list[tuple[int, int, str]]:
@@ -70,7 +70,7 @@ def test_plan_with_a_tab_only_line_validates(tmp_path: Path) -> None:
     shutil.copy(BASE / "actors.yaml", folder / "actors.yaml")
     text = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
     (folder / "upplevelser.yaml").write_text(text.replace("sub_areas:\n", "\t\nsub_areas:\n", 1), encoding="utf-8")
-    done = run_rus("validate", str(folder), "--format", "parsable", cwd=tmp_path)
+    done = rus_in_process("validate", str(folder), "--format", "parsable", cwd=tmp_path)
     assert done.returncode == 0, done.stdout
     assert done.stdout == ""
 
@@ -178,7 +178,7 @@ def test_fmt_formats_a_plan_with_a_tab_only_line(tmp_path: Path) -> None:
     plan = tmp_path / "upplevelser.yaml"
     text = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
     plan.write_text(text.replace("sub_areas:\n", "\t\nsub_areas:\n", 1), encoding="utf-8")
-    done = run_rus("fmt", str(plan), cwd=tmp_path)
+    done = rus_in_process("fmt", str(plan), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert plan.read_text(encoding="utf-8") == format_text(text, "upplevelser.yaml")
 

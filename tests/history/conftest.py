@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -113,9 +115,24 @@ def plans_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_env: Path) -
     return repo
 
 
+#: The first recorded repository of this process, copied for the next tests (same identity and clock).
+_RECORDED: list[Path] = []
+
+
 @pytest.fixture
 def recorded_repo(plans_repo: PlansRepo) -> PlansRepo:
-    """The bundled plans recorded as their revision 2026-2 (one commit, four tags)."""
+    """The bundled plans recorded as their revision 2026-2 (one commit, four tags).
+
+    ``rus commit --revision`` records them once per process; later tests get a copy of that repository.
+    """
+    if _RECORDED:
+        shutil.rmtree(plans_repo.path)
+        shutil.copytree(_RECORDED[0], plans_repo.path, symlinks=True)
+        return plans_repo
     result = plans_repo.rus("commit", "--revision")
     assert result.exit_code == 0, result.stdout + result.stderr
+    template = Path(tempfile.mkdtemp(prefix="rus-recorded-")) / "repo"
+    atexit.register(shutil.rmtree, template.parent, True)
+    shutil.copytree(plans_repo.path, template, symlinks=True)
+    _RECORDED.append(template)
     return plans_repo
