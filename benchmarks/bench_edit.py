@@ -84,6 +84,7 @@ def run_once(command: Command) -> None:
     start = time.perf_counter()
     process = subprocess.Popen(command.argv, cwd=command.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
     command.seconds.append(time.perf_counter() - start)
     command.exit_codes.append(os.waitstatus_to_exitcode(status))
     rss = usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024)

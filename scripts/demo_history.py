@@ -55,7 +55,6 @@ STEPS: list[tuple[str, str, list[tuple[str, str, str]], list[list[str]]]] = [
             ["activity", "status", "UPP-012", "ongoing"],
             ["indicator", "record", "UPP-I3", "2027-1", "70"],
             ["indicator", "record", "UPP-I5", "2027-1", "13"],
-            ["activity", "status", "JSV-006", "ongoing"],
             ["activity", "status", "JSV-010", "ongoing"],
             ["activity", "set", "JSV-001", "progress=100"],
             ["activity", "status", "JSV-001", "completed", "--end", "2027-02-28", "--note", "Klar enligt plan."],
@@ -65,7 +64,7 @@ STEPS: list[tuple[str, str, list[tuple[str, str, str]], list[list[str]]]] = [
             ["activity", "status", "ENE-002", "completed", "--end", "2027-03-31", "--note", "Klar enligt plan."],
             ["indicator", "record", "ENE-I2", "2027-1", "9"],
             ["activity", "status", "DIG-011", "ongoing"],
-            ["activity", "status", "DIG-007", "ongoing"],
+            ["activity", "status", "DIG-008", "planned", "--note", "Mötet ställde sig bakom idén."],
             ["indicator", "record", "DIG-I1", "2027-1", "90"],
         ],
     ),
@@ -147,7 +146,10 @@ def build(target: Path, steps: list[tuple[str, str, list[tuple[str, str, str]], 
         for area, day, place in meetings:
             plan = yaml.safe_load((target / "plans" / f"{area}.yaml").read_text(encoding="utf-8"))
             participants = [f"--participant={actor}" for actor in plan["meeting"]["participants"]]
-            rus(["meeting", "record", area, "--date", day, "--place", place, *participants,
+            # spring meetings review the analysis and the mix of activities, autumn meetings what was learnt
+            cycle = ["analysis", "policy-mix"] if revision.endswith("-1") else ["evaluation", "prioritisation"]
+            steps_worked_on = [f"--cycle={step}" for step in cycle]
+            rus(["meeting", "record", area, "--date", day, "--place", place, *participants, *steps_worked_on,
                  "--notes", f"Mobiliserande möte inför revision {revision}."], target, when)
         for edit in edits:
             rus(edit, target, when)

@@ -296,8 +296,10 @@ def test_rus_status_still_names_a_held_level_that_was_left(tmp_path: Path) -> No
 def test_rus_report_json_on_the_bundled_plans(tmp_path: Path) -> None:
     """The installed command on the bundled plans: the issue's figures, now apart and labelled.
 
-    Of the 105 690 000 kr the old report called "Beviljat totalt" for 2026, 2 500 000 kr is dated
-    2026 and 20 490 000 kr has no year; the rest was decided 2023–2025.
+    The old report called every granted krona "Beviljat totalt" for 2026. Now the year's money is
+    only the rows decided in 2026 (3 100 000 kr; every row has a year since the second edition of the
+    model), what was paid out in 2026 is apart, and the lifetime total of the activities in the
+    report (105 690 000 kr) is labelled.
     """
     from tests.conftest import PLANS, run_rus
 
@@ -306,8 +308,9 @@ def test_rus_report_json_on_the_bundled_plans(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     funding = data["sections"]["funding"]
-    assert data["totals"]["granted_sek"] == funding["granted_sek"] == 2_500_000
-    assert funding["undated_granted_sek"] == 20_490_000
+    assert data["totals"]["granted_sek"] == funding["granted_sek"] == 3_100_000
+    assert data["totals"]["paid_sek"] == 14_150_000
+    assert funding["undated_granted_sek"] == 0
     assert funding["lifetime_granted_sek"] == 105_690_000
     municipalities = data["sections"]["municipalities"]
     assert municipalities["mentions"] > municipalities["naming"]  # reach, told apart from money
