@@ -10,7 +10,7 @@ from lsprotocol import types
 
 from rus.lsp import group as group_module
 from rus.lsp.context import ITEM, cursor_at, slot
-from rus.lsp.features import Document, Units, completions, diagnostic_range, hover
+from rus.lsp.features import OpenFile, Units, completions, diagnostic_range, hover
 from rus.lsp.group import Workspace, split_lines, token_end
 from rus.models import ActorRegistry, Plan
 from rus.vocab import Area, Status
@@ -111,7 +111,7 @@ def test_completion_while_the_file_is_broken_uses_what_it_last_defined(plans: Pa
     ws.buffers[plan] = broken
     group = ws.check_for(plan)
     assert any(d.code.startswith("Y") for d in group.files[plan].diagnostics)
-    doc = Document(plan, broken, group)
+    doc = OpenFile(plan, broken, group)
     row = next(i for i, line in enumerate(doc.lines) if line.startswith("    goals: [UPP-"))
     items = completions(doc, row, len(doc.lines[row]), "sv", Units())
     assert [i.label for i in items] == ["UPP-M1"]
@@ -122,7 +122,7 @@ def test_keys_are_offered_with_swedish_titles_and_without_those_written(plans: P
     plan = (plans / "upplevelser.yaml").absolute()
     text = plan.read_text(encoding="utf-8").replace("    progress: 40\n", "    \n", 1)
     ws.buffers[plan] = text
-    doc = Document(plan, text, ws.check_for(plan))
+    doc = OpenFile(plan, text, ws.check_for(plan))
     row = doc.lines.index("    ")
     items = {i.label: i for i in completions(doc, row, 4, "sv", Units())}
     assert items["progress"].detail == "Framsteg (%)"
@@ -133,7 +133,7 @@ def test_hover_on_a_status_shows_both_labels(plans: Path) -> None:
     ws = Workspace([plans.parent])
     plan = (plans / "upplevelser.yaml").absolute()
     text = plan.read_text(encoding="utf-8")
-    doc = Document(plan, text, ws.check_for(plan))
+    doc = OpenFile(plan, text, ws.check_for(plan))
     row = doc.lines.index("    status: ongoing")
     found = hover(doc, row, 14, "sv", Units())
     assert found is not None and isinstance(found.contents, types.MarkupContent)

@@ -174,7 +174,7 @@ def _actor_title(lang: Lang) -> str:
 
 
 @dataclass
-class Document:
+class OpenFile:
     """One file as the features see it: its path, text, lines and the model of its kind."""
 
     path: Path
@@ -189,7 +189,7 @@ class Document:
         self.model = root_model(check.kind if check is not None else None, self.path.name)
 
 
-def _symbols_for(doc: Document, kind: str) -> list[Symbol]:
+def _symbols_for(doc: OpenFile, kind: str) -> list[Symbol]:
     """The ids a reference of ``kind`` may name: the registry's actors, documents, this plan's
     items, or (from the programme file) every plan's."""
     if doc.group is None:
@@ -206,7 +206,7 @@ def _symbols_for(doc: Document, kind: str) -> list[Symbol]:
 # --- completion -----------------------------------------------------------------------------------
 
 
-def completions(doc: Document, line: int, column: int, lang: Lang, units: Units) -> list[types.CompletionItem]:
+def completions(doc: OpenFile, line: int, column: int, lang: Lang, units: Units) -> list[types.CompletionItem]:
     """What may be typed at a position: keys allowed there, vocabulary values, or ids."""
     cursor = cursor_at(doc.lines, line, column, doc.model)
     if cursor is None:
@@ -217,7 +217,7 @@ def completions(doc: Document, line: int, column: int, lang: Lang, units: Units)
     return _value_items(doc, slot(doc.model, cursor.path), lang, edit_range)
 
 
-def _key_items(doc: Document, cursor: Cursor, line: int, lang: Lang, edit_range: types.Range) -> list[types.CompletionItem]:
+def _key_items(doc: OpenFile, cursor: Cursor, line: int, lang: Lang, edit_range: types.Range) -> list[types.CompletionItem]:
     here = slot(doc.model, cursor.path)
     present = _keys_beside(doc.lines, line, cursor.start)
     items: list[types.CompletionItem] = []
@@ -275,7 +275,7 @@ def _vocab_item(member: Vocab | RegionVocab, lang: Lang, edit_range: types.Range
     )
 
 
-def _value_items(doc: Document, here: Slot, lang: Lang, edit_range: types.Range) -> list[types.CompletionItem]:
+def _value_items(doc: OpenFile, here: Slot, lang: Lang, edit_range: types.Range) -> list[types.CompletionItem]:
     enum = here.enum
     if enum is not None:
         return [_vocab_item(m, lang, edit_range) for m in enum if isinstance(m, Vocab | RegionVocab)]
@@ -301,7 +301,7 @@ def _value_items(doc: Document, here: Slot, lang: Lang, edit_range: types.Range)
 # --- hover, definition, references ----------------------------------------------------------------
 
 
-def hover(doc: Document, line: int, column: int, lang: Lang, units: Units) -> types.Hover | None:
+def hover(doc: OpenFile, line: int, column: int, lang: Lang, units: Units) -> types.Hover | None:
     """A field's title and description, a value's label, or what an id names."""
     cursor = at_position(doc.lines, line, column, doc.model)
     if cursor is None or not cursor.word:
@@ -331,7 +331,7 @@ def _is_member(enum: type[Enum] | type[RegionVocab], value: str) -> bool:
     return value in {m.value for m in enum}
 
 
-def _value_hover(doc: Document, here: Slot, word: str, lang: Lang) -> str:
+def _value_hover(doc: OpenFile, here: Slot, word: str, lang: Lang) -> str:
     enum = here.enum
     if enum is not None and _is_member(enum, word):
         member = enum(word)
@@ -347,11 +347,11 @@ def _value_hover(doc: Document, here: Slot, word: str, lang: Lang) -> str:
     return ""
 
 
-def _is_programme(doc: Document) -> bool:
+def _is_programme(doc: OpenFile) -> bool:
     return doc.model is ProgrammeFile
 
 
-def _id_at(doc: Document, line: int, column: int) -> tuple[str, str] | None:
+def _id_at(doc: OpenFile, line: int, column: int) -> tuple[str, str] | None:
     """The id under the cursor and its kind, if the cursor is on a value that holds an id.
 
     In the programme file a strength area names that area's plan, and a meeting's revision the
@@ -394,7 +394,7 @@ def _location(symbol_path: Path, lines: list[str], line: int, start: int, end: i
     return types.Location(uri=symbol_path.as_uri(), range=units.range(lines, line, start, line, end))
 
 
-def definition(doc: Document, ws: Workspace, line: int, column: int, units: Units) -> list[types.Location]:
+def definition(doc: OpenFile, ws: Workspace, line: int, column: int, units: Units) -> list[types.Location]:
     """Where the id under the cursor is defined: the registry's actor, the plan's goal, activity, …"""
     found = _id_at(doc, line, column)
     if found is None:
@@ -408,7 +408,7 @@ def definition(doc: Document, ws: Workspace, line: int, column: int, units: Unit
     return locations
 
 
-def references(doc: Document, ws: Workspace, line: int, column: int, include_declaration: bool, units: Units) -> list[types.Location]:
+def references(doc: OpenFile, ws: Workspace, line: int, column: int, include_declaration: bool, units: Units) -> list[types.Location]:
     """Every place in the group that names the id under the cursor (its definition too, if asked)."""
     found = _id_at(doc, line, column)
     if found is None or doc.group is None:
@@ -490,7 +490,7 @@ class Fixes:
     repairs: list[Any]
 
 
-def fixes_for(doc: Document, ws: Workspace) -> Fixes:
+def fixes_for(doc: OpenFile, ws: Workspace) -> Fixes:
     """What ``rus fix`` would repair in the document, checked with the files of its group."""
     from rus.fixing import fix_text
 
@@ -516,7 +516,7 @@ def fixable(diagnostic: Diagnostic) -> bool:
     return diagnostic.code in FIXABLE and diagnostic.hint_id in (HINT_DID_YOU_MEAN, HINT_FIX_DATE)
 
 
-def code_actions(doc: Document, ws: Workspace, wanted: types.Range, lang: Lang, units: Units,
+def code_actions(doc: OpenFile, ws: Workspace, wanted: types.Range, lang: Lang, units: Units,
                  fixes: Fixes | None = None) -> list[types.CodeAction]:
     """Repairs for the findings in a range, as ``rus fix`` makes them, and adding a missing actor."""
     check = doc.group.files.get(doc.path) if doc.group is not None else None
@@ -542,7 +542,7 @@ def code_actions(doc: Document, ws: Workspace, wanted: types.Range, lang: Lang, 
     return actions
 
 
-def _repair_actions(doc: Document, diagnostic: Diagnostic, shown: types.Diagnostic, fixes: Fixes, uri: str,
+def _repair_actions(doc: OpenFile, diagnostic: Diagnostic, shown: types.Diagnostic, fixes: Fixes, uri: str,
                     lang: Lang, units: Units) -> list[types.CodeAction]:
     if not fixable(diagnostic) or diagnostic.code == "Y002":
         return []
@@ -561,7 +561,7 @@ def _repair_actions(doc: Document, diagnostic: Diagnostic, shown: types.Diagnost
     return []
 
 
-def _add_actor_actions(doc: Document, ws: Workspace, ident: str, shown: types.Diagnostic, lang: Lang,
+def _add_actor_actions(doc: OpenFile, ws: Workspace, ident: str, shown: types.Diagnostic, lang: Lang,
                        units: Units) -> list[types.CodeAction]:
     """"Add this actor to the registry", once per helix type, through the edit ``rus actor add`` makes."""
     from rus.editing import add_actor
@@ -592,7 +592,7 @@ def _add_actor_actions(doc: Document, ws: Workspace, ident: str, shown: types.Di
 # --- formatting -----------------------------------------------------------------------------------
 
 
-def formatting(doc: Document, display: str, units: Units) -> list[types.TextEdit]:
+def formatting(doc: OpenFile, display: str, units: Units) -> list[types.TextEdit]:
     """The edits that give the document the layout ``rus fmt`` gives it (raises ``FormatError``)."""
     from rus.formatting import format_text
 
@@ -601,8 +601,8 @@ def formatting(doc: Document, display: str, units: Units) -> list[types.TextEdit
 
 
 __all__ = [
-    "Document",
     "Fixes",
+    "OpenFile",
     "Units",
     "code_actions",
     "completions",

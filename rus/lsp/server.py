@@ -90,7 +90,7 @@ class RusServer(LanguageServer):
         found = to_fs_path(uri)
         return Path(found).absolute() if found else None
 
-    def document(self, uri: str) -> features.Document | None:
+    def document(self, uri: str) -> features.OpenFile | None:
         """The open document behind a URI, with the latest check of its group."""
         path = self.path_of(uri)
         if path is None:
@@ -101,7 +101,7 @@ class RusServer(LanguageServer):
         group = self.files.checks.get(self.files.group_root(path))
         if group is None or path not in group.files:
             group = self.files.check_for(path)
-        return features.Document(path, text, group)
+        return features.OpenFile(path, text, group)
 
     # --- checking and publishing ------------------------------------------------------------------
 
@@ -240,7 +240,7 @@ def did_change_watched_files(ls: RusServer, params: types.DidChangeWatchedFilesP
             ls.schedule(path)
 
 
-def _position(ls: RusServer, doc: features.Document, position: types.Position) -> tuple[int, int]:
+def _position(ls: RusServer, doc: features.OpenFile, position: types.Position) -> tuple[int, int]:
     return ls.units.column(doc.lines, position)
 
 
@@ -312,7 +312,7 @@ def code_action(ls: RusServer, params: types.CodeActionParams) -> list[types.Cod
     return guarded(run, None)
 
 
-def _diagnostics_of(doc: features.Document) -> list[Any]:
+def _diagnostics_of(doc: features.OpenFile) -> list[Any]:
     check = doc.group.files.get(doc.path) if doc.group is not None else None
     return check.diagnostics if check is not None else []
 
