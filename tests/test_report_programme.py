@@ -61,7 +61,7 @@ PROGRAMME: dict[str, Any] = {
         {"criterion": "stakeholder-cooperation", "summary": "Mobiliserande möten.",
          "meetings": [{"area": "upplevelser", "revision": "2026-2"}, {"area": "upplevelser", "revision": "2026-1"},
                       {"area": "upplevelser", "revision": "2025-1"}]},
-        {"criterion": "research-innovation-system", "summary": "Samverkan med lärosätet.", "activities": ["UPP-002"]},
+        {"criterion": "research-innovation-system", "summary": "Samverkan med lärosätet.", "activities": ["UPP-002", "UPP-004"]},
         # only an activity completed in 2025
         {"criterion": "industrial-transition", "summary": "Biogas.", "activities": ["ENE-002"]},
         {"criterion": "international-cooperation", "summary": "Samarbete över gränsen.", "activities": ["UPP-001"]},
@@ -121,7 +121,9 @@ def test_each_criterion_names_its_evidence_with_the_periods_statuses_and_values(
         ("2026-1", date(2026, 4, 20), 3, True),  # from the recorded revision upplevelser/2026-1
         ("2025-1", None, None, False),  # in neither the plans nor the recorded history
     ]
-    assert [(a.id, a.status, a.in_period) for a in research.activities] == [("UPP-002", Status.COMPLETED, True)]
+    assert [(a.id, a.status, a.in_period) for a in research.activities] == [
+        ("UPP-002", Status.COMPLETED, True), ("UPP-004", Status.PLANNED, True)
+    ]
     assert [(a.id, a.status, a.in_period) for a in transition.activities] == [("ENE-002", Status.COMPLETED, False)]
     assert abroad.activities[0].activity is not None and abroad.activities[0].activity.area is Area.UPPLEVELSER
     assert report.criteria.lacking == []
@@ -184,6 +186,7 @@ def test_the_json_carries_both_sections_and_the_renderers_show_them(report: Repo
             "innovationsspridning och digitalisering och 6. Industriell omställning.") in text
     assert "Mobiliserande möte, Upplevelser 2026-1: 2026-04-20, Funäsdalen, 3 deltagande aktörer" in text
     assert "Insats ENE-002 Biogas i kollektivtrafiken (Hållbar energi): genomförd (pågick inte under perioden)" in text
+    assert "Insats UPP-004 Besöksnäring i Bergs och Härjedalens fjällbyar (Upplevelser): planerad (ännu inte påbörjad)" in text
     assert "### Målkonflikter mellan styrkeområden" in text and "### Målkonflikter inom insatser" in text
     assert "Region Jämtland Härjedalen och Mittuniversitetet" in text
     assert "| Upplevelser och Hållbar energi |" in text

@@ -1110,7 +1110,9 @@ def _evidence_items(row: CriterionRow, report: Report, lang: Lang) -> list[str]:
             area=activity.activity.area.text(lang),
             status=activity.status.text(lang).lower(),
         )
-        if not activity.in_period:
+        if activity.status in (Status.IDEA, Status.PLANNED):
+            text += " " + _t(N_("(not yet started)"), lang)
+        elif not activity.in_period:
             text += " " + _t(N_("(did not run during the period)"), lang)
         items.append(text)
     return items
