@@ -7,6 +7,7 @@ plan and a programme file added in its last revision; the expectations are worke
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -137,10 +138,10 @@ def test_a_criterion_without_an_entry_or_with_unknown_references_lacks_evidence(
     criteria = [c for c in programme.criteria if c.criterion is not Criterion.RESPONSIBLE_BODY]
     criteria[0] = criteria[0].model_copy(update={"documents": ["RUN/9/2020"]})  # no such document
     changed = programme.model_copy(update={"criteria": criteria})
-    result = build_report(type(data)(**{**data.__dict__, "end": type(data.end)(data.end.plans, data.end.registry, changed)}), TODAY)
+    result = build_report(replace(data, end=replace(data.end, programme=changed)), TODAY)
     assert result.criteria.lacking == [Criterion.INNOVATION_ANALYSIS, Criterion.RESPONSIBLE_BODY]
     assert result.criteria.rows[1].summary is None and result.criteria.rows[0].documents[0].title is None
-    without = build_report(type(data)(**{**data.__dict__, "end": type(data.end)(data.end.plans, data.end.registry)}), TODAY)
+    without = build_report(replace(data, end=replace(data.end, programme=None)), TODAY)
     assert not without.criteria.has_programme and without.criteria.lacking == list(Criterion)
     assert without.cross_area_conflicts.programme_rows == []
     text = render_markdown(build_document(without, {}, "sv"), embedded_chart)
