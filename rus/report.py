@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
 
-from rus.models import Activity, ActorRegistry, Indicator, Plan
+from rus.models import Activity, ActorRegistry, Indicator, Plan, ProgrammeFile
 from rus.revision import period_key, revision_half_key, revision_key
 from rus.vocab import (
     CO_FUNDING_SOURCES,
     Area,
     ConflictState,
+    Criterion,
     Dimension,
     FundingSource,
     FundingState,
@@ -45,6 +46,8 @@ class PlansAt:
 
     plans: dict[Area, Plan]
     registry: ActorRegistry | None
+    #: The programme file (EU fulfilment criteria, goal conflicts across areas), when there is one.
+    programme: ProgrammeFile | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,10 @@ class Window:
     first: str
     last: str
     year: int | None = None
+    #: The git revisions (tag, branch or commit) the report's changes run between, when it was
+    #: asked for by revision (``--from upplevelser/2026-1 --to main``) rather than by period.
+    from_revision: str | None = None
+    to_revision: str | None = None
 
     @classmethod
     def for_year(cls, year: int) -> Window:
@@ -492,6 +499,195 @@ class LearningSection:
 
 
 @dataclass(frozen=True)
+class DocumentEvidence:
+    """A document cited as evidence: its reference number, and the document it names.
+
+    ``holder`` is ``programme`` for the programme file's own documents, else the strength area whose
+    plan lists it; ``title`` is None when no document of the programme or the plans has the number.
+    ``in_force`` says whether it was adopted by the end of the period (or has no adoption date).
+    """
+
+    reference: str
+    title: str | None
+    holder: str | None
+    adopted: date | None
+    in_force: bool
+
+
+@dataclass(frozen=True)
+class MeetingEvidence:
+    """A mobilising meeting cited as evidence, named by its area and the revision it gave.
+
+    ``date``, ``place`` and ``participants`` come from that revision of the plan (the working tree
+    or a recorded revision); they are None when that revision is not among them.
+    """
+
+    area: Area
+    revision: str
+    date: date | None
+    place: str | None
+    participants: int | None
+    in_period: bool
+
+
+@dataclass(frozen=True)
+class IndicatorEvidence:
+    """An indicator cited as evidence, with its latest county value and verdict in the period."""
+
+    id: str
+    name: str | None
+    area: Area | None
+    unit: str
+    latest: Point | None
+    verdict: str | None
+    in_period: bool
+
+
+@dataclass(frozen=True)
+class ActivityEvidence:
+    """An activity cited as evidence, with its status; ``in_period`` when it ran in the period."""
+
+    id: str
+    activity: ActivityRef | None
+    status: Status | None
+    in_period: bool
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One EU fulfilment criterion: the programme file's account of it and its evidence."""
+
+    criterion: Criterion
+    number: int
+    summary: str | None
+    documents: list[DocumentEvidence]
+    meetings: list[MeetingEvidence]
+    indicators: list[IndicatorEvidence]
+    activities: list[ActivityEvidence]
+
+    @property
+    def evidenced(self) -> bool:
+        """Whether at least one cited item exists in the programme file or the plans."""
+        return (
+            any(d.title is not None for d in self.documents)
+            or bool(self.meetings)
+            or any(i.name is not None for i in self.indicators)
+            or any(a.activity is not None for a in self.activities)
+        )
+
+    @property
+    def of_period(self) -> bool:
+        """Whether some evidence belongs to the period: a document in force, a meeting held in it,
+        an indicator value recorded for it or an activity running in it."""
+        return (
+            any(d.title is not None and d.in_force for d in self.documents)
+            or any(m.in_period for m in self.meetings)
+            or any(i.in_period for i in self.indicators)
+            or any(a.in_period for a in self.activities)
+        )
+
+
+@dataclass(frozen=True)
+class CriteriaSection:
+    """The seven fulfilment criteria of enabling condition 1.1 (Regulation (EU) 2021/1060, Annex IV).
+
+    ``rows`` holds all seven in the regulation's order; a criterion the programme file has no entry
+    for has no summary and no evidence. ``has_programme`` is False without a programme file.
+    """
+
+    has_programme: bool
+    programme_name: str | None
+    responsible_body: str | None
+    rows: list[CriterionRow]
+
+    @property
+    def lacking(self) -> list[Criterion]:
+        """The criteria with no evidence that exists in the programme file or the plans."""
+        return [row.criterion for row in self.rows if not row.evidenced]
+
+    @property
+    def not_of_period(self) -> list[Criterion]:
+        """The criteria with evidence, none of which belongs to the period."""
+        return [row.criterion for row in self.rows if row.evidenced and not row.of_period]
+
+
+@dataclass(frozen=True)
+class GoalRef:
+    """A goal named on a side of a goal conflict, with the area whose plan holds it."""
+
+    id: str
+    title: str | None
+    area: Area | None
+
+
+@dataclass(frozen=True)
+class SideActivity:
+    """An activity named on a side of a goal conflict, with its status at the end of the period."""
+
+    id: str
+    activity: ActivityRef | None
+    status: Status | None
+
+
+@dataclass(frozen=True)
+class ConflictSideRow:
+    """One side of a goal conflict: the interest, and the goals and activities that carry it."""
+
+    interest: str
+    goals: list[GoalRef]
+    activities: list[SideActivity]
+    areas: list[Area]
+
+
+#: Where a goal conflict is recorded: the programme file (across areas) or one activity of a plan.
+ORIGIN_PROGRAMME = "programme"
+ORIGIN_ACTIVITY = "activity"
+
+
+@dataclass(frozen=True)
+class CrossConflictRow:
+    """A goal conflict with its sides and their strength areas, its handling, who handles it and its state.
+
+    From the programme file (``origin`` ``programme``, ``id`` the conflict's id), or an activity's
+    own conflict of the period (``origin`` ``activity``, ``id`` the activity's id; its sides are the
+    interests it lies between, its area the activity's, and it is handled by the activity's lead).
+    """
+
+    origin: str
+    id: str
+    title: str
+    description: str | None
+    sides: list[ConflictSideRow]
+    areas: list[Area]
+    handling: str | None
+    handled_by: list[str]
+    state: ConflictState
+
+    @property
+    def across_areas(self) -> bool:
+        """Whether the sides lie in more than one strength area."""
+        return len(self.areas) > 1
+
+
+@dataclass(frozen=True)
+class CrossConflictSection:
+    """Goal conflicts across strength areas: the programme file's, then the activities' of the period."""
+
+    rows: list[CrossConflictRow]
+    by_state: dict[ConflictState, int]
+
+    @property
+    def programme_rows(self) -> list[CrossConflictRow]:
+        """The conflicts recorded in the programme file."""
+        return [row for row in self.rows if row.origin == ORIGIN_PROGRAMME]
+
+    @property
+    def across(self) -> int:
+        """How many conflicts have sides in more than one strength area."""
+        return sum(1 for row in self.rows if row.across_areas)
+
+
+@dataclass(frozen=True)
 class Report:
     """The yearly report: the ten answers, computed from the plans and their recorded history."""
 
@@ -513,6 +709,8 @@ class Report:
     participation: ParticipationSection
     learning: LearningSection
     next_steps: NextStepsSection
+    criteria: CriteriaSection
+    cross_area_conflicts: CrossConflictSection
 
     @property
     def has_history(self) -> bool:
@@ -595,6 +793,7 @@ def build_report(data: ReportInput, today: date) -> Report:
         {(r.area, r.revision, r.date) for r in (*data.revisions, *data.before.values())},
         key=lambda item: (item[2], item[0].value),
     )
+    indicators = _indicator_section(plans, data)
     return Report(
         window=data.window,
         today=today,
@@ -606,7 +805,7 @@ def build_report(data: ReportInput, today: date) -> Report:
         status=_status_section(plans, scoped, steps, data),
         priorities=_priority_section(scoped, data.window.years),
         funding=_funding_section(plans, scoped, data.window),
-        indicators=_indicator_section(plans, data),
+        indicators=indicators,
         municipalities=_municipality_section(scoped),
         sustainability=_sustainability_section(scoped),
         conflicts=_conflict_section(scoped),
@@ -614,6 +813,8 @@ def build_report(data: ReportInput, today: date) -> Report:
         participation=_participation_section(plans, scoped, data),
         learning=_learning_section(plans, scoped, steps, data),
         next_steps=_next_steps(scoped, data.window),
+        criteria=criteria_section(data, indicators),
+        cross_area_conflicts=cross_conflict_section(data, scoped),
     )
 
 
@@ -1196,3 +1397,158 @@ def number(value: float, lang: Lang, decimals: int = 0) -> str:
 def years_text(years: tuple[int, ...]) -> str:
     """The report's years as a reader writes them: 2026, or 2025–2026."""
     return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+# --- the programme file: EU fulfilment criteria and goal conflicts across areas -------------------
+
+
+def _plan_at(data: ReportInput, area: Area, revision: str) -> Plan | None:
+    """The area's plan at a revision: the plans at the period's end, or a recorded revision."""
+    current = data.end.plans.get(area)
+    if current is not None and current.revision == revision:
+        return current
+    for recorded in (*data.revisions, *data.before.values()):
+        if recorded.area is area and recorded.revision == revision:
+            return recorded.plan
+    return None
+
+
+def criteria_section(data: ReportInput, indicators: IndicatorSection) -> CriteriaSection:
+    """Each fulfilment criterion with its evidence, named and linked to the period's statuses and values."""
+    programme = data.end.programme
+    if programme is None:
+        return CriteriaSection(False, None, None, [CriterionRow(c, c.number, None, [], [], [], []) for c in Criterion])
+    plans = data.end.plans
+    window = data.window
+    documents: dict[str, tuple[str, str, date | None]] = {}
+    for area, plan in plans.items():
+        for document in plan.documents:
+            if document.reference is not None:
+                documents.setdefault(document.reference, (document.title, area.value, document.adopted))
+    for document in programme.documents:  # the programme's own documents first
+        if document.reference is not None:
+            documents[document.reference] = (document.title, ORIGIN_PROGRAMME, document.adopted)
+    activities = {a.id: (a, area) for area, plan in plans.items() for a in plan.activities}
+    by_indicator = {row.id: row for row in indicators.rows}
+    entries = {entry.criterion: entry for entry in programme.criteria}
+    rows: list[CriterionRow] = []
+    for criterion in Criterion:
+        entry = entries.get(criterion)
+        if entry is None:
+            rows.append(CriterionRow(criterion, criterion.number, None, [], [], [], []))
+            continue
+        cited_documents = []
+        for reference in entry.documents:
+            title, holder, adopted = documents.get(reference, (None, None, None))
+            cited_documents.append(
+                DocumentEvidence(reference, title, holder, adopted, adopted is None or adopted <= window.end_date)
+            )
+        meetings = []
+        for ref in entry.meetings:
+            cited = _plan_at(data, ref.area, ref.revision)
+            meeting = cited.meeting if cited is not None else None
+            meetings.append(
+                MeetingEvidence(
+                    ref.area,
+                    ref.revision,
+                    meeting.date if meeting else None,
+                    meeting.place if meeting else None,
+                    len(set(meeting.participants)) if meeting else None,
+                    window.start_date <= meeting.date <= window.end_date if meeting else window.contains(ref.revision),
+                )
+            )
+        cited_indicators = []
+        for ident in entry.indicators:
+            row = by_indicator.get(ident)
+            if row is None:
+                cited_indicators.append(IndicatorEvidence(ident, None, None, "", None, None, False))
+                continue
+            cited_indicators.append(
+                IndicatorEvidence(
+                    ident,
+                    row.name,
+                    row.area,
+                    row.unit,
+                    row.latest,
+                    row.verdict,
+                    any(window.contains(p.period) for p in row.trajectory),
+                )
+            )
+        cited_activities = []
+        for ident in entry.activities:
+            found = activities.get(ident)
+            if found is None:
+                cited_activities.append(ActivityEvidence(ident, None, None, False))
+                continue
+            activity, area = found
+            cited_activities.append(
+                ActivityEvidence(ident, _ref(activity, area), activity.status, in_window(activity, window))
+            )
+        rows.append(
+            CriterionRow(
+                criterion,
+                criterion.number,
+                entry.summary,
+                cited_documents,
+                meetings,
+                cited_indicators,
+                cited_activities,
+            )
+        )
+    return CriteriaSection(True, programme.programme.name, programme.programme.responsible_body, rows)
+
+
+def cross_conflict_section(data: ReportInput, scoped: dict[Area, list[Activity]]) -> CrossConflictSection:
+    """The programme file's goal conflicts, with each side's goals, activities and areas, then the
+    goal conflicts recorded on the activities of the period."""
+    plans = data.end.plans
+    goals = {g.id: (g.title, area) for area, plan in plans.items() for g in plan.goals}
+    activities = {a.id: (a, area) for area, plan in plans.items() for a in plan.activities}
+    order = list(Area)
+    rows: list[CrossConflictRow] = []
+    programme = data.end.programme
+    for conflict in programme.conflicts if programme is not None else []:
+        sides: list[ConflictSideRow] = []
+        for side in conflict.sides:
+            side_goals = [GoalRef(g, *goals.get(g, (None, None))) for g in side.goals]
+            side_activities = []
+            for ident in side.activities:
+                found = activities.get(ident)
+                if found is None:
+                    side_activities.append(SideActivity(ident, None, None))
+                else:
+                    side_activities.append(SideActivity(ident, _ref(found[0], found[1]), found[0].status))
+            areas = {g.area for g in side_goals if g.area is not None}
+            areas |= {a.activity.area for a in side_activities if a.activity is not None}
+            sides.append(ConflictSideRow(side.interest, side_goals, side_activities, sorted(areas, key=order.index)))
+        all_areas = sorted({area for side in sides for area in side.areas}, key=order.index)
+        rows.append(
+            CrossConflictRow(
+                ORIGIN_PROGRAMME,
+                conflict.id,
+                conflict.title,
+                conflict.description,
+                sides,
+                all_areas,
+                conflict.handling,
+                list(conflict.handled_by),
+                conflict.state,
+            )
+        )
+    for area, activity in _all(scoped):
+        for own in activity.goal_conflicts:
+            rows.append(
+                CrossConflictRow(
+                    ORIGIN_ACTIVITY,
+                    activity.id,
+                    activity.title,
+                    own.description,
+                    [ConflictSideRow(interest, [], [], [area]) for interest in own.between],
+                    [area],
+                    own.handling,
+                    list(activity.lead),
+                    own.state,
+                )
+            )
+    states = Counter(row.state for row in rows)
+    return CrossConflictSection(rows, {s: states.get(s, 0) for s in ConflictState})

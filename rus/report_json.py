@@ -20,7 +20,8 @@ from rus.report import Report
 #: The version of the JSON shape; raise it when a key is moved, renamed or removed.
 SCHEMA_VERSION = 1
 
-#: The sections in the order the report shows them: the ten questions, then the next steps.
+#: The sections in the order of the report: the ten questions, the next steps, then the EU
+#: fulfilment criteria and the goal conflicts across areas (shown in the HTML with question 7).
 SECTIONS: tuple[str, ...] = (
     "status",
     "priorities",
@@ -33,12 +34,22 @@ SECTIONS: tuple[str, ...] = (
     "participation",
     "learning",
     "next_steps",
+    "criteria",
+    "cross_area_conflicts",
 )
 
 #: Computed figures (properties) that belong in a section's object beside its fields.
 _DERIVED: dict[str, tuple[str, ...]] = {
     "funding": ("leverage",),
     "municipalities": ("mentions",),
+    "criteria": ("lacking", "not_of_period"),
+    "cross_area_conflicts": ("across",),
+}
+
+#: Computed figures (properties) that belong in each row of a section's ``rows``.
+_ROW_DERIVED: dict[str, tuple[str, ...]] = {
+    "criteria": ("evidenced", "of_period"),
+    "cross_area_conflicts": ("across_areas",),
 }
 
 
@@ -69,6 +80,9 @@ def report_data(report: Report) -> dict[str, Any]:
         data = plain(section)
         for extra in _DERIVED.get(name, ()):
             data[extra] = plain(getattr(section, extra))
+        for extra in _ROW_DERIVED.get(name, ()):
+            for row, row_data in zip(section.rows, data["rows"], strict=True):
+                row_data[extra] = plain(getattr(row, extra))
         sections[name] = data
     return {
         "schema_version": SCHEMA_VERSION,
@@ -80,6 +94,8 @@ def report_data(report: Report) -> dict[str, Any]:
             "start": window.start_date.isoformat(),
             "end": window.end_date.isoformat(),
             "years": list(window.years),
+            "from_revision": window.from_revision,
+            "to_revision": window.to_revision,
         },
         "compiled": report.today.isoformat(),
         "plans": {area.value: report.revisions[area] for area in report.areas},

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from rus.codes import N_, NP_
 from rus.errors import ExitCode, NotFoundError, RusError, UsageError
 from rus.i18n import Counted
-from rus.models import ActorRegistry, Plan
+from rus.models import ActorRegistry, Plan, ProgrammeFile
 from rus.report import PlansAt, RecordedRevision, ReportInput, Window
 from rus.revision import revision_key
 from rus.vocab import Area
 
 if TYPE_CHECKING:
-    from rus.history import Snapshot
+    from rus.history import PlanSet, Snapshot
 
 
 class InvalidPlansError(RusError):
@@ -53,6 +53,7 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
         )
     plans: dict[Area, Plan] = {}
     registry: ActorRegistry | None = None
+    programme: ProgrammeFile | None = None
     for path in found.files:
         source = read_source(path)
         kind = file_kind(source.data, path.name)
@@ -63,13 +64,15 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
             plans[plan.area] = plan
         elif kind == "actors":
             registry = ActorRegistry.model_validate(source.data)
+        elif kind == "programme":
+            programme = ProgrammeFile.model_validate(source.data)
     if not plans:
         raise UsageError(
             N_("No action plans found in {path}"),
             N_("Name the folder that holds the plan files (plans/)."),
             path=str(folder),
         )
-    return PlansAt(_ordered(plans), registry)
+    return PlansAt(_ordered(plans), registry, programme)
 
 
 def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> ReportInput:
@@ -98,7 +101,7 @@ def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> Repor
         last = max((*earlier, *inside), key=lambda s: (revision_key(s.revision), s.date), default=None)
         if last is not None:
             planset = planset_at(root, last.commit, plans_dir)
-            end, source = PlansAt(_ordered(planset.plans), planset.registry), last.tag
+            end, source = plans_of(planset), last.tag
     start_registry = None
     first = min(
         (*before.values(), *[_recorded(s) for s in inside]),
@@ -150,6 +153,12 @@ def _diffs(
 WORKING_TREE = "working-tree"
 
 
+def plans_of(planset: PlanSet) -> PlansAt:
+    """The plans, actor registry and programme file of one point in history."""
+    programme = next((m for m in planset.models.values() if isinstance(m, ProgrammeFile)), None)
+    return PlansAt(_ordered(planset.plans), planset.registry, programme)
+
+
 def _ordered(plans: dict[Area, Plan]) -> dict[Area, Plan]:
     return {area: plans[area] for area in Area if area in plans}
 
@@ -171,3 +180,83 @@ def load_revisions(
     from rus.history import revision_snapshots
 
     return [_recorded(s) for s in revision_snapshots(root, area, plans_dir)]
+
+
+def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans") -> ReportInput:
+    """What a report between two git revisions (tags, branches, commits) is computed from.
+
+    The plans are those at ``last``; the changes run from the plans at ``first`` through the
+    revisions recorded (tags ``<area>/<revision>``) on the commits after ``first`` up to ``last``.
+    The period runs from the revision after ``first``'s to ``last``'s: the revision a tag names, or
+    else the latest revision among the plans at that commit (``--from upplevelser/2026-1 --to
+    upplevelser/2026-2`` covers 2026-2). Raises :class:`UsageError` when ``last`` comes before
+    ``first`` in the history, and :class:`rus.errors.GitError` for a revision git does not know.
+    """
+    from rus.changes import CATEGORIES, diff_plansets
+    from rus.history import TAG_PATTERN, History, next_revision
+
+    with History(root, plans_dir) as history:
+        start, end = history.commit(first), history.commit(last)
+        if start != end and history.repo.is_ancestor(end, start):
+            raise UsageError(
+                N_("--from {first} comes after --to {last}"),
+                N_("Swap them: the earlier revision goes with --from."),
+                first=first,
+                last=last,
+            )
+        start_set = history.load_commit(start, first)
+        end_set = history.load_commit(end, last)
+        if not end_set.plans:
+            raise UsageError(
+                N_("No action plans found in {path}"),
+                N_("Name the folder that holds the plan files (plans/)."),
+                path=f"{last}:{plans_dir}",
+            )
+        between = set(str(history.repo.git.rev_list(f"{start.hexsha}..{end.hexsha}")).split())
+        inside: list[tuple[RecordedRevision, PlanSet]] = []
+        for tag in history.revision_tags():
+            if tag.commit not in between:
+                continue
+            planset = history.load_commit(history.repo.commit(tag.commit), tag.tag)
+            plan = planset.plans.get(tag.area)
+            if plan is not None:
+                inside.append((RecordedRevision(tag.area, tag.revision, tag.tag, tag.date, plan), planset))
+
+        def period_of(rev: str, planset: PlanSet) -> str:
+            match = TAG_PATTERN.match(rev)
+            if match is not None:
+                return match["revision"]
+            return max((plan.revision for plan in planset.plans.values()), key=_revision_order)
+
+        to_period = period_of(last, end_set)
+        from_period = period_of(first, start_set) if start_set.plans else to_period
+        first_period = min(next_revision(from_period), to_period, key=_revision_order)
+        window = Window(first_period, to_period, None, first, last)
+        when = start.committed_datetime
+        before = {
+            area: RecordedRevision(area, plan.revision, first, when, plan) for area, plan in start_set.plans.items()
+        }
+        diffs: dict[tuple[Area, str, str], dict[str, int]] = {}
+        for area in Area:
+            chain: list[tuple[str, PlanSet]] = [(first, start_set)] if area in start_set.plans else []
+            own = sorted((item for item in inside if item[0].area is area), key=lambda i: (_revision_order(i[0].revision), i[0].date))
+            chain += [(recorded.tag, planset) for recorded, planset in own]
+            if area in end_set.plans:
+                chain.append(("", end_set))  # the plans at --to, when they go further than the last tag
+            for (old_tag, old_set), (new_tag, new_set) in pairwise(chain):
+                summary = diff_plansets(old_set, new_set, area).to_dict()["summary"]
+                diffs[(area, old_tag, new_tag)] = {category: int(summary[category]) for category in CATEGORIES}
+        return ReportInput(
+            end=plans_of(end_set),
+            window=window,
+            revisions=tuple(recorded for recorded, _ in inside),
+            before=before,
+            start_registry=start_set.registry,
+            source=last,
+            diffs=diffs,
+        )
+
+
+def _revision_order(revision: str) -> tuple[int, int]:
+    year, half = revision.split("-")
+    return int(year), int(half)

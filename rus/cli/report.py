@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from rus.report import Window
 
 _PERIOD = re.compile(PERIOD_PATTERN)
+#: Meant as a revision period (not as a git revision), but perhaps mistyped: ``2025-3``.
+_LIKE_PERIOD = re.compile(r"^[0-9]{4}-[0-9]+$")
 
 
 class ReportFormat(StrEnum):
@@ -85,12 +87,24 @@ def _window(year: int | None, first: str | None, last: str | None, today: date) 
                 N_("For a span of revisions: --from 2025-2 --to 2026-2."),
             )
         for value in (first, last):
-            if not _PERIOD.match(value):
+            if _LIKE_PERIOD.match(value) and not _PERIOD.match(value):
                 raise UsageError(
                     N_("`{value}` is not a revision period"),
                     N_("A revision period is YYYY-1 (spring) or YYYY-2 (autumn), e.g. 2026-1."),
                     value=value,
                 )
+        periods = [bool(_PERIOD.match(value)) for value in (first, last)]
+        if not any(periods):
+            # git revisions (tags, branches, commits): the period is read from the plans at them
+            return Window("", "", None, first, last)
+        if not all(periods):
+            raise UsageError(
+                N_("Give --from and --to both as revision periods or both as git revisions"),
+                N_(
+                    "Revision periods: --from 2025-2 --to 2026-2; git revisions: --from "
+                    "upplevelser/2026-1 --to main."
+                ),
+            )
         if period_key(first) > period_key(last):
             raise UsageError(
                 N_("--from {first} comes after --to {last}"),
@@ -122,7 +136,7 @@ def report(
         str | None,
         typer.Option(
             "--from",
-            help=_("First revision period of the report, e.g. 2025-2."),
+            help=_("First revision period of the report, e.g. 2025-2, or the git revision (tag, branch or commit) the changes run from."),
             metavar="REV",
             show_default=False,
         ),
@@ -131,7 +145,7 @@ def report(
         str | None,
         typer.Option(
             "--to",
-            help=_("Last revision period of the report, e.g. 2026-2."),
+            help=_("Last revision period of the report, e.g. 2026-2, or the git revision (tag, branch or commit) the changes run to."),
             metavar="REV",
             show_default=False,
         ),
@@ -175,11 +189,13 @@ def report(
         folder, root = _plans_folder(plans)
         if lang is None:
             language = active_region().report_languages[0]
-        data = collect_input(
-            root,
-            window,
-            plans_dir=str(folder.relative_to(root)) if folder.is_relative_to(root) else str(folder),
-        )
+        plans_dir = str(folder.relative_to(root)) if folder.is_relative_to(root) else str(folder)
+        if window.from_revision is not None and window.to_revision is not None:
+            from rus.report_sources import revisions_input
+
+            data = revisions_input(root, window.from_revision, window.to_revision, plans_dir)
+        else:
+            data = collect_input(root, window, plans_dir=plans_dir)
         result = build_report(data, today)
         if fmt is ReportFormat.JSON:
             from rus.report_json import render_json

@@ -18,6 +18,8 @@ from rus.report import (
     VERDICT_REACHED,
     VERDICT_WRONG_WAY,
     ActivityRef,
+    CriterionRow,
+    CrossConflictRow,
     Report,
     number,
     years_text,
@@ -208,8 +210,8 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
             ),
             lang,
             region=active_region().name.text(lang),
-            first=report.window.first,
-            last=report.window.last,
+            first=report.window.from_revision or report.window.first,
+            last=report.window.to_revision or report.window.last,
         )
     doc = Document(title, lang)
     doc.add(Heading(1, title, "top"))
@@ -231,6 +233,8 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
     ):
         doc.add(Heading(2, f"{number_}. {translate(question, lang)}", anchor))
         section(doc, report, charts, lang)
+    doc.add(Heading(2, _t(N_("The EU fulfilment criteria for smart specialisation"), lang), "criteria"))
+    _criteria(doc, report, lang)
     doc.add(Heading(2, _t(N_("Next steps"), lang), "next-steps"))
     _next_steps(doc, report, lang)
     return doc
@@ -289,6 +293,18 @@ def _summary(doc: Document, report: Report, lang: Lang) -> None:
                 N_("Municipalities with few activities: {names}."),
                 lang,
                 names=and_list([m.text(lang) for m in report.municipalities.thin], lang),
+            )
+        )
+    criteria = report.criteria
+    if criteria.has_programme:
+        lacking = criteria.lacking
+        items.append(
+            _t(
+                N_("EU fulfilment criteria with evidence: {evidenced} of {total}; without evidence: {lacking}."),
+                lang,
+                evidenced=len(criteria.rows) - len(lacking),
+                total=len(criteria.rows),
+                lacking=and_list([str(c.number) for c in lacking], lang) if lacking else _t(N_("none"), lang),
             )
         )
     doc.add(Heading(2, _t(N_("Summary"), lang), "summary"), Bullets(items))
@@ -359,6 +375,20 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
             )
         )
     )
+    if window.from_revision is not None and window.to_revision is not None:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "The changes are shown from the git revision {from_revision} to {to_revision}; "
+                        "the plans are read as they stand at {to_revision}."
+                    ),
+                    lang,
+                    from_revision=window.from_revision,
+                    to_revision=window.to_revision,
+                )
+            )
+        )
     doc.add(
         Table(
             _t(N_("The plans the report is built from"), lang),
@@ -408,8 +438,8 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
         Heading(2, _t(N_("Contents"), lang), "contents"),
         Bullets(
             [f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)]
-            + [_t(N_("Next steps"), lang)],
-            [*[anchor for anchor, _ in QUESTIONS], "next-steps"],
+            + [_t(N_("The EU fulfilment criteria for smart specialisation"), lang), _t(N_("Next steps"), lang)],
+            [*[anchor for anchor, _ in QUESTIONS], "criteria", "next-steps"],
         ),
     )
 
@@ -927,6 +957,249 @@ def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lan
 
 
 def _conflicts(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+    doc.add(Heading(3, _t(N_("Goal conflicts across strength areas"), lang), "conflicts-across-areas"))
+    _cross_area_conflicts(doc, report, lang)
+    doc.add(Heading(3, _t(N_("Goal conflicts within activities"), lang), "conflicts-in-activities"))
+    _activity_conflicts(doc, report, lang)
+
+
+def _actor_list(ids: list[str], report: Report, lang: Lang) -> str:
+    return and_list([report.actor_names.get(i, i) for i in ids], lang) or "–"
+
+
+def _side_text(row: CrossConflictRow, lang: Lang) -> str:
+    parts = []
+    for side in row.sides:
+        named = [f"{g.id} {g.title}" if g.title else g.id for g in side.goals]
+        for item in side.activities:
+            label = _ref(item.activity) if item.activity else item.id
+            named.append(f"{label} ({item.status.text(lang).lower()})" if item.status else label)
+        areas = and_list([a.text(lang) for a in side.areas], lang)
+        text = f"{side.interest} ({areas})" if areas else side.interest
+        if named:
+            text += ": " + "; ".join(named)
+        parts.append(text)
+    return " ↔ ".join(parts)
+
+
+def _cross_area_conflicts(doc: Document, report: Report, lang: Lang) -> None:
+    rows = report.cross_area_conflicts.programme_rows
+    if not rows:
+        doc.add(Paragraph(_t(N_("The programme file records no goal conflicts across strength areas."), lang)))
+        return
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Goal conflicts between goals or strength areas recorded in the programme file: "
+                    "{count}. The table names the goals and activities on each side and the strength "
+                    "areas they belong to."
+                ),
+                lang,
+                count=len(rows),
+            )
+        )
+    )
+    table = [
+        [
+            f"{row.id} {row.title}",
+            _side_text(row, lang),
+            and_list([a.text(lang) for a in row.areas], lang) or "–",
+            row.handling or "–",
+            _actor_list(row.handled_by, report, lang),
+            row.state.text(lang),
+        ]
+        for row in rows
+    ]
+    doc.add(
+        Table(
+            _t(N_("Goal conflicts across strength areas and how they are handled"), lang),
+            [
+                _t(N_("Goal conflict"), lang),
+                _t(N_("Sides"), lang),
+                _t(N_("Strength areas"), lang),
+                _t(N_("Handling"), lang),
+                _t(N_("Handled by"), lang),
+                _t(N_("State"), lang),
+            ],
+            table,
+        )
+    )
+    unhandled = [row.id for row in rows if not row.handling or not row.handled_by]
+    if unhandled:
+        doc.add(
+            Paragraph(
+                _t(N_("Conflicts across areas with no handling described or no one named to handle them: {list}"), lang, list=", ".join(unhandled)),
+                note=True,
+            )
+        )
+
+
+def _evidence_items(row: CriterionRow, report: Report, lang: Lang) -> list[str]:
+    items: list[str] = []
+    for document in row.documents:
+        if document.title is None:
+            items.append(_t(N_("Document {reference}: not among the programme's or the plans' documents"), lang, reference=document.reference))
+            continue
+        text = _t(N_("Document {reference}: {title}"), lang, reference=document.reference, title=document.title)
+        if document.adopted is not None:
+            text += " " + _t(N_("(adopted {date})"), lang, date=document.adopted.isoformat())
+        items.append(text)
+    for meeting in row.meetings:
+        if meeting.date is None:
+            items.append(
+                _t(
+                    N_("Mobilising meeting, {area} {revision}: that revision is not among the plans or the recorded revisions"),
+                    lang,
+                    area=meeting.area.text(lang),
+                    revision=meeting.revision,
+                )
+            )
+            continue
+        items.append(
+            _t(
+                N_("Mobilising meeting, {area} {revision}: {date}, {place}, {participants} participating actors"),
+                lang,
+                area=meeting.area.text(lang),
+                revision=meeting.revision,
+                date=meeting.date.isoformat(),
+                place=meeting.place,
+                participants=meeting.participants,
+            )
+        )
+    for indicator in row.indicators:
+        if indicator.name is None:
+            items.append(_t(N_("Indicator {id}: in no plan"), lang, id=indicator.id))
+        elif indicator.latest is None or indicator.verdict is None:
+            items.append(_t(N_("Indicator {id} {name}: no actuals"), lang, id=indicator.id, name=indicator.name))
+        else:
+            items.append(
+                _t(
+                    N_("Indicator {id} {name}: {value} {unit} ({period}), {verdict}"),
+                    lang,
+                    id=indicator.id,
+                    name=indicator.name,
+                    value=value(indicator.latest.value, lang),
+                    unit=indicator.unit,
+                    period=indicator.latest.period,
+                    verdict=verdict_text(indicator.verdict, lang),
+                )
+            )
+    for activity in row.activities:
+        if activity.activity is None or activity.status is None:
+            items.append(_t(N_("Activity {id}: in no plan"), lang, id=activity.id))
+            continue
+        text = _t(
+            N_("Activity {activity} ({area}): {status}"),
+            lang,
+            activity=_ref(activity.activity),
+            area=activity.activity.area.text(lang),
+            status=activity.status.text(lang).lower(),
+        )
+        if activity.status in (Status.IDEA, Status.PLANNED):
+            text += " " + _t(N_("(not yet started)"), lang)
+        elif not activity.in_period:
+            text += " " + _t(N_("(did not run during the period)"), lang)
+        items.append(text)
+    return items
+
+
+def _criteria(doc: Document, report: Report, lang: Lang) -> None:
+    section = report.criteria
+    if not section.has_programme:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No programme file is among the plans, so the evidence for the fulfilment "
+                        "criteria cannot be reported. Record it in programme.yaml beside the plans."
+                    ),
+                    lang,
+                ),
+                note=True,
+            )
+        )
+        return
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "The seven fulfilment criteria of the enabling condition on good governance of the "
+                    "smart specialisation strategy (Regulation (EU) 2021/1060, Annex IV, condition 1.1), "
+                    "each with its evidence from the programme file ({programme}) and the plans."
+                ),
+                lang,
+                programme=section.programme_name,
+            )
+        )
+    )
+
+    def yes_no(flag: bool) -> str:
+        return _t(N_("yes"), lang) if flag else _t(N_("no"), lang)
+
+    doc.add(
+        Table(
+            _t(N_("The fulfilment criteria and their evidence"), lang),
+            [
+                "#",
+                _t(N_("Criterion"), lang),
+                _t(N_("Documents"), lang),
+                _t(N_("Meetings"), lang),
+                _t(N_("Indicators"), lang),
+                _t(N_("Activities"), lang),
+                _t(N_("Evidence from the period"), lang),
+            ],
+            [
+                [
+                    str(row.number),
+                    row.criterion.text(lang),
+                    str(len(row.documents)),
+                    str(len(row.meetings)),
+                    str(len(row.indicators)),
+                    str(len(row.activities)),
+                    yes_no(row.of_period) if row.evidenced else _t(N_("no evidence"), lang),
+                ]
+                for row in section.rows
+            ],
+            frozenset({0, 2, 3, 4, 5}),
+        )
+    )
+    for row in section.rows:
+        doc.add(Heading(3, f"{row.number}. {row.criterion.text(lang)}", f"criterion-{row.number}"))
+        if row.summary is None:
+            doc.add(Paragraph(_t(N_("The programme file has no entry for this criterion."), lang), note=True))
+            continue
+        doc.add(Paragraph(row.summary))
+        items = _evidence_items(row, report, lang)
+        if items:
+            doc.add(Bullets(items))
+    if section.lacking:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Criteria without evidence: {list}."),
+                    lang,
+                    list=and_list([f"{c.number}. {c.text(lang)}" for c in section.lacking], lang),
+                ),
+                note=True,
+            )
+        )
+    else:
+        doc.add(Paragraph(_t(N_("Every criterion has evidence in the programme file and the plans."), lang)))
+    if section.not_of_period:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Criteria whose evidence all lies outside the period: {list}."),
+                    lang,
+                    list=and_list([f"{c.number}. {c.text(lang)}" for c in section.not_of_period], lang),
+                ),
+                note=True,
+            )
+        )
+
+
+def _activity_conflicts(doc: Document, report: Report, lang: Lang) -> None:
     section = report.conflicts
     if not section.rows:
         doc.add(Paragraph(_t(N_("No goal conflicts are recorded in the plans."), lang)))
