@@ -69,7 +69,7 @@ class Window:
     last: str
     year: int | None = None
     #: The git revisions (tag, branch or commit) the report's changes run between, when it was
-    #: asked for by revision (``--from upplevelser/2026-1 --to main``) rather than by period.
+    #: asked for by revision (``--from <area>/2026-1 --to main``) rather than by period.
     from_revision: str | None = None
     to_revision: str | None = None
 

@@ -188,12 +188,13 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
     The plans are those at ``last``; the changes run from the plans at ``first`` through the
     revisions recorded (tags ``<area>/<revision>``) on the commits after ``first`` up to ``last``.
     The period runs from the revision after ``first``'s to ``last``'s: the revision a tag names, or
-    else the latest revision among the plans at that commit (``--from upplevelser/2026-1 --to
-    upplevelser/2026-2`` covers 2026-2). Raises :class:`UsageError` when ``last`` comes before
+    else the latest revision among the plans at that commit (``--from <area>/2026-1 --to
+    <area>/2026-2`` covers 2026-2). Raises :class:`UsageError` when ``last`` comes before
     ``first`` in the history, and :class:`rus.errors.GitError` for a revision git does not know.
     """
     from rus.changes import CATEGORIES, diff_plansets
-    from rus.history import TAG_PATTERN, History, next_revision
+    from rus.history import TAG_PATTERN, History
+    from rus.revision import half_of, next_period, period_key, revision_key
 
     with History(root, plans_dir) as history:
         start, end = history.commit(first), history.commit(last)
@@ -226,11 +227,12 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
             match = TAG_PATTERN.match(rev)
             if match is not None:
                 return match["revision"]
-            return max((plan.revision for plan in planset.plans.values()), key=_revision_order)
+            return max((plan.revision for plan in planset.plans.values()), key=revision_key)
 
-        to_period = period_of(last, end_set)
-        from_period = period_of(first, start_set) if start_set.plans else to_period
-        first_period = min(next_revision(from_period), to_period, key=_revision_order)
+        # the window is in half-years (indicator periods): a third revision in a year reports on the autumn
+        to_period = half_of(period_of(last, end_set))
+        from_period = half_of(period_of(first, start_set)) if start_set.plans else to_period
+        first_period = min(next_period(from_period), to_period, key=period_key)
         window = Window(first_period, to_period, None, first, last)
         when = start.committed_datetime
         before = {
@@ -239,7 +241,7 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
         diffs: dict[tuple[Area, str, str], dict[str, int]] = {}
         for area in Area:
             chain: list[tuple[str, PlanSet]] = [(first, start_set)] if area in start_set.plans else []
-            own = sorted((item for item in inside if item[0].area is area), key=lambda i: (_revision_order(i[0].revision), i[0].date))
+            own = sorted((item for item in inside if item[0].area is area), key=lambda i: (revision_key(i[0].revision), i[0].date))
             chain += [(recorded.tag, planset) for recorded, planset in own]
             if area in end_set.plans:
                 chain.append(("", end_set))  # the plans at --to, when they go further than the last tag
@@ -255,8 +257,3 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
             source=last,
             diffs=diffs,
         )
-
-
-def _revision_order(revision: str) -> tuple[int, int]:
-    year, half = revision.split("-")
-    return int(year), int(half)

@@ -85,6 +85,12 @@ def half_of(revision: str) -> str:
     return f"{found.year}-{found.half}"
 
 
+def next_period(period: str) -> str:
+    """The half-year after an indicator period: ``2025-1`` → ``2025-2``, ``2025-2`` → ``2026-1``."""
+    year, half = period_key(period)
+    return f"{year + 1}-1" if half == 2 else f"{year}-2"
+
+
 def revision_half_key(revision: str) -> tuple[int, int]:
     """The (year, half) a revision reports on, to compare it with indicator periods."""
     found = parse_revision(revision)
@@ -154,6 +160,7 @@ __all__ = [
     "is_period",
     "is_revision",
     "latest",
+    "next_period",
     "next_revision",
     "parse_revision",
     "period_after_revision",

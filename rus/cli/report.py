@@ -102,7 +102,7 @@ def _window(year: int | None, first: str | None, last: str | None, today: date) 
                 N_("Give --from and --to both as revision periods or both as git revisions"),
                 N_(
                     "Revision periods: --from 2025-2 --to 2026-2; git revisions: --from "
-                    "upplevelser/2026-1 --to main."
+                    "<area>/2026-1 --to main."
                 ),
             )
         if period_key(first) > period_key(last):
