@@ -127,7 +127,7 @@ def bundled_history(out: Path, names: list[str]) -> Callable[[], float]:
     record_revisions(out, out / "plans", names, share=0.1, seed=1)
 
     def read_all() -> float:
-        from rus.history import BLOB_CACHE, revision_snapshots
+        from rus.timeline.history import BLOB_CACHE, revision_snapshots
 
         BLOB_CACHE.clear()
         start = time.perf_counter()

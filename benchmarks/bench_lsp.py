@@ -144,7 +144,7 @@ def _validate_seconds(folder: Path, runs: int = 3) -> float:
 
 def _in_process_seconds(folder: Path, runs: int = 9) -> float:
     """One in-process check of the folder's files (parse, schema, rules): the floor under a change."""
-    from rus.validation import validate_texts
+    from rus.plans.validation import validate_texts
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.yaml"))}
     times = []

@@ -21,31 +21,31 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Plan": "rus.models",
-    "ActorRegistry": "rus.models",
-    "Activity": "rus.models",
-    "Actor": "rus.models",
-    "Indicator": "rus.models",
-    "Goal": "rus.models",
-    "ProgrammeFile": "rus.models",
-    "Diagnostic": "rus.diagnostics",
-    "Severity": "rus.diagnostics",
-    "ValidationResult": "rus.validation",
-    "validate_paths": "rus.validation",
-    "validate_texts": "rus.validation",
-    "RusError": "rus.errors",
-    "ExitCode": "rus.errors",
-    "PlanSet": "rus.history",
-    "planset_at": "rus.history",
-    "revision_snapshots": "rus.history",
-    "ChangeSet": "rus.changes",
-    "diff_plansets": "rus.changes",
-    "Report": "rus.report",
-    "Window": "rus.report",
-    "build_report": "rus.report",
-    "collect_input": "rus.report_sources",
-    "FollowUp": "rus.followup",
-    "build_follow_up": "rus.followup",
+    "Plan": "rus.plans.models",
+    "ActorRegistry": "rus.plans.models",
+    "Activity": "rus.plans.models",
+    "Actor": "rus.plans.models",
+    "Indicator": "rus.plans.models",
+    "Goal": "rus.plans.models",
+    "ProgrammeFile": "rus.plans.models",
+    "Diagnostic": "rus.base.diagnostics",
+    "Severity": "rus.base.diagnostics",
+    "ValidationResult": "rus.plans.validation",
+    "validate_paths": "rus.plans.validation",
+    "validate_texts": "rus.plans.validation",
+    "RusError": "rus.base.errors",
+    "ExitCode": "rus.base.errors",
+    "PlanSet": "rus.timeline.history",
+    "planset_at": "rus.timeline.history",
+    "revision_snapshots": "rus.timeline.history",
+    "ChangeSet": "rus.timeline.changes",
+    "diff_plansets": "rus.timeline.changes",
+    "Report": "rus.reporting.report",
+    "Window": "rus.reporting.report",
+    "build_report": "rus.reporting.report",
+    "collect_input": "rus.reporting.report_sources",
+    "FollowUp": "rus.reporting.followup",
+    "build_follow_up": "rus.reporting.followup",
 }
 
 __all__ = [
@@ -77,15 +77,23 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from rus.changes import ChangeSet, diff_plansets
-    from rus.diagnostics import Diagnostic, Severity
-    from rus.errors import ExitCode, RusError
-    from rus.followup import FollowUp, build_follow_up
-    from rus.history import PlanSet, planset_at, revision_snapshots
-    from rus.models import Activity, Actor, ActorRegistry, Goal, Indicator, Plan, ProgrammeFile
-    from rus.report import Report, Window, build_report
-    from rus.report_sources import collect_input
-    from rus.validation import ValidationResult, validate_paths, validate_texts
+    from rus.base.diagnostics import Diagnostic, Severity
+    from rus.base.errors import ExitCode, RusError
+    from rus.plans.models import (
+        Activity,
+        Actor,
+        ActorRegistry,
+        Goal,
+        Indicator,
+        Plan,
+        ProgrammeFile,
+    )
+    from rus.plans.validation import ValidationResult, validate_paths, validate_texts
+    from rus.reporting.followup import FollowUp, build_follow_up
+    from rus.reporting.report import Report, Window, build_report
+    from rus.reporting.report_sources import collect_input
+    from rus.timeline.changes import ChangeSet, diff_plansets
+    from rus.timeline.history import PlanSet, planset_at, revision_snapshots
 
 
 def __getattr__(name: str) -> Any:

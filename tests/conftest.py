@@ -98,8 +98,8 @@ def rus_in_process(*args: str, cwd: Path, env: dict[str, str] | None = None, std
     """
     from typer.testing import CliRunner
 
+    from rus.base.vocab import set_region
     from rus.cli import STATE, app
-    from rus.vocab import set_region
 
     full_env: dict[str, str | None] = {"RUS_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120", "GITHUB_ACTIONS": None}
     if env:
@@ -177,7 +177,7 @@ def _english_and_no_ci(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     Plans copied to a folder without a region file are read against the repository's own
     ``region.yaml`` (through ``RUS_REGION``); each test starts with no region active.
     """
-    from rus.vocab import set_region
+    from rus.base.vocab import set_region
 
     monkeypatch.setenv("RUS_LANG", "en")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

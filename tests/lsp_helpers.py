@@ -130,7 +130,7 @@ def validate_json(folder: Path, cwd: Path, lang: str) -> list[dict[str, object]]
 
 def validate_in_process(folder: Path, lang: str) -> list[dict[str, object]]:
     """What ``rus validate --format json`` reports for a folder, computed in this process (faster)."""
-    from rus.validation import validate_paths
+    from rus.plans.validation import validate_paths
 
     return [d.to_dict("sv" if lang == "sv" else "en") for d in validate_paths([folder], display_root=folder.parent).diagnostics]
 

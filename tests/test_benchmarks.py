@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 

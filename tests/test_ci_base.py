@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rus.ci import changed_lines, parse_changed_lines, resolve_base
-from rus.errors import GitError, NotFoundError
-from rus.repository import Repository
+from rus.base.errors import GitError, NotFoundError
+from rus.base.repository import Repository
+from rus.timeline.ci import changed_lines, parse_changed_lines, resolve_base
 from tests.ci_helpers import PLAN, commit_all, git, init_repo, pull_request_clone, write_plans
 
 HEAD_PLAN = PLAN.replace("status: planned", "status: ongoing").replace(

@@ -11,8 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rus.source import Source, parse_text
-from rus.vocab import Area
+from rus.base.vocab import Area
+from rus.plans.source import Source, parse_text
 from tests.ci_helpers import ACTORS, INVALID_PLAN, PLAN
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from rus.cli import app
+from rus.plans.validation import ValidationResult, validate_texts
 from rus.render.junit import render_junit
 from rus.render.sarif import artifact_uri, render_sarif
-from rus.validation import ValidationResult, validate_texts
 from tests.ci_helpers import (
     ACTORS,
     INVALID_PLAN,
@@ -219,10 +219,10 @@ def test_markdown_cells_keep_the_table_and_show_angle_brackets() -> None:
 def test_long_summaries_are_cut_saying_how_much_is_left_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rus.ci import Base, CiResult
-    from rus.diagnostics import Diagnostic
+    from rus.base.diagnostics import Diagnostic
+    from rus.plans.validation import FileResult
     from rus.render.ci import MAX_CHARS, MAX_FINDINGS, render_markdown
-    from rus.validation import FileResult
+    from rus.timeline.ci import Base, CiResult
 
     findings = [Diagnostic("plans/upplevelser.yaml", n, 5, "R015") for n in range(1, 151)]
     validation = ValidationResult([FileResult("plans/upplevelser.yaml", "plan", findings)])

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rus.base.codes import CODES
+from rus.base.errors import EXIT_CODE_DOCS, ExitCode
 from rus.cli import app
-from rus.codes import CODES
-from rus.errors import EXIT_CODE_DOCS, ExitCode
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -111,7 +111,7 @@ def test_auto_format_inside_github_actions(base_plans: Path, monkeypatch: pytest
 
 
 def test_github_escapes_properties_and_data() -> None:
-    from rus.diagnostics import Diagnostic
+    from rus.base.diagnostics import Diagnostic
     from rus.render.diagnostics import github_line
 
     diagnostic = Diagnostic("a,b:c%.yaml", 3, 4, "S009", {"key": "k", "detail": "50% off\nnext"})
@@ -158,12 +158,12 @@ def test_color_always_and_never(base_plans: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_internal_errors_are_short(base_plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import rus.validation
+    import rus.plans.validation
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(rus.validation, "validate_paths", explode)
+    monkeypatch.setattr(rus.plans.validation, "validate_paths", explode)
     result = runner.invoke(app, ["validate", str(base_plans)])
     assert result.exit_code == ExitCode.INTERNAL
     assert "internal error: RuntimeError: boom" in result.stderr

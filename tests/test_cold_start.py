@@ -22,7 +22,7 @@ def test_rus_version_imports_neither_pydantic_nor_the_plan_model(tmp_path: Path)
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'rus.models'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'rus.plans.models'))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == ["rus 0.1.0", "[]"]

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rus.cli import app
-from rus.history import History
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
+from rus.timeline.history import History
 from tests.conftest import BASE, rus_in_process
 from tests.edit_helpers import git, plans_repo
 

@@ -10,9 +10,9 @@ from types import ModuleType
 
 import pytest
 
-from rus.report import Window, build_report
-from rus.report_sources import collect_input
-from rus.vocab import Area, Status
+from rus.base.vocab import Area, Status
+from rus.reporting.report import Window, build_report
+from rus.reporting.report_sources import collect_input
 from tests.conftest import REPO
 
 

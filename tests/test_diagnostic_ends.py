@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rus.diagnostics import Diagnostic
-from rus.validation import validate_sources, validate_texts
+from rus.base.diagnostics import Diagnostic
+from rus.plans.validation import validate_sources, validate_texts
 from tests.conftest import BASE
 
 
@@ -60,7 +60,7 @@ def test_a_syntax_error_has_no_end() -> None:
 
 
 def test_validate_sources_reads_each_file_once_in_the_order_given_and_shows_it() -> None:
-    from rus.source import Source, parse_text
+    from rus.plans.source import Source, parse_text
 
     texts = _texts(upplevelser=("    lead: [fjallbyn]\n", "    lead: [nobody-here]\n"))
     read: list[str] = []

@@ -1,15 +1,15 @@
-"""docs/diagnostics.md's table of codes is generated from rus.codes and kept in step."""
+"""docs/diagnostics.md's table of codes is generated from rus.base.codes and kept in step."""
 
 from __future__ import annotations
 
 import pytest
 
-from rus import diagnostics_doc
-from rus.codes import CODES
+from rus.base import diagnostics_doc
+from rus.base.codes import CODES
 
 
 def test_committed_table_is_fresh() -> None:
-    assert diagnostics_doc.main(["--check"]) == 0, "run `python -m rus.diagnostics_doc`"
+    assert diagnostics_doc.main(["--check"]) == 0, "run `python -m rus.base.diagnostics_doc`"
 
 
 def test_every_code_has_one_anchored_row() -> None:

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rus.cli import app
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
 from tests.edit_helpers import changed_lines, comment_lines, git, plans_repo
 
 runner = CliRunner()

@@ -92,7 +92,7 @@ def test_indicator_values_that_are_not_numbers_are_refused(tmp_path: Path, monke
 
 
 def test_fix_does_not_make_a_duplicate_id() -> None:
-    from rus.fixing import fix_text
+    from rus.writing.fixing import fix_text
     from tests.conftest import BASE
 
     base = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")

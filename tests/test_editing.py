@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
-from rus import editing
-from rus.editing import Document, EditError, InvalidEditError
-from rus.formatting import comments_of, format_text
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
+from rus.writing import editing
+from rus.writing.editing import Document, EditError, InvalidEditError
+from rus.writing.formatting import comments_of, format_text
 from tests.edit_helpers import PLANS, REPO
 
 BASE = REPO / "tests" / "fixtures" / "base"
@@ -215,8 +215,8 @@ def test_comments_below_a_list_stay_below_what_is_appended(base: Path) -> None:
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
-    from rus.errors import WriteError
-    from rus.formatting import replace_text
+    from rus.base.errors import WriteError
+    from rus.writing.formatting import replace_text
 
     path = tmp_path / "plan.yaml"
     path.write_text("area: upplevelser  # saved in an editor meanwhile\n", encoding="utf-8")
@@ -227,8 +227,8 @@ def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_file_that_cannot_be_written_is_a_write_error() -> None:
-    from rus.errors import ExitCode, WriteError
-    from rus.formatting import replace_text
+    from rus.base.errors import ExitCode, WriteError
+    from rus.writing.formatting import replace_text
 
     # /proc takes no new files, not even from root: the temporary file beside the target fails.
     target = Path("/proc/version")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
 from tests.conftest import BASE, FIXTURES
 
 INVALID = FIXTURES / "invalid"

@@ -26,8 +26,8 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from rus.formatting import FormatError, comments_of, format_text
-from rus.source import Source, _Builder, _Resolver, parse_text
+from rus.plans.source import Source, _Builder, _Resolver, parse_text
+from rus.writing.formatting import FormatError, comments_of, format_text
 from tests.conftest import BASE, examples, rus_in_process
 
 
@@ -274,7 +274,7 @@ def test_fmt_check_passes_a_valid_plan_with_a_line_separator(tmp_path: Path) -> 
 
 def test_a_change_of_meaning_is_refused_naming_the_value(monkeypatch: pytest.MonkeyPatch) -> None:
     # Make the layout drop a character, as a bug in it would: the check must catch it and say where.
-    import rus.formatting as formatting
+    import rus.writing.formatting as formatting
 
     real = formatting._Emitter.document
 
@@ -290,7 +290,7 @@ def test_a_change_of_meaning_is_refused_naming_the_value(monkeypatch: pytest.Mon
 
 
 def test_a_file_the_edit_reader_cannot_read_is_refused_saying_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    import rus.formatting as formatting
+    import rus.writing.formatting as formatting
 
     def unreadable(text: str) -> Any:
         mark = yaml.Mark("x.yaml", 4, 0, 4, None, None)

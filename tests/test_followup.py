@@ -10,12 +10,12 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from rus.base.vocab import Area, Status
 from rus.cli import app
-from rus.followup import build_follow_up, months_before
 from rus.render.status import render_status
-from rus.report import RecordedRevision
-from rus.report_sources import load_plans, load_revisions
-from rus.vocab import Area, Status
+from rus.reporting.followup import build_follow_up, months_before
+from rus.reporting.report import RecordedRevision
+from rus.reporting.report_sources import load_plans, load_revisions
 from tests.conftest import PLANS, rus_in_process
 from tests.report_helpers import make_repo, revisions, write_plans
 

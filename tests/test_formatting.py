@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rus.cli import app
-from rus.formatting import FormatError, comments_of, format_text
-from rus.source import Source, parse_text
+from rus.plans.source import Source, parse_text
+from rus.writing.formatting import FormatError, comments_of, format_text
 from tests.edit_helpers import PLANS, REPO
 
 runner = CliRunner()
@@ -186,7 +186,7 @@ def test_fix_repairs_only_what_has_one_answer(tmp_path: Path, monkeypatch: pytes
 
 
 def test_fix_leaves_a_key_alone_when_the_right_one_exists(tmp_path: Path) -> None:
-    from rus.fixing import fix_text
+    from rus.writing.fixing import fix_text
 
     text = (REPO / "tests" / "fixtures" / "base" / "upplevelser.yaml").read_text(encoding="utf-8")
     text = text.replace("    progress: 40", "    progress: 40\n    progres: 41")
@@ -239,7 +239,7 @@ def test_fmt_of_bundled_plans_with_more_comments_and_keys_out_of_order(name: str
 
 
 def test_fix_keeps_crlf_and_bom() -> None:
-    from rus.fixing import fix_text
+    from rus.writing.fixing import fix_text
 
     text = (REPO / "tests" / "fixtures" / "base" / "upplevelser.yaml").read_text(encoding="utf-8")
     broken = "\ufeff" + text.replace("status: ongoing", "status: ongoingg").replace("\n", "\r\n")

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from rus.codes import CODES
-from rus.diagnostics import Diagnostic
-from rus.i18n import (
+from rus.base.codes import CODES
+from rus.base.diagnostics import Diagnostic
+from rus.base.i18n import (
     check,
     compile_catalog,
     merged_catalog,
@@ -50,7 +50,7 @@ def test_translations_keep_placeholders() -> None:
 
 
 def test_compiled_catalog_is_up_to_date() -> None:
-    """The shipped .mo says exactly what the .po files say (run `python -m rus.i18n` if not)."""
+    """The shipped .mo says exactly what the .po files say (run `python -m rus.base.i18n` if not)."""
     shipped = gettext.GNUTranslations(io.BytesIO(mo_path("sv").read_bytes()))
     for message in merged_catalog("sv"):
         if not message.id or message.fuzzy:
@@ -72,7 +72,7 @@ def test_swedish_plurals() -> None:
 
 
 _SOURCE = '''
-from rus.codes import N_, NP_
+from rus.base.codes import N_, NP_
 
 def f(lang, n):
     translate(N_("hello"), lang)
@@ -147,7 +147,7 @@ def test_the_check_command_passes() -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "rus.i18n", "check"], capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-m", "rus.base.i18n", "check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout
 
 

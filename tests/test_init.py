@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rus.base.vocab import Area
 from rus.cli import app
-from rus.formatting import format_text
-from rus.scaffold import init_repository, region_template, revision_for
-from rus.validation import validate_paths
-from rus.vocab import Area
+from rus.plans.validation import validate_paths
+from rus.writing.formatting import format_text
+from rus.writing.scaffold import init_repository, region_template, revision_for
 from tests.conftest import REGION
 from tests.edit_helpers import GIT_ENV, git
 

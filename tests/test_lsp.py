@@ -338,7 +338,7 @@ async def test_an_activity_replaced_by_another_leads_to_it(editor: Editor, works
     block = text[text.index("  - id: DIG-011\n") :]
     title = block.split("    title: ", 1)[1].split("\n", 1)[0]
     status = block.split("    status: ", 1)[1].split("\n", 1)[0]
-    from rus.vocab import Status
+    from rus.base.vocab import Status
 
     assert title in shown.contents.value and Status(status).text("en") in shown.contents.value
     found = await editor.client.text_document_definition_async(types.DefinitionParams(

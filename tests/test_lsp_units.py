@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from rus.base.vocab import Area, Status
 from rus.lsp import group as group_module
 from rus.lsp.context import ITEM, cursor_at, slot
 from rus.lsp.features import OpenFile, Units, completions, diagnostic_range, hover
 from rus.lsp.group import Workspace, split_lines, token_end
-from rus.models import ActorRegistry, Plan
-from rus.vocab import Area, Status
+from rus.plans.models import ActorRegistry, Plan
 from tests.conftest import BASE
 
 
@@ -45,7 +45,7 @@ def test_units_count_utf16_for_characters_outside_the_bmp() -> None:
 
 
 def test_a_finding_without_an_end_underlines_the_token_at_its_column() -> None:
-    from rus.diagnostics import Diagnostic
+    from rus.base.diagnostics import Diagnostic
 
     lines = split_lines("meeting:\n  participants: [rjh, nobody]\n")
     d = Diagnostic("p.yaml", 2, 23, "R003")

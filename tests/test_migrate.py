@@ -15,12 +15,20 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from rus.changes import diff_plansets
 from rus.cli import app
-from rus.editions import CURRENT_EDITION, STEPS, edition_of, needs_upgrade, register, stamp, upgrade
-from rus.history import History
-from rus.migration import migrate_paths
-from rus.validation import validate_paths
+from rus.plans.editions import (
+    CURRENT_EDITION,
+    STEPS,
+    edition_of,
+    needs_upgrade,
+    register,
+    stamp,
+    upgrade,
+)
+from rus.plans.validation import validate_paths
+from rus.timeline.changes import diff_plansets
+from rus.timeline.history import History
+from rus.writing.migration import migrate_paths
 from tests.conftest import BASE, REGION, run_rus
 from tests.edit_helpers import git, plans_repo
 
@@ -213,7 +221,7 @@ def test_rus_migrate_end_to_end(tmp_path: Path) -> None:
 
 
 def test_fmt_puts_the_edition_first() -> None:
-    from rus.formatting import format_text
+    from rus.writing.formatting import format_text
 
     text = (BASE / "upplevelser.yaml").read_text(encoding="utf-8")
     moved = text.replace("schema_version: 2\narea: upplevelser\n", "area: upplevelser\nschema_version: 2\n", 1)

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from rus.models import Activity, ActorRegistry, Plan
-from rus.source import read_source
-from rus.vocab import Area, Status
+from rus.base.vocab import Area, Status
+from rus.plans.models import Activity, ActorRegistry, Plan
+from rus.plans.source import read_source
 from tests.conftest import BASE, PLANS
 
 
@@ -136,7 +136,7 @@ def test_public_api_without_the_cli() -> None:
 
 def test_amounts_have_a_plausible_ceiling() -> None:
     funding = {"source": "erdf", "instrument": "project-grant", "state": "granted"}
-    from rus.models import Funding
+    from rus.plans.models import Funding
 
     assert Funding.model_validate({**funding, "amount_sek": 1_000_000_000_000}).amount_sek == 10**12
     with pytest.raises(ValidationError):
@@ -144,7 +144,7 @@ def test_amounts_have_a_plausible_ceiling() -> None:
 
 
 def test_atomic_write_goes_through_a_link(tmp_path: Path) -> None:
-    from rus.fileio import write_text_atomic
+    from rus.base.fileio import write_text_atomic
 
     target = tmp_path / "shared" / "upp.yaml"
     target.parent.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rus.source import MAX_DEPTH, Source, _too_deep, parse_text
+from rus.plans.source import MAX_DEPTH, Source, _too_deep, parse_text
 from tests.conftest import run_rus
 
 PAD = "# " + "x" * 9000 + "\n"  # past the size below which no bound used to be computed

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from rus.source import Source, parse_text, plain_scalar
+from rus.plans.source import Source, parse_text, plain_scalar
 from tests.conftest import PLANS, examples
 
 

@@ -24,14 +24,14 @@ import pytest
 import xmlschema
 from rich.console import Console
 
-from rus.ci import Base, CiResult
-from rus.diagnostics import Severity
+from rus.base.diagnostics import Severity
+from rus.plans.validation import ValidationResult, validate_texts
 from rus.render import ci as render_ci
 from rus.render import diagnostics as render
 from rus.render.junit import render_junit
 from rus.render.sarif import render_sarif
 from rus.render.text import render_text
-from rus.validation import ValidationResult, validate_texts
+from rus.timeline.ci import Base, CiResult
 from tests.ci_helpers import (
     ACTORS,
     INVALID_PLAN,

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 import xmlschema
 
-from rus.codes import CODES
-from rus.diagnostics import Diagnostic
+from rus.base.codes import CODES
+from rus.base.diagnostics import Diagnostic
+from rus.plans.validation import FileResult, ValidationResult, validate_texts
 from rus.render.junit import render_junit
 from rus.render.sarif import DIAGNOSTICS_DOC, DIAGNOSTICS_URL, PROJECT_URL, render_sarif, sarif_rule
-from rus.validation import FileResult, ValidationResult, validate_texts
 from tests.ci_helpers import ACTORS, INVALID_PLAN, PLAN, WARNING_PLAN, write_plans
 from tests.conftest import REPO, rus_in_process
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from rus.formatting import format_text
-from rus.history import build_planset, parse_file
-from rus.models import Plan, ProgrammeFile
-from rus.programme import check_programme_refs
-from rus.rules import CrossIndex, revision_key
-from rus.source import read_source
-from rus.validation import file_kind, model_of, validate_paths
-from rus.vocab import COUNTRY_CODES, Criterion
+from rus.base.vocab import COUNTRY_CODES, Criterion
+from rus.plans.models import Plan, ProgrammeFile
+from rus.plans.programme import check_programme_refs
+from rus.plans.rules import CrossIndex, revision_key
+from rus.plans.source import read_source
+from rus.plans.validation import file_kind, model_of, validate_paths
+from rus.timeline.history import build_planset, parse_file
+from rus.writing.formatting import format_text
 from tests.conftest import PLANS, REPO, run_rus
 from tests.programme_helpers import INVALID, fixture_set
 

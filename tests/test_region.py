@@ -11,11 +11,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from rus.models import Plan
-from rus.region import BUNDLED, find_region_file, load_region, read_region
-from rus.schema import json_schema
-from rus.validation import validate_paths
-from rus.vocab import (
+from rus.base.vocab import (
     AREA_PREFIX,
     CO_FUNDING_SOURCES,
     MUNICIPALITY_INFO,
@@ -27,6 +23,10 @@ from rus.vocab import (
     active_region,
     using_region,
 )
+from rus.plans.models import Plan
+from rus.plans.region import BUNDLED, find_region_file, load_region, read_region
+from rus.plans.schema import json_schema
+from rus.plans.validation import validate_paths
 from tests.conftest import BASE, REGION, REPO, run_rus, rus_in_process
 
 REGIONS = Path(__file__).resolve().parent / "fixtures" / "regions"
@@ -154,7 +154,7 @@ def test_a_programme_names_a_funding_source_of_the_region() -> None:
 
 
 def read_region_text(text: str) -> tuple[object, object]:
-    from rus.region import parse_region
+    from rus.plans.region import parse_region
 
     source, region = parse_region(text.encode("utf-8"), "region.yaml")
     return source, region
@@ -192,8 +192,8 @@ def test_read_region_reports_an_unreadable_file(tmp_path: Path) -> None:
 
 
 def test_a_checked_region_file_is_kept_by_content_and_read_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rus import regionfile
-    from rus.region import load_checked
+    from rus.plans import regionfile
+    from rus.plans.region import load_checked
 
     monkeypatch.setenv("RUS_CACHE_DIR", str(tmp_path / "cache"))
     raw = COASTAL.read_bytes()

@@ -1,5 +1,5 @@
-"""The bottom of the package (rus.vocab) finds the region through a finder the region file installs,
-instead of importing rus.regionfile (which would import upward and close a cycle)."""
+"""The bottom of the package (rus.base.vocab) finds the region through a finder the region file installs,
+instead of importing rus.plans.regionfile (which would import upward and close a cycle)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import rus.models  # noqa: F401 - the plan model installs the region finder
-from rus import regionfile, vocab
+import rus.plans.models  # noqa: F401 - the plan model installs the region finder
+from rus.base import vocab
+from rus.plans import regionfile
 
 
 def test_the_plan_model_installs_the_region_files_finder() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rus.region import diff_regions, parse_region
+from rus.plans.region import diff_regions, parse_region
 from rus.render.region import describe_region_change
 from tests.conftest import rus_in_process
 from tests.edit_helpers import GIT_ENV, git

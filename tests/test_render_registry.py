@@ -13,8 +13,8 @@ from rich.console import Console
 from rus.cli.ci import CiFormat
 from rus.cli.history import DiffFormat
 from rus.cli.validate import Format
+from rus.plans.validation import validate_paths
 from rus.render.registry import CHANGES, CI, VALIDATION, Output, Registry, auto_format
-from rus.validation import validate_paths
 
 
 def _same(console: Console) -> Console:

@@ -14,24 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rus.charts import report_charts
-from rus.cli import app
-from rus.render.report_document import build_document
-from rus.render.report_html import render_html
-from rus.render.report_markdown import escape_markdown, render_markdown
-from rus.report import (
-    VERDICT_BEHIND,
-    VERDICT_NO_DATA,
-    VERDICT_REACHED,
-    VERDICT_WRONG_WAY,
-    Report,
-    Window,
-    build_report,
-    expected_progress,
-    period_time,
-)
-from rus.report_sources import WORKING_TREE, InvalidPlansError, collect_input
-from rus.vocab import (
+from rus.base.vocab import (
     Area,
     ConflictState,
     Dimension,
@@ -44,6 +27,23 @@ from rus.vocab import (
     Rating,
     Status,
 )
+from rus.cli import app
+from rus.render.report_document import build_document
+from rus.render.report_html import render_html
+from rus.render.report_markdown import escape_markdown, render_markdown
+from rus.reporting.charts import report_charts
+from rus.reporting.report import (
+    VERDICT_BEHIND,
+    VERDICT_NO_DATA,
+    VERDICT_REACHED,
+    VERDICT_WRONG_WAY,
+    Report,
+    Window,
+    build_report,
+    expected_progress,
+    period_time,
+)
+from rus.reporting.report_sources import WORKING_TREE, InvalidPlansError, collect_input
 from tests.conftest import PLANS, run_rus
 from tests.report_helpers import git, make_repo, revisions, write_plans
 
@@ -101,7 +101,7 @@ def test_changes_between_consecutive_revisions(report_2026: Report) -> None:
     assert [ref.id for ref in autumn.added] == ["UPP-004"]
     assert autumn.new_actuals == 1  # 2026-2 is new; the revised 2026-1 value is not a new one
     assert autumn.status_changes[1].note == "Ingen projektägare hittades."
-    # The semantic diff of rus.changes, per category: spring changed UPP-001 (status, funding),
+    # The semantic diff of rus.timeline.changes, per category: spring changed UPP-001 (status, funding),
     # UPP-002 (progress), UPP-003 (status) and UPP-I1 (a new actual); autumn added UPP-004, replaced
     # UPP-003, completed UPP-002 and changed UPP-001 (priorities) and UPP-I1 (actuals).
     nonzero = [{k: v for k, v in step.item_changes.items() if v} for step in steps]
@@ -156,7 +156,7 @@ def test_indicator_against_baseline_target_and_trajectory(report_2026: Report) -
 def test_period_times_and_expected_progress() -> None:
     assert period_time("2026-2") == 2026.0
     assert period_time("2026-1") == 2025.5
-    from rus.models import Indicator
+    from rus.plans.models import Indicator
 
     indicator = Indicator.model_validate({
         "id": "UPP-I9", "goal": "UPP-M1", "name": "x", "kind": "output", "unit": "st",
@@ -164,7 +164,7 @@ def test_period_times_and_expected_progress() -> None:
     })
     assert expected_progress(indicator, "2025-2") == pytest.approx(0.5)
     assert expected_progress(indicator, "2040-2") == 1.0
-    from rus.report import VERDICT_ON_TRACK, Point, judge_indicator
+    from rus.reporting.report import VERDICT_ON_TRACK, Point, judge_indicator
 
     # Lower is better: 4 is 60 % of the way from 10 to 0, and halfway through the period 50 % is due.
     assert judge_indicator(indicator, Point("2025-2", 4))[:2] == (VERDICT_ON_TRACK, pytest.approx(0.6))
@@ -486,14 +486,14 @@ def test_a_revision_recorded_with_rus_commit_shows_in_the_report(tmp_path: Path,
 
 
 def test_a_target_of_holding_the_baseline() -> None:
-    from rus.models import Indicator
-    from rus.report import indicator_progress
+    from rus.plans.models import Indicator
+    from rus.reporting.report import indicator_progress
 
     hold = Indicator.model_validate({
         "id": "UPP-I9", "goal": "UPP-M1", "name": "Utsläpp", "kind": "result", "unit": "ton", "higher_is_better": False,
         "baseline": {"value": 20, "year": 2023}, "target": {"value": 20, "year": 2027},
     })
-    from rus.report import VERDICT_REACHED, VERDICT_WRONG_WAY, Point, judge_indicator
+    from rus.reporting.report import VERDICT_REACHED, VERDICT_WRONG_WAY, Point, judge_indicator
 
     # A target of holding the baseline has no way to go: no progress share (as in `rus diff`), and
     # the verdict is which side of the target the value lies on.

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from rus.charts import report_charts
 from rus.render.report_document import build_document
 from rus.render.report_html import render_html
-from rus.report import Window, build_report
-from rus.report_sources import collect_input
+from rus.reporting.charts import report_charts
+from rus.reporting.report import Window, build_report
+from rus.reporting.report_sources import collect_input
 from tests.browser_helpers import Browser, find_chromium
 from tests.conftest import PLANS, REPO, run_rus
 from tests.report_helpers import revisions, write_plans

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from rus.charts import BLUE, ORANGE, SKY, Chart, nice_ticks, report_charts
 from rus.render.report_document import build_document
 from rus.render.report_html import render_html
-from rus.report import Report, Window, build_report
-from rus.report_sources import collect_input
+from rus.reporting.charts import BLUE, ORANGE, SKY, Chart, nice_ticks, report_charts
+from rus.reporting.report import Report, Window, build_report
+from rus.reporting.report_sources import collect_input
 from tests.conftest import PLANS
 from tests.report_helpers import make_repo
 

@@ -17,15 +17,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from rus.changes import progress_percent
+from rus.base.vocab import Helix, Municipality, Status
 from rus.cli import app
 from rus.render.report_document import build_document, number, sek
 from rus.render.report_html import render_html
+from rus.render.report_json import SCHEMA_VERSION, SECTIONS, report_data
 from rus.render.report_markdown import render_markdown
-from rus.report import Report, Window, build_report
-from rus.report_json import SCHEMA_VERSION, SECTIONS, report_data
-from rus.report_sources import collect_input
-from rus.vocab import Helix, Municipality, Status
+from rus.reporting.report import Report, Window, build_report
+from rus.reporting.report_sources import collect_input
+from rus.timeline.changes import progress_percent
 from tests.report_helpers import REGISTRY_1, git, make_repo, revisions, write_plans
 
 TODAY = date(2026, 11, 28)
@@ -272,8 +272,8 @@ def test_rus_report_format_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_rus_status_still_names_a_held_level_that_was_left(tmp_path: Path) -> None:
     """A target equal to its baseline has no progress share, but a value past it is still named."""
-    from rus.followup import build_follow_up
-    from rus.report_sources import load_plans
+    from rus.reporting.followup import build_follow_up
+    from rus.reporting.report_sources import load_plans
 
     _, _, plan, registry = revisions()[2]
     plan = copy.deepcopy(plan)

@@ -16,14 +16,14 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from rus.base.errors import GitError, UsageError
+from rus.base.vocab import Area, ConflictState, Criterion, Status
 from rus.cli import app
-from rus.errors import GitError, UsageError
 from rus.render.report_document import build_document
+from rus.render.report_json import SCHEMA_VERSION, report_data
 from rus.render.report_markdown import embedded_chart, render_markdown
-from rus.report import ORIGIN_ACTIVITY, ORIGIN_PROGRAMME, Report, Window, build_report
-from rus.report_json import SCHEMA_VERSION, report_data
-from rus.report_sources import collect_input, revisions_input
-from rus.vocab import Area, ConflictState, Criterion, Status
+from rus.reporting.report import ORIGIN_ACTIVITY, ORIGIN_PROGRAMME, Report, Window, build_report
+from rus.reporting.report_sources import collect_input, revisions_input
 from tests.report_helpers import git, make_repo
 
 TODAY = date(2026, 12, 31)

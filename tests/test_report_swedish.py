@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from rus.charts import report_charts
-from rus.i18n import translate
+from rus.base.i18n import translate
+from rus.base.vocab import FundingSource, Instrument
 from rus.render.report_document import build_document
 from rus.render.report_html import render_html
 from rus.render.report_markdown import render_markdown
-from rus.report import VERDICT_BEHIND, Window, build_report
-from rus.report_sources import collect_input
-from rus.vocab import FundingSource, Instrument
+from rus.reporting.charts import report_charts
+from rus.reporting.report import VERDICT_BEHIND, Window, build_report
+from rus.reporting.report_sources import collect_input
 from tests.conftest import REPO
 from tests.report_helpers import make_repo
 

@@ -1,4 +1,4 @@
-"""rus.repository: the one way rus opens and reads git."""
+"""rus.base.repository: the one way rus opens and reads git."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rus.errors import GitError
-from rus.repository import Repository
+from rus.base.errors import GitError
+from rus.base.repository import Repository
 
 
 def _git(root: Path, *args: str) -> str:

@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from rus.editing import record_meeting
-from rus.history import History
-from rus.models import Actual
-from rus.report import Window, county_trajectory
-from rus.revision import (
+from rus.plans.models import Actual
+from rus.plans.revision import (
     RevisionId,
     expected_for_meeting,
     fits_meeting,
@@ -27,8 +24,11 @@ from rus.revision import (
     period_after_revision,
     revision_key,
 )
-from rus.transitions import check_transitions
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
+from rus.reporting.report import Window, county_trajectory
+from rus.timeline.history import History
+from rus.timeline.transitions import check_transitions
+from rus.writing.editing import record_meeting
 from tests.conftest import BASE
 from tests.edit_helpers import git, plans_repo
 
@@ -99,7 +99,7 @@ def test_a_window_holds_a_third_revision_of_its_year() -> None:
 
 
 def test_indicator_actuals_in_period_order() -> None:
-    from rus.models import Indicator
+    from rus.plans.models import Indicator
 
     indicator = Indicator.model_validate({
         "id": "UPP-I1", "goal": "UPP-M1", "name": "n", "kind": "result", "unit": "u",

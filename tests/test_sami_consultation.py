@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from rus.elections import GENERAL_ELECTIONS, last_full_term
-from rus.sami_upgrade import upgrade_sami_consultations
-from rus.validation import validate_texts
+from rus.plans.elections import GENERAL_ELECTIONS, last_full_term
+from rus.plans.sami_upgrade import upgrade_sami_consultations
+from rus.plans.validation import validate_texts
 from tests.conftest import BASE
 
 
@@ -187,7 +187,7 @@ def test_record_numbers_continue_after_existing_records() -> None:
 
 
 def test_a_recorded_meeting_states_its_own_steps(base_plans: Any) -> None:
-    from rus.editing import record_meeting
+    from rus.writing.editing import record_meeting
 
     plan = base_plans / "upplevelser.yaml"
     record_meeting(base_plans, "upplevelser", when=date(2027, 3, 12), place="Östersund", participants=["rjh"],

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from rus.cli import app
-from rus.schema import SCHEMA_FILES, schema_files
+from rus.plans.schema import SCHEMA_FILES, schema_files
 from tests.conftest import PLANS, REPO
 
 SCHEMAS = REPO / "schemas"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rus import editing, formatting
-from rus.editing import Document
-from rus.source import Source, parse_text
-from rus.splice import item_block, item_blocks
+from rus.plans.source import Source, parse_text
+from rus.writing import editing, formatting
+from rus.writing.editing import Document
+from rus.writing.splice import item_block, item_blocks
 from tests.edit_helpers import PLANS, REPO
 
 BASE = REPO / "tests" / "fixtures" / "base"
@@ -210,7 +210,7 @@ def test_fmt_still_finds_a_changed_value_inside_an_item(monkeypatch: pytest.Monk
 def test_the_diff_of_an_edit_is_difflibs_diff_of_the_whole_texts(old: str, new: str) -> None:
     import difflib
 
-    from rus.fileio import unified_diff
+    from rus.base.fileio import unified_diff
 
     before = (PLANS / "upplevelser.yaml").read_text(encoding="utf-8")
     after = before.replace(old, new, 1)

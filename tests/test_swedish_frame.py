@@ -78,7 +78,7 @@ def test_english_stays_english(tmp_path: Path) -> None:
 
 
 def test_every_frame_pattern_has_a_swedish_message() -> None:
-    from rus.i18n import translate
+    from rus.base.i18n import translate
 
     for _pattern, msgid in PATTERNS:
         assert translate(msgid, "sv") != msgid or msgid in ("<text>",), msgid

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rus.fixing import fix_text
-from rus.validation import validate_texts
-from rus.vocab import VOCABULARIES, LadderStep, Municipality, Phase, Status, fold, lookup
+from rus.base.vocab import VOCABULARIES, LadderStep, Municipality, Phase, Status, fold, lookup
+from rus.plans.validation import validate_texts
+from rus.writing.fixing import fix_text
 from tests.conftest import BASE, rus_in_process
 from tests.edit_helpers import changed_lines, plans_repo
 
@@ -163,7 +163,7 @@ def test_a_swedish_key_name_suggests_the_key() -> None:
 @pytest.mark.parametrize(("written", "key"), [("kommuner", "municipalities"), ("Hållbarhet", "sustainability"),
                                                ("delomraden", None), ("ansvarig", "lead")])
 def test_swedish_titles_name_keys(written: str, key: str | None) -> None:
-    from rus.models import Activity
-    from rus.validation import key_for_name
+    from rus.plans.models import Activity
+    from rus.plans.validation import key_for_name
 
     assert key_for_name(Activity, written) == key

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rus.base.errors import WriteError
+from rus.base.i18n import os_reason
 from rus.cli import app
-from rus.errors import WriteError
-from rus.i18n import os_reason
 from tests.conftest import BASE, rus_in_process
 from tests.edit_helpers import plans_repo
 
@@ -92,7 +92,7 @@ def test_questions_show_the_default_once_and_offer_swedish_labels(repo: Path) ->
 
 
 def _findings(old: str, new: str, count: int = 1) -> list[tuple[str, str, str]]:
-    from rus.validation import validate_texts
+    from rus.plans.validation import validate_texts
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in BASE.glob("*.yaml")}
     assert texts["upplevelser.yaml"].count(old) >= 1, old
@@ -140,7 +140,7 @@ def test_risk_without_conflict_reads_as_swedish() -> None:
 
 def test_sami_relevance_is_asked_outside_the_administrative_area_too() -> None:
     # Lag (2022:66) follows what an activity touches anywhere in Sápmi, not the administrative area
-    from rus.validation import validate_texts
+    from rus.plans.validation import validate_texts
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in BASE.glob("*.yaml")}
     plan = texts["upplevelser.yaml"]
@@ -203,7 +203,7 @@ def test_an_over_indented_key_is_explained_in_swedish(tmp_path: Path) -> None:
 
 
 def test_over_and_under_indented_keys_are_located_at_the_key() -> None:
-    from rus.source import _over_indented_key
+    from rus.plans.source import _over_indented_key
 
     assert _over_indented_key("a: 1\n  b: 2\n", 2) == 3
     assert _over_indented_key("list:\n  - a: 1\n      b: 2\n", 3) == 7

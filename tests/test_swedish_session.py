@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from rus.models import Activity, Actor, Indicator, Meeting, Plan
-from rus.vocab import VOCABULARIES
+from rus.base.vocab import VOCABULARIES
+from rus.plans.models import Activity, Actor, Indicator, Meeting, Plan
 from tests.conftest import rus_in_process
 from tests.edit_helpers import GIT_ENV, plans_repo
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rus.vocab import (
+from rus.base.vocab import (
     AREA_PREFIX,
     FINAL_STATUSES,
     LABELS,
@@ -96,6 +96,6 @@ def test_ladder_ranks() -> None:
     ],
 )
 def test_reachable_between_revisions(old: str, new: str, reached: bool) -> None:
-    from rus.vocab import transition_reachable
+    from rus.base.vocab import transition_reachable
 
     assert transition_reachable(Status(old), Status(new)) is reached

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rus.workspace import neighbour_texts
+from rus.base.workspace import neighbour_texts
 
 
 def test_the_yaml_files_beside_a_plan_by_name_without_the_plan_itself(tmp_path: Path) -> None:

@@ -24,10 +24,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rus.base.errors import ExitCode
+from rus.base.fileio import LOCK_NAME, lock_file, write_bytes_atomic, write_lock
 from rus.cli import app
-from rus.errors import ExitCode
-from rus.fileio import LOCK_NAME, lock_file, write_bytes_atomic, write_lock
-from rus.validation import validate_paths
+from rus.plans.validation import validate_paths
 from tests.conftest import BASE, run_rus
 from tests.edit_helpers import git, plans_repo
 
@@ -87,7 +87,7 @@ def test_the_lock_is_taken_once_by_nested_edits(tmp_path: Path) -> None:
 
 
 def test_another_thread_waits_for_the_lock(tmp_path: Path) -> None:
-    from rus.errors import LockedError
+    from rus.base.errors import LockedError
 
     root = _repo(tmp_path)
     caught: list[BaseException] = []
@@ -292,7 +292,7 @@ def test_commit_records_what_it_validated_while_edits_run(tmp_path: Path) -> Non
 _KILL_CHILD = """
 import sys
 from pathlib import Path
-from rus.fileio import write_bytes_atomic
+from rus.base.fileio import write_bytes_atomic
 
 target, old, new = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
 print("ready", flush=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rus.formatting import FormatError, format_text
-from rus.source import Source, parse_text
+from rus.plans.source import Source, parse_text
+from rus.writing.formatting import FormatError, format_text
 from tests.conftest import rus_in_process
 
 #: suite id -> (text, the findings expected: line, column, code)

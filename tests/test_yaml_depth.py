@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rus import source as source_module
-from rus.source import MAX_DEPTH, Source, _deep_position, _too_deep, parse_text
+from rus.plans import source as source_module
+from rus.plans.source import MAX_DEPTH, Source, _deep_position, _too_deep, parse_text
 from tests.conftest import examples
 
 

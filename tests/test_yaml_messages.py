@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rus.formatting import format_text
-from rus.source import Source, _syntax_error, parse_text
+from rus.plans.source import Source, _syntax_error, parse_text
+from rus.writing.formatting import format_text
 from tests.conftest import BASE, rus_in_process
 
 

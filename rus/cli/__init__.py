@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.errors import EXIT_CODE_DOCS, ExitCode, RusError
+from rus.base.i18n import resolve_lang, translate
+from rus.base.vocab import Lang
 from rus.cli.coercion import install as _plain_values
-from rus.codes import N_
-from rus.errors import EXIT_CODE_DOCS, ExitCode, RusError
-from rus.i18n import resolve_lang, translate
-from rus.vocab import Lang
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.errors import ExitCode
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
-from rus.errors import ExitCode
 
 if TYPE_CHECKING:
-    from rus.ci import CiResult
-    from rus.vocab import Lang
+    from rus.base.vocab import Lang
+    from rus.timeline.ci import CiResult
 
 #: The file GitHub Actions gives each step for its Markdown job summary.
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
@@ -67,7 +67,7 @@ def ci(
     """Check a pull request: validate the plans against the base, summarise the changes for review."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.ci import run_ci
+        from rus.timeline.ci import run_ci
 
         result = run_ci(Path.cwd(), base)
         _write_outputs(result, language, summary, comment_file, sarif, junit, strict)
@@ -88,7 +88,7 @@ def _write_outputs(
     result: CiResult, lang: Lang, summary: Path | None, comment_file: Path | None, sarif: Path | None, junit: Path | None,
     strict: bool,
 ) -> None:
-    from rus.fileio import write_output
+    from rus.base.fileio import write_output
     from rus.render.ci import render_markdown
     from rus.render.junit import render_junit
     from rus.render.sarif import render_sarif
@@ -122,6 +122,6 @@ def _print_verdict(result: CiResult, lang: Lang, color: Color) -> None:
 def _say(message: str, lang: Lang, **params: str) -> str:
     from rich.markup import escape
 
-    from rus.i18n import translate
+    from rus.base.i18n import translate
 
     return escape(translate(message, lang).format(**params))

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rus.base.codes import N_, NP_
+from rus.base.errors import ExitCode, NotFoundError
+from rus.base.i18n import Counted, join_words, localize, plural, translate
+from rus.base.vocab import Lang
 from rus.cli import LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_, NP_
-from rus.errors import ExitCode, NotFoundError
-from rus.i18n import Counted, join_words, localize, plural, translate
-from rus.vocab import Lang
 
 if TYPE_CHECKING:
-    from rus.diagnostics import Diagnostic
-    from rus.editing import EditResult
+    from rus.base.diagnostics import Diagnostic
+    from rus.writing.editing import EditResult
 
 activity_app = typer.Typer(help=_("Add and change activities (insatser)."), no_args_is_help=True)
 indicator_app = typer.Typer(help=_("Record indicator values."), no_args_is_help=True)
@@ -39,8 +39,8 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help=_("Show the 
 
 def _plans(option: Path | None) -> Path:
     """The plans folder to edit; its region file becomes the active region."""
-    from rus.regionfile import activate_for
-    from rus.workspace import default_plans_dir
+    from rus.base.workspace import default_plans_dir
+    from rus.plans.regionfile import activate_for
 
     if option is None:
         folder = default_plans_dir(Path.cwd())
@@ -94,7 +94,7 @@ def _option_for(diagnostic: Diagnostic, options: Options) -> str | None:
 def _explain(diagnostic: Diagnostic, lang: Lang, options: Options) -> None:
     """A finding about an edit, told by the command's options (the file was not written, or the
     lines are the command's doing): no line numbers, no YAML keys."""
-    from rus.diagnostics import Severity
+    from rus.base.diagnostics import Severity
 
     err = console(stderr=True)
     level = translate(N_("error") if diagnostic.level is Severity.ERROR else N_("warning"), lang)
@@ -119,7 +119,7 @@ def _explain(diagnostic: Diagnostic, lang: Lang, options: Options) -> None:
 
 def _edit(lang: Lang, dry_run: bool, action: Any, options: Options | None = None) -> None:
     """Run an edit; an edit that would make the plan invalid says why, by the options, and exits 1."""
-    from rus.editing import InvalidEditError
+    from rus.writing.editing import InvalidEditError
 
     with handled(lang):
         try:
@@ -144,8 +144,8 @@ def fmt_command(
     """Write plan files in the one canonical layout, keeping every comment."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.formatting import format_paths
-        from rus.workspace import find_root
+        from rus.base.workspace import find_root
+        from rus.writing.formatting import format_paths
 
         targets = _targets(paths)
         outcomes = format_paths(targets, check=check or dry_run, display_root=find_root(Path.cwd()) or Path.cwd())
@@ -173,8 +173,8 @@ def fmt_command(
 
 def _show_layout_diffs(outcomes: list[Any]) -> None:
     """The change ``rus fmt`` would make to each file, as a unified diff on stdout."""
-    from rus.fileio import unified_diff
-    from rus.formatting import format_text
+    from rus.base.fileio import unified_diff
+    from rus.writing.formatting import format_text
 
     for outcome in outcomes:
         if outcome.changed and outcome.error is None:
@@ -183,7 +183,7 @@ def _show_layout_diffs(outcomes: list[Any]) -> None:
 
 
 def _targets(paths: list[Path] | None) -> list[Path]:
-    from rus.workspace import default_plans_dir
+    from rus.base.workspace import default_plans_dir
 
     targets = list(paths) if paths else [default_plans_dir(Path.cwd())]
     for target in targets:
@@ -201,8 +201,8 @@ def fix_command(
     """Repair findings that have exactly one right answer (misspellings, id case, dates, tabs)."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.fixing import fix_paths
-        from rus.workspace import find_root
+        from rus.base.workspace import find_root
+        from rus.writing.fixing import fix_paths
 
         results = fix_paths(_targets(paths), dry_run=dry_run, display_root=find_root(Path.cwd()) or Path.cwd())
         out = console()
@@ -235,7 +235,7 @@ def init_command(
     """Create a new plans repository for a region: its region file, templates for every area, actor registry, schemas, git."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.scaffold import init_repository
+        from rus.writing.scaffold import init_repository
 
         result = init_repository(directory, git=not no_git, region=region)
         out = console()
@@ -258,7 +258,7 @@ def _ask(label: str, lang: Lang, check: Callable[[str], object], default: str | 
 
     The default is shown once (by the prompt); other choices are listed after the question.
     """
-    from rus.errors import RusError
+    from rus.base.errors import RusError
 
     text = translate(label, lang)
     listed = [c for c in choices if c != default] if default is not None and len(choices) == 1 else list(choices)
@@ -280,7 +280,7 @@ def _ask(label: str, lang: Lang, check: Callable[[str], object], default: str | 
 
 def _sub_area_check(known: list[str]) -> Callable[[str], object]:
     def check(answer: str) -> object:
-        from rus.errors import UsageError
+        from rus.base.errors import UsageError
 
         if not answer:
             raise UsageError(N_("An answer is needed here."))
@@ -293,7 +293,7 @@ def _sub_area_check(known: list[str]) -> Callable[[str], object]:
 
 def _required(answer: str) -> object:
     if not answer:
-        from rus.errors import UsageError
+        from rus.base.errors import UsageError
 
         raise UsageError(N_("An answer is needed here."))
     return answer
@@ -327,9 +327,7 @@ def activity_add(
     language = choose_lang(lang)
     interactive = _interactive()
     with handled(language):
-        from rus.choices import parse_choice
-        from rus.editing import parse_date
-        from rus.vocab import (
+        from rus.base.vocab import (
             Municipality,
             NationalArea,
             Phase,
@@ -338,10 +336,12 @@ def activity_add(
             SamiRelevance,
             Status,
         )
+        from rus.plans.choices import parse_choice
+        from rus.writing.editing import parse_date
 
         folder = _plans(plans)  # first: the municipalities and priorities are the region's of these plans
         if interactive and not (title and sub_area and start and phase):
-            from rus.editing import plan_ids
+            from rus.writing.editing import plan_ids
 
             known = plan_ids(folder, area)["sub_areas"]
             title = title or _ask(N_("Title"), language, _required)
@@ -352,12 +352,12 @@ def activity_add(
                                   Phase.ANALYSIS.text(language), choices=[p.text(language) for p in Phase])
         missing = [name for name, value in (("--title", title), ("--sub-area", sub_area), ("--start", start), ("--phase", phase)) if not value]
         if missing:
-            from rus.errors import UsageError
+            from rus.base.errors import UsageError
 
             raise UsageError(N_("A required option is missing: {options}") if len(missing) == 1 else N_("Required options are missing: {options}"),
                              N_("Give them on the command line, or run the command in a terminal to be asked."),
                              options=join_words(missing, language))
-        from rus.editing import add_activity
+        from rus.writing.editing import add_activity
 
         period: dict[str, Any] = {"start": parse_date(str(start), "--start")}
         if end:
@@ -399,7 +399,7 @@ def activity_set(
 ) -> None:
     """Set fields of an activity."""
     language = choose_lang(lang)
-    from rus.editing import set_activity_fields
+    from rus.writing.editing import set_activity_fields
 
     _edit(language, dry_run, lambda: set_activity_fields(_plans(plans), activity_id, assignments, dry_run=dry_run))
 
@@ -416,7 +416,7 @@ def activity_status(
 ) -> None:
     """Change an activity's status (only the allowed transitions)."""
     language = choose_lang(lang)
-    from rus.editing import parse_date, set_activity_status
+    from rus.writing.editing import parse_date, set_activity_status
 
     def action() -> EditResult:
         return set_activity_status(_plans(plans), activity_id, status, note=note,
@@ -435,7 +435,7 @@ def activity_cancel(
 ) -> None:
     """Cancel an activity, saying why."""
     language = choose_lang(lang)
-    from rus.editing import cancel_activity
+    from rus.writing.editing import cancel_activity
 
     _edit(language, dry_run, lambda: cancel_activity(_plans(plans), activity_id, reason, dry_run=dry_run))
 
@@ -461,11 +461,11 @@ def indicator_record(
 ) -> None:
     """Record an indicator's value for a period (replacing one already recorded for it)."""
     language = choose_lang(lang)
-    from rus.editing import parse_number, record_actual
+    from rus.writing.editing import parse_number, record_actual
 
     def action() -> EditResult:
-        from rus.choices import parse_choice
-        from rus.vocab import Municipality
+        from rus.base.vocab import Municipality
+        from rus.plans.choices import parse_choice
 
         folder = _plans(plans)  # first: the values are the region's of these plans
         place = parse_choice(Municipality, municipality, "--municipality").value if municipality else None
@@ -490,9 +490,9 @@ def meeting_record(
 ) -> None:
     """Record the mobilising meeting of an area's plan (date, place, participants)."""
     language = choose_lang(lang)
-    from rus.choices import parse_choice
-    from rus.editing import parse_date, record_meeting
-    from rus.vocab import Phase
+    from rus.base.vocab import Phase
+    from rus.plans.choices import parse_choice
+    from rus.writing.editing import parse_date, record_meeting
 
     def action() -> EditResult:
         steps = [parse_choice(Phase, step, "--cycle").value for step in cycle or []]  # refused inside the handler
@@ -517,18 +517,18 @@ def actor_add(
 ) -> None:
     """Add an actor to the actor registry."""
     language = choose_lang(lang)
-    from rus.editing import add_actor
+    from rus.writing.editing import add_actor
 
     def action() -> EditResult:
-        from rus.choices import parse_area, parse_choice
-        from rus.vocab import Helix, LadderStep, Municipality
+        from rus.base.vocab import Helix, LadderStep, Municipality
+        from rus.plans.choices import parse_area, parse_choice
 
         folder = _plans(plans)  # first: the areas and municipalities are the region's of these plans
         ladder: dict[str, str] = {}
         for item in step or []:
             area, sep, value = item.partition("=")
             if not sep:
-                from rus.errors import UsageError
+                from rus.base.errors import UsageError
 
                 raise UsageError(N_("`{value}` is not of the form AREA=STEP"), N_("E.g. --step tourism=wants."), value=item)
             ladder[parse_area(area, "--step").value] = parse_choice(LadderStep, value, "--step").value
@@ -550,11 +550,11 @@ def actor_step(
 ) -> None:
     """Set an actor's step on the Samhandlingstrappan for an area."""
     language = choose_lang(lang)
-    from rus.editing import set_ladder_step
+    from rus.writing.editing import set_ladder_step
 
     def action() -> EditResult:
-        from rus.choices import parse_choice
-        from rus.vocab import LadderStep
+        from rus.base.vocab import LadderStep
+        from rus.plans.choices import parse_choice
 
         return set_ladder_step(_plans(plans), actor_id, area, parse_choice(LadderStep, step, "STEP").value, dry_run=dry_run)
 

@@ -19,9 +19,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from rus.codes import N_
-from rus.i18n import translate
-from rus.vocab import Lang
+from rus.base.codes import N_
+from rus.base.i18n import translate
+from rus.base.vocab import Lang
 
 #: English sentences of click and typer, as patterns, and the message id that says each.
 #: Named groups are passed to the message; a group called ``message`` is itself translated.

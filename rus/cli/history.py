@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.errors import ExitCode
+from rus.base.i18n import translate
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
-from rus.errors import ExitCode
-from rus.i18n import translate
 
 if TYPE_CHECKING:
-    from rus.vocab import Area, Lang
+    from rus.base.vocab import Area, Lang
 
 
 class DiffFormat(StrEnum):
@@ -40,14 +40,14 @@ AreaOption = Annotated[
 
 
 def _area(value: str | None) -> Area | None:
-    from rus.choices import parse_area
+    from rus.plans.choices import parse_area
 
     return parse_area(value, "--area") if value is not None else None
 
 
 def _root() -> Path:
-    from rus.repository import not_a_repository
-    from rus.workspace import find_root
+    from rus.base.repository import not_a_repository
+    from rus.base.workspace import find_root
 
     root = find_root(Path.cwd())
     if root is None:
@@ -82,7 +82,7 @@ def diff(
     """Show what changed in the plans, in the plan's own terms: activities, statuses, periods, funding, indicators."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.comparison import compare
+        from rus.timeline.comparison import compare
 
         changes = compare(_root(), old, new, _area(area))
         from rus.render.registry import CHANGES, Output
@@ -106,7 +106,7 @@ def commit(
     """Validate, then commit the changed plan and actor files with a message describing the changes."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.recording import PlansInvalidError, record
+        from rus.actions.recording import PlansInvalidError, record
 
         _layout(fmt, language)
         try:
@@ -127,8 +127,8 @@ def commit(
 
 def _layout(fmt: bool, lang: Lang) -> None:
     """Format the plan files (``--fmt``), or say which ones `rus fmt --check` would reject."""
-    from rus.formatting import format_paths
-    from rus.workspace import PLANS_DIR, find_root
+    from rus.base.workspace import PLANS_DIR, find_root
+    from rus.writing.formatting import format_paths
 
     root = find_root(Path.cwd())
     folder = root / PLANS_DIR if root is not None else None
@@ -166,7 +166,7 @@ def revisions(
     """List each area's recorded revisions: date, meeting, commit and what changed."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.comparison import revision_list
+        from rus.timeline.comparison import revision_list
 
         entries = revision_list(_root(), _area(area))
         if fmt is ListFormat.JSON:
@@ -220,7 +220,7 @@ def log(
     """Show the life of one activity (or goal, indicator) across its area's revisions."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.comparison import item_log
+        from rus.timeline.comparison import item_log
 
         history = item_log(_root(), ident)
         if fmt is ListFormat.JSON:

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from rus.base.codes import N_, NP_
+from rus.base.errors import ExitCode
+from rus.base.i18n import Counted, plural
 from rus.cli import LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_, NP_
-from rus.errors import ExitCode
-from rus.i18n import Counted, plural
 
 
 @app.command("migrate", help=_("Upgrade plan files, the actor registry and the region file to the current edition of their format, keeping every comment."))
@@ -23,10 +23,10 @@ def migrate_command(
     """Upgrade files to the current edition of their format, keeping every comment."""
     language = choose_lang(lang)
     with handled(language):
+        from rus.base.workspace import find_root
         from rus.cli.edit import _diff, _t, _targets
-        from rus.editions import CURRENT_EDITION
-        from rus.migration import migrate_paths
-        from rus.workspace import find_root
+        from rus.plans.editions import CURRENT_EDITION
+        from rus.writing.migration import migrate_paths
 
         targets = _targets(paths)
         outcomes = migrate_paths(targets, dry_run=check or dry_run, display_root=find_root(Path.cwd()) or Path.cwd())

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.errors import UsageError
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
-from rus.errors import UsageError
-from rus.revision import PERIOD_PATTERN, period_key
+from rus.plans.revision import PERIOD_PATTERN, period_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rus.report import Window
+    from rus.reporting.report import Window
 
 _PERIOD = re.compile(PERIOD_PATTERN)
 #: Meant as a revision period (not as a git revision), but perhaps mistyped: ``2025-3``.
@@ -46,9 +46,9 @@ PlansOption = Annotated[
 
 def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
     """The plans folder and the root of the repository (or folder) that holds it; its region becomes the active one."""
-    from rus.errors import NotFoundError
-    from rus.regionfile import activate_for
-    from rus.workspace import default_plans_dir, project_root
+    from rus.base.errors import NotFoundError
+    from rus.base.workspace import default_plans_dir, project_root
+    from rus.plans.regionfile import activate_for
 
     folder = plans if plans is not None else default_plans_dir(Path.cwd())
     if not folder.is_dir():
@@ -58,9 +58,9 @@ def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
             path=str(folder),
         )
     # checked as given, before resolve() follows a link out of the repository
-    from rus.history import LinkOutsideError
-    from rus.validation import outside_diagnostic
-    from rus.workspace import boundary_of, leads_outside
+    from rus.base.workspace import boundary_of, leads_outside
+    from rus.plans.validation import outside_diagnostic
+    from rus.timeline.history import LinkOutsideError
 
     escape = leads_outside(folder, boundary_of(folder))
     if escape is not None:
@@ -70,7 +70,7 @@ def _plans_folder(plans: Path | None) -> tuple[Path, Path]:
 
 
 def _window(year: int | None, first: str | None, last: str | None, today: date) -> Window:
-    from rus.report import Window
+    from rus.reporting.report import Window
 
     if year is not None and (first or last):
         raise UsageError(
@@ -178,11 +178,11 @@ def report(
     """The yearly report: the ten questions the region answers to the government."""
     language = choose_lang(lang or "sv")
     with handled(language):
-        from rus.charts import report_charts
+        from rus.base.vocab import active_region
         from rus.render.report_document import build_document
-        from rus.report import build_report
-        from rus.report_sources import collect_input
-        from rus.vocab import active_region
+        from rus.reporting.charts import report_charts
+        from rus.reporting.report import build_report
+        from rus.reporting.report_sources import collect_input
 
         today = date.today()
         window = _window(year, first, last, today)
@@ -191,14 +191,14 @@ def report(
             language = active_region().report_languages[0]
         plans_dir = str(folder.relative_to(root)) if folder.is_relative_to(root) else str(folder)
         if window.from_revision is not None and window.to_revision is not None:
-            from rus.report_sources import revisions_input
+            from rus.reporting.report_sources import revisions_input
 
             data = revisions_input(root, window.from_revision, window.to_revision, plans_dir)
         else:
             data = collect_input(root, window, plans_dir=plans_dir)
         result = build_report(data, today)
         if fmt is ReportFormat.JSON:
-            from rus.report_json import render_json
+            from rus.render.report_json import render_json
 
             text = render_json(result)
         else:
@@ -218,12 +218,12 @@ def report(
             sys.stdout.write(text)
             sys.stdout.flush()
             return
-        from rus.fileio import write_output
+        from rus.base.fileio import write_output
 
         write_output(output, text)
         from rich.markup import escape
 
-        from rus.i18n import translate
+        from rus.base.i18n import translate
 
         message = translate(N_("Report written to {path}"), language).format(path=str(output))
         console(stderr=True).print(escape(message), soft_wrap=True)
@@ -234,7 +234,7 @@ def _chart_files(output: Path) -> Callable[[str, str], str]:
     folder = output.parent / f"{output.stem}-charts"
 
     def link(name: str, svg: str) -> str:
-        from rus.fileio import write_output
+        from rus.base.fileio import write_output
 
         svg_file = '<?xml version="1.0" encoding="utf-8"?>\n' + svg
         write_output(folder / f"{name}.svg", svg_file, make_parents=True)
@@ -258,10 +258,10 @@ def status(
     """A one-screen follow-up before a meeting: statuses, milestones, indicators, revisions."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.choices import parse_area
-        from rus.followup import build_follow_up
+        from rus.plans.choices import parse_area
         from rus.render.status import render_status
-        from rus.report_sources import load_plans, load_revisions
+        from rus.reporting.followup import build_follow_up
+        from rus.reporting.report_sources import load_plans, load_revisions
 
         folder, root = _plans_folder(plans)
         chosen = parse_area(area, "--area") if area is not None else None

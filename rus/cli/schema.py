@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.errors import ExitCode
+from rus.base.i18n import translate
 from rus.cli import LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
-from rus.errors import ExitCode
-from rus.i18n import translate
 
 
 @app.command(help=_("Generate the JSON Schemas for plan files and the actor registry from the models."))
@@ -22,8 +22,8 @@ def schema(
     """Generate the JSON Schemas for plan files and the actor registry from the models."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.schema import schema_files, write_schemas
-        from rus.workspace import SCHEMAS_DIR, project_root
+        from rus.base.workspace import SCHEMAS_DIR, project_root
+        from rus.plans.schema import schema_files, write_schemas
 
         target = directory or project_root(Path.cwd()) / SCHEMAS_DIR
         out = console()

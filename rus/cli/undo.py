@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.i18n import translate
 from rus.cli import LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
-from rus.i18n import translate
 
 _YES = frozenset({"j", "ja", "y", "yes"})
 
@@ -23,7 +23,7 @@ def undo_command(
     """Undo the last ``rus commit`` with a new commit that puts the plan files back."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.undo import last_commit, undo
+        from rus.actions.undo import last_commit, undo
 
         target = last_commit(Path.cwd())
         out, err = console(), console(stderr=True)
@@ -35,7 +35,7 @@ def undo_command(
             out.print(f"  {path}", soft_wrap=True, markup=False)
         if not yes:
             if not sys.stdin.isatty():
-                from rus.errors import UsageError
+                from rus.base.errors import UsageError
 
                 raise UsageError(N_("`rus undo` asks before it undoes anything"),
                                  N_("Run it in a terminal to be asked, or give --yes."))

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
+from rus.base.codes import N_
+from rus.base.errors import ExitCode, NotFoundError
 from rus.cli import Color, ColorOption, LangOption, _, app, choose_lang, console, handled
-from rus.codes import N_
-from rus.errors import ExitCode, NotFoundError
 
 
 class Format(StrEnum):
@@ -40,8 +40,8 @@ def validate(
     """Check plans: YAML syntax, the schema and the domain's rules, with located diagnostics."""
     language = choose_lang(lang)
     with handled(language):
-        from rus.validation import validate_paths
-        from rus.workspace import default_plans_dir, find_root
+        from rus.base.workspace import default_plans_dir, find_root
+        from rus.plans.validation import validate_paths
 
         cwd = Path.cwd()
         targets = list(paths) if paths else [default_plans_dir(cwd)]
@@ -50,7 +50,7 @@ def validate(
                 raise NotFoundError(N_("No such file or folder: {path}"), N_("Check the path, or run `rus validate` without arguments to check plans/."), path=str(target))
         result = validate_paths(targets, display_root=find_root(cwd) or cwd)
         if base is not None:
-            from rus.transitions import add_transitions
+            from rus.timeline.transitions import add_transitions
 
             add_transitions(result, base, targets, cwd)
         from rus.render.registry import VALIDATION, Output, auto_format

@@ -17,7 +17,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from rus.models import (
+from rus.base.vocab import RegionVocab
+from rus.plans.models import (
     ACTIVITY_ID,
     ACTOR_ID,
     CONFLICT_ID,
@@ -26,8 +27,7 @@ from rus.models import (
     REFERENCE,
     SUB_AREA_ID,
 )
-from rus.validation import model_of, unwrap_annotation
-from rus.vocab import RegionVocab
+from rus.plans.validation import model_of, unwrap_annotation
 
 #: A list item in a path.
 ITEM = -1

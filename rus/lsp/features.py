@@ -16,9 +16,10 @@ from lsprotocol import types
 from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from rus.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE, N_
-from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import translate
+from rus.base.codes import HINT_DID_YOU_MEAN, HINT_FIX_DATE, N_
+from rus.base.diagnostics import Diagnostic, Severity
+from rus.base.i18n import translate
+from rus.base.vocab import VOCAB_TITLES, Helix, Lang, RegionVocab, Status, Vocab
 from rus.lsp.context import (
     ITEM,
     SHARED_KINDS,
@@ -40,9 +41,8 @@ from rus.lsp.group import (
     split_lines,
     token_end,
 )
-from rus.models import ActorRegistry, MeetingRef, Plan, ProgrammeFile
-from rus.source import MAX_FILE_BYTES, Source, parse_text
-from rus.vocab import VOCAB_TITLES, Helix, Lang, RegionVocab, Status, Vocab
+from rus.plans.models import ActorRegistry, MeetingRef, Plan, ProgrammeFile
+from rus.plans.source import MAX_FILE_BYTES, Source, parse_text
 
 SOURCE = "rus"
 #: The R003 parameter that says the unknown id is an actor's.
@@ -492,7 +492,7 @@ class Fixes:
 
 def fixes_for(doc: OpenFile, ws: Workspace) -> Fixes:
     """What ``rus fix`` would repair in the document, checked with the files of its group."""
-    from rus.fixing import fix_text
+    from rus.writing.fixing import fix_text
 
     neighbours: dict[str, str] = {}
     name = doc.path.name
@@ -509,7 +509,7 @@ def fixes_for(doc: OpenFile, ws: Workspace) -> Fixes:
 
 def fixable(diagnostic: Diagnostic) -> bool:
     """Whether ``rus fix`` can repair a finding."""
-    from rus.fixing import FIXABLE
+    from rus.writing.fixing import FIXABLE
 
     if diagnostic.code == "Y002":
         return True
@@ -564,8 +564,8 @@ def _repair_actions(doc: OpenFile, diagnostic: Diagnostic, shown: types.Diagnost
 def _add_actor_actions(doc: OpenFile, ws: Workspace, ident: str, shown: types.Diagnostic, lang: Lang,
                        units: Units) -> list[types.CodeAction]:
     """"Add this actor to the registry", once per helix type, through the edit ``rus actor add`` makes."""
-    from rus.editing import add_actor
-    from rus.errors import RusError
+    from rus.base.errors import RusError
+    from rus.writing.editing import add_actor
 
     registry = next((c.path for c in (doc.group.files.values() if doc.group else []) if c.kind == "actors"), None)
     if registry is None or not ident:
@@ -594,7 +594,7 @@ def _add_actor_actions(doc: OpenFile, ws: Workspace, ident: str, shown: types.Di
 
 def formatting(doc: OpenFile, display: str, units: Units) -> list[types.TextEdit]:
     """The edits that give the document the layout ``rus fmt`` gives it (raises ``FormatError``)."""
-    from rus.formatting import format_text
+    from rus.writing.formatting import format_text
 
     after = format_text(doc.text, display)
     return [] if after == doc.text else [_whole_edit(doc.text, after, units)]

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rus.diagnostics import Diagnostic
-from rus.models import ActorRegistry, Plan, ProgrammeFile, inner_model
-from rus.source import Source, parse_bytes, read_source
-from rus.validation import FileResult, discover, validate_sources
-from rus.vocab import Helix, Status
-from rus.workspace import display_path, find_root
+from rus.base.diagnostics import Diagnostic
+from rus.base.vocab import Helix, Status
+from rus.base.workspace import display_path, find_root
+from rus.plans.models import ActorRegistry, Plan, ProgrammeFile, inner_model
+from rus.plans.source import Source, parse_bytes, read_source
+from rus.plans.validation import FileResult, discover, validate_sources
 
 REGISTRY_NAME = "actors.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -21,13 +21,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
-from rus.diagnostics import Diagnostic
-from rus.formatting import FormatError
-from rus.i18n import resolve_lang
+from rus.base.diagnostics import Diagnostic
+from rus.base.i18n import resolve_lang
+from rus.base.vocab import Lang
 from rus.lsp import features
 from rus.lsp.group import REGISTRY_NAME, Workspace
-from rus.source import MAX_FILE_BYTES
-from rus.vocab import Lang
+from rus.plans.source import MAX_FILE_BYTES
+from rus.writing.formatting import FormatError
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

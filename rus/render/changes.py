@@ -1,4 +1,4 @@
-"""Renderings of a :class:`~rus.changes.ChangeSet`: plain lines, rich text, GitHub Markdown and JSON.
+"""Renderings of a :class:`~rus.timeline.changes.ChangeSet`: plain lines, rich text, GitHub Markdown and JSON.
 
 The plain phrases (:func:`describe`, :func:`headline`, :func:`summary_text`) are shared by every
 format and by the structured commit message of ``rus commit``; rich is imported only by
@@ -11,13 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from rus.changes import CATEGORIES, AreaChanges, Change, ChangeSet, ItemChange, Summary
-from rus.codes import N_, NP_
-from rus.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
-from rus.i18n import ngettext, translate
-from rus.models import Activity, Actor, Goal, Indicator, Plan, SubArea, inner_model
-from rus.render.escape import json_dumps, markdown_text, one_line
-from rus.vocab import (
+from rus.base.codes import N_, NP_
+from rus.base.i18n import ngettext, translate
+from rus.base.vocab import (
     Area,
     ConflictState,
     FundingSource,
@@ -37,6 +33,10 @@ from rus.vocab import (
     Status,
     Vocab,
 )
+from rus.plans.models import Activity, Actor, Goal, Indicator, Plan, SubArea, inner_model
+from rus.render.escape import json_dumps, markdown_text, one_line
+from rus.timeline.changes import CATEGORIES, AreaChanges, Change, ChangeSet, ItemChange, Summary
+from rus.timeline.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rus.ci import CiResult
-from rus.codes import N_, NP_
-from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import ngettext, translate
+from rus.base.codes import N_, NP_
+from rus.base.diagnostics import Diagnostic, Severity
+from rus.base.i18n import ngettext, translate
+from rus.base.vocab import Lang
 from rus.render.escape import json_dumps, markdown_code, markdown_text, one_line
-from rus.vocab import Lang
+from rus.timeline.ci import CiResult
 
 if TYPE_CHECKING:
     from rich.console import Console

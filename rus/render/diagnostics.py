@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rus.diagnostics import Diagnostic
+from rus.base.diagnostics import Diagnostic
+from rus.base.vocab import Lang
+from rus.plans.validation import ValidationResult
 from rus.render.escape import github_data, github_property, json_dumps, one_line
-from rus.validation import ValidationResult
-from rus.vocab import Lang
 
 #: The version of the JSON shape (see docs/diagnostics.md); raised on incompatible changes.
 JSON_VERSION = 1

@@ -21,12 +21,12 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from itertools import groupby
 
-from rus.codes import N_
-from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import translate
+from rus.base.codes import N_
+from rus.base.diagnostics import Diagnostic, Severity
+from rus.base.i18n import translate
+from rus.base.vocab import Lang
+from rus.plans.validation import ValidationResult
 from rus.render.escape import one_line
-from rus.validation import ValidationResult
-from rus.vocab import Lang
 
 #: The checks are not timed one by one; the schema asks for a time, and 0 claims nothing.
 _NO_TIME = "0"

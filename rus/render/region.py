@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rus.codes import N_
-from rus.i18n import translate
-from rus.region import KIND_NAMES, RegionChange
-from rus.vocab import Entry, Lang
+from rus.base.codes import N_
+from rus.base.i18n import translate
+from rus.base.vocab import Entry, Lang
+from rus.plans.region import KIND_NAMES, RegionChange
 
 #: The facts of a region value that a change can name, as message ids.
 FACT_NAMES: dict[str, str] = {

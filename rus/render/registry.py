@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from rus.changes import ChangeSet
-    from rus.ci import CiResult
-    from rus.validation import ValidationResult
-    from rus.vocab import Lang
+    from rus.base.vocab import Lang
+    from rus.plans.validation import ValidationResult
+    from rus.timeline.changes import ChangeSet
+    from rus.timeline.ci import CiResult
 
 R = TypeVar("R")
 

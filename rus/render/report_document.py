@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rus.charts import Chart
-from rus.codes import N_
-from rus.i18n import translate
-from rus.report import (
+from rus.base.codes import N_
+from rus.base.i18n import translate
+from rus.base.vocab import (
+    Dimension,
+    Helix,
+    LadderStep,
+    Lang,
+    Rating,
+    Status,
+    active_region,
+)
+from rus.reporting.charts import Chart
+from rus.reporting.report import (
     VERDICT_BEHIND,
     VERDICT_NO_DATA,
     VERDICT_ON_TRACK,
@@ -23,15 +32,6 @@ from rus.report import (
     Report,
     number,
     years_text,
-)
-from rus.vocab import (
-    Dimension,
-    Helix,
-    LadderStep,
-    Lang,
-    Rating,
-    Status,
-    active_region,
 )
 
 

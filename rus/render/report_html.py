@@ -1,6 +1,6 @@
 """The yearly report as one self-contained HTML file: styles and SVG charts inline, nothing fetched.
 
-Every text from the plans goes through :func:`html.escape`, in the charts too (:mod:`rus.charts`
+Every text from the plans goes through :func:`html.escape`, in the charts too (:mod:`rus.reporting.charts`
 escapes what it draws). A Content-Security-Policy forbids every fetch, script and frame, so even a
 mistake could not make the page reach the network.
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
-from rus.codes import N_
-from rus.i18n import translate
+from rus.base.codes import N_
+from rus.base.i18n import translate
 from rus.render.escape import visible
 from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
 

@@ -6,8 +6,8 @@ import base64
 import re
 from collections.abc import Callable
 
-from rus.codes import N_
-from rus.i18n import translate
+from rus.base.codes import N_
+from rus.base.i18n import translate
 from rus.render.escape import visible
 from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
 

@@ -1,6 +1,6 @@
 """SARIF 2.1.0 rendering of validation results, so findings show in code-scanning views.
 
-One run of the tool ``rus``; its rules are the diagnostic codes that occur (from :mod:`rus.codes`,
+One run of the tool ``rus``; its rules are the diagnostic codes that occur (from :mod:`rus.base.codes`,
 with their names, descriptions and help, and a link to the code's entry in docs/diagnostics.md),
 and every result is located by file, line and column, relative to the repository (``SRCROOT``).
 
@@ -20,12 +20,12 @@ from typing import Any
 from urllib.parse import quote
 
 from rus import __version__
-from rus.codes import CODES, N_
-from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import translate
+from rus.base.codes import CODES, N_
+from rus.base.diagnostics import Diagnostic, Severity
+from rus.base.i18n import translate
+from rus.base.vocab import Lang
+from rus.plans.validation import ValidationResult
 from rus.render.escape import json_dumps, one_line, shorten
-from rus.validation import ValidationResult
-from rus.vocab import Lang
 
 #: Where rus and its documentation live (the driver's ``informationUri``).
 PROJECT_URL = "https://github.com/OWNER/rus"

@@ -7,12 +7,12 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from rus.codes import N_, NP_
-from rus.followup import AreaFollowUp, FollowUp, MilestoneDue
-from rus.i18n import ngettext, translate
+from rus.base.codes import N_, NP_
+from rus.base.i18n import ngettext, translate
+from rus.base.vocab import Lang, Status
 from rus.render.escape import one_line
 from rus.render.report_document import percent
-from rus.vocab import Lang, Status
+from rus.reporting.followup import AreaFollowUp, FollowUp, MilestoneDue
 
 #: The widest the overview gets, so that it fits a 100-column terminal.
 MAX_WIDTH = 100

@@ -8,12 +8,12 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
-from rus.codes import N_, NP_
-from rus.diagnostics import Diagnostic, Severity
-from rus.i18n import ngettext, translate
+from rus.base.codes import N_, NP_
+from rus.base.diagnostics import Diagnostic, Severity
+from rus.base.i18n import ngettext, translate
+from rus.base.vocab import Lang
+from rus.plans.validation import ValidationResult
 from rus.render.escape import excerpt, one_line
-from rus.validation import ValidationResult
-from rus.vocab import Lang
 
 _LEVEL_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _LEVEL_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}

@@ -16,8 +16,8 @@ import yaml
 from typer.testing import CliRunner
 
 from rus.cli import app
-from rus.history import BLOB_CACHE
-from rus.source import Source, parse_text
+from rus.plans.source import Source, parse_text
+from rus.timeline.history import BLOB_CACHE
 
 BUNDLED = Path(__file__).resolve().parents[2] / "plans"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import PlansRepo, activity
 
-from rus.errors import ExitCode
+from rus.base.errors import ExitCode
 
 
 def _raise_revision(data: dict) -> None:

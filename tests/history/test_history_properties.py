@@ -12,10 +12,10 @@ from conftest import BUNDLED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rus.changes import diff_plansets
-from rus.history import ParsedFile, PlanSet, build_planset
-from rus.models import ActorRegistry, Plan
-from rus.source import Source, parse_text
+from rus.plans.models import ActorRegistry, Plan
+from rus.plans.source import Source, parse_text
+from rus.timeline.changes import diff_plansets
+from rus.timeline.history import ParsedFile, PlanSet, build_planset
 
 STATUSES = ["idea", "planned", "ongoing", "paused", "completed", "cancelled"]
 AREAS = ["upplevelser", "hallbar-energi"]

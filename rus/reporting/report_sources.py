@@ -1,0 +1,259 @@
+"""Gathering what a report or the follow-up is computed from: the plans and their history."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rus.base.codes import N_, NP_
+from rus.base.errors import ExitCode, NotFoundError, RusError, UsageError
+from rus.base.i18n import Counted
+from rus.base.vocab import Area
+from rus.plans.models import ActorRegistry, Plan, ProgrammeFile
+from rus.plans.revision import revision_key
+from rus.reporting.report import PlansAt, RecordedRevision, ReportInput, Window
+
+if TYPE_CHECKING:
+    from rus.timeline.history import PlanSet, Snapshot
+
+
+class InvalidPlansError(RusError):
+    """The plans a report is built from do not pass validation (exit 1, as ``rus validate``)."""
+
+    exit_code = ExitCode.FINDINGS
+
+
+def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
+    """The valid plans and actor registry in a folder; errors name the first file and line."""
+    from rus.plans.editions import upgrade
+    from rus.plans.source import read_source
+    from rus.plans.validation import discover_files, file_kind, outside_diagnostic, validate_paths
+    from rus.timeline.history import LinkOutsideError
+
+    if not folder.is_dir():
+        raise NotFoundError(
+            N_("No such file or folder: {path}"),
+            N_("Check the path, or run `rus validate` without arguments to check plans/."),
+            path=str(folder),
+        )
+    found = discover_files([folder])
+    if found.outside:  # named with where it points, before anything is read
+        raise LinkOutsideError(outside_diagnostic(found.outside[0], display_root))
+    result = validate_paths([folder], display_root=display_root)
+    if result.errors:
+        first = next(d for d in result.diagnostics if d.level == "error")
+        raise InvalidPlansError(
+            N_("The plans have {count}, the first in {path} line {line} ({code})"),
+            N_("Run `rus validate` and fix the errors; the report is built only from valid plans."),
+            count=Counted(result.errors, *NP_("{n} error", "{n} errors")),
+            path=first.path,
+            line=first.line,
+            code=first.code,
+        )
+    plans: dict[Area, Plan] = {}
+    registry: ActorRegistry | None = None
+    programme: ProgrammeFile | None = None
+    for path in found.files:
+        source = read_source(path)
+        kind = file_kind(source.data, path.name)
+        if kind is not None:
+            upgrade(source.data, kind)  # an older edition (reported by validation as M001) is read upgraded
+        if kind == "plan":
+            plan = Plan.model_validate(source.data)
+            plans[plan.area] = plan
+        elif kind == "actors":
+            registry = ActorRegistry.model_validate(source.data)
+        elif kind == "programme":
+            programme = ProgrammeFile.model_validate(source.data)
+    if not plans:
+        raise UsageError(
+            N_("No action plans found in {path}"),
+            N_("Name the folder that holds the plan files (plans/)."),
+            path=str(folder),
+        )
+    return PlansAt(_ordered(plans), registry, programme)
+
+
+def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> ReportInput:
+    """The plans at the end of the window and the revisions recorded in and just before it.
+
+    The end of the window is the working tree, unless revisions after the window are recorded:
+    then it is the commit of the window's last recorded revision (a report on 2025 written in 2027
+    shows the plans as they stood at the end of 2025). Outside a git repository, or without
+    revision tags, the report is built from the working tree alone.
+    """
+    from rus.base.workspace import find_root
+
+    current = load_plans(root / plans_dir, display_root=root)
+    if find_root(root) != root.resolve():
+        return ReportInput(end=current, window=window, source=WORKING_TREE)
+    from rus.timeline.history import planset_at, revision_snapshots
+
+    snapshots = revision_snapshots(root, plans_dir=plans_dir)
+    inside = [s for s in snapshots if window.contains(s.revision)]
+    earlier = [s for s in snapshots if window.before(s.revision)]
+    before: dict[Area, RecordedRevision] = {}
+    for snapshot in earlier:  # oldest first: the last one per area wins
+        before[snapshot.area] = _recorded(snapshot)
+    end, source = current, WORKING_TREE
+    if any(window.after(s.revision) for s in snapshots):
+        last = max((*earlier, *inside), key=lambda s: (revision_key(s.revision), s.date), default=None)
+        if last is not None:
+            planset = planset_at(root, last.commit, plans_dir)
+            end, source = plans_of(planset), last.tag
+    start_registry = None
+    first = min(
+        (*before.values(), *[_recorded(s) for s in inside]),
+        key=lambda r: (revision_key(r.revision), r.date),
+        default=None,
+    )
+    if first is not None:
+        commit = next(s.commit for s in snapshots if s.tag == first.tag)
+        start_registry = planset_at(root, commit, plans_dir).registry
+    return ReportInput(
+        end=end,
+        window=window,
+        revisions=tuple(_recorded(s) for s in inside),
+        before=before,
+        start_registry=start_registry,
+        source=source,
+        diffs=_diffs(
+            root,
+            plans_dir,
+            [s for s in snapshots if s.tag in {r.tag for r in before.values()}] + inside,
+        ),
+    )
+
+
+def _diffs(
+    root: Path, plans_dir: str, chain: list[Snapshot]
+) -> dict[tuple[Area, str, str], dict[str, int]]:
+    """Counts of what changed, per category, between consecutive recorded revisions of each area."""
+    from rus.timeline.changes import CATEGORIES, diff_plansets
+    from rus.timeline.history import planset_at
+
+    counts: dict[tuple[Area, str, str], dict[str, int]] = {}
+    for area in Area:
+        own = sorted((s for s in chain if s.area == area), key=lambda s: (revision_key(s.revision), s.date))
+        for old, new in pairwise(own):
+            changes = diff_plansets(
+                planset_at(root, old.commit, plans_dir),
+                planset_at(root, new.commit, plans_dir),
+                area,
+            )
+            summary = changes.to_dict()["summary"]
+            counts[(area, old.tag, new.tag)] = {
+                category: int(summary[category]) for category in CATEGORIES
+            }
+    return counts
+
+
+#: What :attr:`ReportInput.source` says when the report is built from the files as they are.
+WORKING_TREE = "working-tree"
+
+
+def plans_of(planset: PlanSet) -> PlansAt:
+    """The plans, actor registry and programme file of one point in history."""
+    programme = next((m for m in planset.models.values() if isinstance(m, ProgrammeFile)), None)
+    return PlansAt(_ordered(planset.plans), planset.registry, programme)
+
+
+def _ordered(plans: dict[Area, Plan]) -> dict[Area, Plan]:
+    return {area: plans[area] for area in Area if area in plans}
+
+
+def _recorded(snapshot: Snapshot) -> RecordedRevision:
+    return RecordedRevision(
+        snapshot.area, snapshot.revision, snapshot.tag, snapshot.date, snapshot.plan
+    )
+
+
+def load_revisions(
+    root: Path, area: Area | None = None, plans_dir: str = "plans"
+) -> list[RecordedRevision]:
+    """The revisions recorded as tags in the repository at ``root`` (none outside git)."""
+    from rus.base.workspace import find_root
+
+    if find_root(root) != root.resolve():
+        return []
+    from rus.timeline.history import revision_snapshots
+
+    return [_recorded(s) for s in revision_snapshots(root, area, plans_dir)]
+
+
+def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans") -> ReportInput:
+    """What a report between two git revisions (tags, branches, commits) is computed from.
+
+    The plans are those at ``last``; the changes run from the plans at ``first`` through the
+    revisions recorded (tags ``<area>/<revision>``) on the commits after ``first`` up to ``last``.
+    The period runs from the revision after ``first``'s to ``last``'s: the revision a tag names, or
+    else the latest revision among the plans at that commit (``--from <area>/2026-1 --to
+    <area>/2026-2`` covers 2026-2). Raises :class:`UsageError` when ``last`` comes before
+    ``first`` in the history, and :class:`rus.base.errors.GitError` for a revision git does not know.
+    """
+    from rus.plans.revision import half_of, next_period, period_key, revision_key
+    from rus.timeline.changes import CATEGORIES, diff_plansets
+    from rus.timeline.history import TAG_PATTERN, History
+
+    with History(root, plans_dir) as history:
+        start, end = history.commit(first), history.commit(last)
+        if start != end and history.repo.is_ancestor(end, start):
+            raise UsageError(
+                N_("--from {first} comes after --to {last}"),
+                N_("Swap them: the earlier revision goes with --from."),
+                first=first,
+                last=last,
+            )
+        start_set = history.load_commit(start, first)
+        end_set = history.load_commit(end, last)
+        if not end_set.plans:
+            raise UsageError(
+                N_("No action plans found in {path}"),
+                N_("Name the folder that holds the plan files (plans/)."),
+                path=f"{last}:{plans_dir}",
+            )
+        between = set(str(history.repo.git.rev_list(f"{start.hexsha}..{end.hexsha}")).split())
+        inside: list[tuple[RecordedRevision, PlanSet]] = []
+        for tag in history.revision_tags():
+            if tag.commit not in between:
+                continue
+            planset = history.load_commit(history.repo.commit(tag.commit), tag.tag)
+            plan = planset.plans.get(tag.area)
+            if plan is not None:
+                inside.append((RecordedRevision(tag.area, tag.revision, tag.tag, tag.date, plan), planset))
+
+        def period_of(rev: str, planset: PlanSet) -> str:
+            match = TAG_PATTERN.match(rev)
+            if match is not None:
+                return match["revision"]
+            return max((plan.revision for plan in planset.plans.values()), key=revision_key)
+
+        # the window is in half-years (indicator periods): a third revision in a year reports on the autumn
+        to_period = half_of(period_of(last, end_set))
+        from_period = half_of(period_of(first, start_set)) if start_set.plans else to_period
+        first_period = min(next_period(from_period), to_period, key=period_key)
+        window = Window(first_period, to_period, None, first, last)
+        when = start.committed_datetime
+        before = {
+            area: RecordedRevision(area, plan.revision, first, when, plan) for area, plan in start_set.plans.items()
+        }
+        diffs: dict[tuple[Area, str, str], dict[str, int]] = {}
+        for area in Area:
+            chain: list[tuple[str, PlanSet]] = [(first, start_set)] if area in start_set.plans else []
+            own = sorted((item for item in inside if item[0].area is area), key=lambda i: (revision_key(i[0].revision), i[0].date))
+            chain += [(recorded.tag, planset) for recorded, planset in own]
+            if area in end_set.plans:
+                chain.append(("", end_set))  # the plans at --to, when they go further than the last tag
+            for (old_tag, old_set), (new_tag, new_set) in pairwise(chain):
+                summary = diff_plansets(old_set, new_set, area).to_dict()["summary"]
+                diffs[(area, old_tag, new_tag)] = {category: int(summary[category]) for category in CATEGORIES}
+        return ReportInput(
+            end=plans_of(end_set),
+            window=window,
+            revisions=tuple(recorded for recorded, _ in inside),
+            before=before,
+            start_registry=start_set.registry,
+            source=last,
+            diffs=diffs,
+        )
