@@ -167,8 +167,8 @@ class Document(Model):
     )
     adopted: IsoDate | None = field("Beslutad", "Adopted", "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Date of adoption (YYYY-MM-DD)", default=None)
     reviewed: IsoDate | None = field(
-        "Senast översedd", "Last reviewed",
-        "Datum då dokumentet senast sågs över (ÅÅÅÅ-MM-DD); enligt förordningen (2017:583) minst en gång mellan varje val till region- och kommunfullmäktige",
+        "Senaste översyn", "Last reviewed",
+        "Datum då dokumentet senast sågs över (ÅÅÅÅ-MM-DD); enligt förordningen (2017:583) minst en gång per mandatperiod",
         "Date the document was last reviewed (YYYY-MM-DD); under Förordning (2017:583) at least once between general elections",
         default=None,
     )
@@ -227,7 +227,7 @@ class Indicator(Model):
     id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-I1", "Stable id, e.g. ABC-I1", pattern=INDICATOR_ID)
     goal: str = field("Mål", "Goal", "Id för målet som indikatorn mäter", "Id of the goal the indicator measures", pattern=GOAL_ID)
     name: str = field("Namn", "Name", min_length=1)
-    kind: IndicatorKind = field("Typ", "Kind", "output (aktivitet) eller result (resultat)", "output or result")
+    kind: IndicatorKind = field("Typ", "Kind", "output (outputindikator) eller result (resultatindikator)", "output or result")
     priority: Priority | None = field(
         "Långsiktig prioritering", "Long-term priority",
         "Den långsiktiga prioritering som en resultatindikator mäter", "The long-term priority a result indicator measures", default=None,
@@ -322,7 +322,7 @@ class Sami(Model):
     )
     touches: list[SamiInterest] = field(
         "Berör", "Touches",
-        "Vad av samiska förhållanden insatsen berör, var som helst i Sápmi (land-and-water, reindeer-husbandry, culture, language, livelihoods, other)",
+        "Vilka samiska intressen insatsen berör, var som helst i Sápmi (land-and-water, reindeer-husbandry, culture, language, livelihoods eller other)",
         "What of Sámi conditions the activity touches, anywhere in Sápmi (land-and-water, reindeer-husbandry, culture, language, livelihoods, other)",
         default_factory=list,
     )
@@ -364,7 +364,7 @@ class Activity(Model):
     priorities: list[Priority] = field("Långsiktiga prioriteringar", "Long-term priorities", default_factory=list)
     national_areas: list[NationalArea] = field(
         "Nationella strategiska områden", "National strategic areas",
-        "De strategiska områden i den nationella strategin för hållbar regional utveckling 2021–2030 som insatsen tjänar",
+        "De strategiska områden i den nationella strategin för hållbar regional utveckling i hela landet 2021–2030 som insatsen bidrar till",
         "The strategic areas of the national strategy for sustainable regional development 2021–2030 the activity serves",
         default_factory=list,
     )
@@ -396,7 +396,7 @@ class Consultation(Model):
         "Insatser", "Activities", "Id för insatserna som konsultationen gällde", "Ids of the activities the consultation concerned", default_factory=list
     )
     actors: list[Annotated[str, Field(pattern=ACTOR_ID)]] = field(
-        "Konsulterade", "Consulted",
+        "Samiska företrädare", "Consulted",
         "Id ur aktörsregistret för de samiska företrädare som konsulterades (Sametinget, samebyar, samiska organisationer); organisationer, inte personer",
         "Actor registry ids of the Sámi representatives consulted (Sametinget, samebyar, Sámi organisations); organisations, not persons",
         default_factory=list,
@@ -407,7 +407,7 @@ class Consultation(Model):
     date: IsoDate | None = field("Datum", "Date", "När konsultationen inleddes eller hölls (ÅÅÅÅ-MM-DD)", "When the consultation started or was held (YYYY-MM-DD)", default=None)
     concluded: IsoDate | None = field("Avslutad", "Concluded", "När konsultationen avslutades (ÅÅÅÅ-MM-DD)", "When the consultation ended (YYYY-MM-DD)", default=None)
     outcome: ConsultationOutcome | None = field(
-        "Utfall", "Outcome", "ongoing, agreement (enighet), no-agreement (ingen enighet) eller declined (avböjd)",
+        "Utfall", "Outcome", "ongoing (pågående), agreement (enighet), no-agreement (ingen enighet) eller declined (avböjd)",
         "ongoing, agreement, no-agreement or declined", default=None,
     )
     reference: str | None = field(
@@ -443,7 +443,7 @@ class Evaluation(Model):
     )
 
     id: str = field("Id", "Id", "Stabilt id, t.ex. ABC-U1", "Stable id, e.g. ABC-U1", pattern=EVALUATION_ID)
-    kind: EvaluationKind = field("Typ", "Kind", "process, effect eller impact", "process, effect or impact")
+    kind: EvaluationKind = field("Typ", "Kind", "process (processutvärdering), effect (resultatutvärdering) eller impact (effektutvärdering på lång sikt)", "process, effect or impact")
     activities: list[Annotated[str, Field(pattern=ACTIVITY_ID)]] = field(
         "Insatser", "Activities", "Utvärderade insatser; utelämna när hela planen utvärderades", "Activities evaluated; leave out when the whole plan was evaluated",
         default_factory=list,
@@ -474,7 +474,7 @@ class Plan(Model):
 
     schema_version: Literal[2] = field(*EDITION_FIELD, default=2)
     area: Area = field("Styrkeområde", "Strength area")
-    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år: årets N:te revision, ÅÅÅÅ-N", "YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year: the year's N-th revision, YYYY-N")
+    revision: Revision = field("Revision", "Revision", "ÅÅÅÅ-1 (vår), ÅÅÅÅ-2 (höst), ÅÅÅÅ-3 vid en tredje revision samma år; allmänt årets revision nummer N, ÅÅÅÅ-N", "YYYY-1 (spring), YYYY-2 (autumn), YYYY-3 for a third revision in the same year: the year's N-th revision, YYYY-N")
     state: PlanState = field("Status", "State", "draft, adopted eller superseded", "draft, adopted or superseded")
     meeting: Meeting = field("Mobiliserande möte", "Mobilising meeting")
     vision: str = field("Vision", "Vision", min_length=1)
@@ -497,7 +497,7 @@ class Actor(Model):
 
     id: str = field("Id", "Id", "Kort, stabilt id med små bokstäver, t.ex. universitetet", "Short, stable lower-case id, e.g. university", pattern=ACTOR_ID)
     name: str = field("Namn", "Name", min_length=1)
-    helix: Helix = field("Helixtyp", "Helix type", "business, civil-society, academia eller public", "business, civil-society, academia or public")
+    helix: Helix = field("Helixtyp", "Helix type", "business (näringsliv), civil-society (civilsamhälle), academia (akademi) eller public (offentlig sektor)", "business, civil-society, academia or public")
     municipality: Municipality | None = field("Kommun", "Municipality", "Hemkommun; utelämna för aktörer utanför länet", "Home municipality; leave out for actors outside the county", default=None)
     country: str | None = field(
         "Land", "Country", "Landskod enligt ISO 3166-1 (två bokstäver, t.ex. NO) för aktörer i ett annat land än programmets medlemsstat; utelämna annars",
