@@ -334,7 +334,7 @@ def _check_audit(plan: Plan, source: Source, partial: Partial | None) -> None:
         missing = [key for key in _AUDIT_KEYS if getattr(indicator, key) is None or getattr(indicator, key) == ""]
         if missing:
             line, column = source.locate((*at, "id"))
-            source.add(line, column, "R028", missing=", ".join(f"`{key}`" for key in missing))
+            source.add(line, column, "R028", missing=Listed(tuple(f"`{key}`" for key in missing)))
         if indicator.kind is IndicatorKind.RESULT and indicator.priority is None:
             line, column = source.locate((*at, "kind"))
             source.add(line, column, "R029", id=indicator.id)
@@ -464,7 +464,7 @@ def _check_consultations(plan: Plan, source: Source, partial: Partial | None) ->
         missing = [key for key in ("activities", "actors", "matter", "date", "outcome") if not getattr(consultation, key)]
         if missing:
             line, column = source.locate((*base, "id"))
-            source.add(line, column, "R033", keys=", ".join(f"`{key}`" for key in missing))
+            source.add(line, column, "R033", keys=Listed(tuple(f"`{key}`" for key in missing)))
         ended = consultation.outcome not in (None, ConsultationOutcome.ONGOING)
         if ended and consultation.reference is None and consultation.documented_in is None:
             line, column = source.locate((*base, "outcome"))
