@@ -587,7 +587,7 @@ class IndicatorKind(Vocab):
 _labels(
     IndicatorKind,
     {
-        "output": Label("Aktivitetsindikator", "Output indicator", "Mäter vad insatserna producerar", "Measures what activities produce"),
+        "output": Label("Outputindikator", "Output indicator", "Mäter vad insatserna producerar", "Measures what activities produce"),
         "result": Label("Resultatindikator", "Result indicator", "Mäter förändringen hos målgruppen", "Measures the change in the target group"),
     },
 )
