@@ -95,7 +95,7 @@ def test_the_document_labels_the_year_s_money_and_the_lifetime_totals_apart(mone
     text = render_markdown(build_document(money_report, {}, "sv"))
     assert "Beviljat 2026: 1\u202f200\u202f000 kr" in text
     assert "Utbetalt 2026: 1\u202f450\u202f000 kr" in text
-    assert "Insatsernas totaler under hela löptiden (alla år)" in text
+    assert "Insatsernas sammanlagda belopp under hela löptiden (alla år)" in text
     assert "| Beviljat under insatsernas hela löptid | 4\u202f850\u202f000 kr |" in text
     assert "utan år, sammanlagt 250\u202f000 kr" in text
     # the appropriation 1:1 is state money the region decides on, not the region's own money
@@ -289,7 +289,7 @@ def test_rus_status_still_names_a_held_level_that_was_left(tmp_path: Path) -> No
 
     console = Console(record=True, width=100, color_system=None)
     render_status(console, follow_up, "sv")
-    assert "UPP-I2 har lämnat den nivå som ska hållas" in console.export_text()
+    assert "UPP-I2 ligger inte längre på den nivå som ska hållas" in console.export_text()
 
 
 @pytest.mark.slow

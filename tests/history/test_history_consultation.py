@@ -75,4 +75,4 @@ def test_a_removed_consultation_record_is_a_warning(committed: PlansRepo) -> Non
     assert (code, found) == (0, [("plans/upplevelser.yaml", line, "H009")])
     result = repo.rus("validate", "--format", "json", "--base", "HEAD", "--lang", "sv", "plans")
     (message,) = [d["message"] for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "H009"]
-    assert message == "Konsultationsposten `UPP-K2` har tagits bort (den fanns i planen i HEAD)"
+    assert message == "Konsultationsposten `UPP-K2` har tagits bort (den fanns i planen vid HEAD)"
