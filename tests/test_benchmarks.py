@@ -103,4 +103,4 @@ def test_run_measures_both_tools(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert tools == ["rus validate", "rus validate --format json", "check-jsonschema"]
     assert all(t["exit_codes"] and set(t["exit_codes"]) == {0} for t in report["timings"])
     assert report["timings"][1]["diagnostics"] == 0
-    assert report["ratio"] > 0 and report["files"] == 6
+    assert report["ratio"] > 0 and report["files"] == 7  # the plans, the registry, the programme file and the region file
