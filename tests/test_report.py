@@ -432,7 +432,7 @@ def test_end_to_end_on_the_bundled_plans(tmp_path: Path) -> None:
     assert done.stdout == "" and str(out) in done.stderr
     html = out.read_text(encoding="utf-8")
     assert '<html lang="sv">' in html  # Swedish by default, whatever RUS_LANG says
-    assert html.count("<h2") == 14  # summary, contents, the ten questions, the EU criteria and the next steps
+    assert html.count("<h2") == 16  # summary, contents, the ten questions, the EU criteria, evaluations, national areas, next steps
     assert html.count("<svg ") == 6  # money, municipalities, and the indicators of four areas
 
 
@@ -462,7 +462,7 @@ def test_a_bare_plan_without_money_indicators_or_registry_still_renders(tmp_path
     charts = {c.name: c for c in report_charts(report, "en")}
     assert set(charts) == {"money", "municipalities"}
     html = render_html(build_document(report, charts, "en"))
-    assert html.count("<h2") == 14 and "Each krona" not in html  # summary, contents, ten, criteria, next steps
+    assert html.count("<h2") == 16 and "Each krona" not in html  # summary, contents, ten, criteria, evaluations, national areas, next steps
 
 
 def test_a_revision_recorded_with_rus_commit_shows_in_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -66,10 +66,15 @@ def test_report_renders_in_chromium_with_charts_and_no_requests(tmp_path: Path) 
         for chart in charts:
             assert chart["w"] > 300 and chart["h"] > 150 and chart["shapes"] > 20 and chart["caption"] > 50
         headings = browser.evaluate("Array.from(document.querySelectorAll('h2')).map(h => h.innerText)")
-        # the summary, the contents, the ten questions, the EU fulfilment criteria and the next steps
+        # the summary, the contents, the ten questions, the EU fulfilment criteria, the evaluations,
+        # the national strategic areas and the next steps
         assert headings[:2] == ["Sammanfattning", "Innehåll"] and headings[-1] == "Nästa steg"
-        assert [h.split(".")[0] for h in headings[2:-2]] == [str(n) for n in range(1, 11)]
-        assert headings[-2] == "EU:s uppfyllandekriterier för smart specialisering"
+        assert [h.split(".")[0] for h in headings[2:-4]] == [str(n) for n in range(1, 11)]
+        assert headings[-4:-1] == [
+            "EU:s uppfyllandekriterier för smart specialisering",
+            "Årets utvärderingar och vad de ledde till för ändringar",
+            "Insatser och medel per strategiskt område i den nationella strategin",
+        ]
         # every wide table can take the keyboard focus and scroll, and says what it is
         assert browser.evaluate(
             "Array.from(document.querySelectorAll('table')).every(t => t.parentElement.tabIndex === 0"

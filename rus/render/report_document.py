@@ -12,6 +12,7 @@ from rus.base.codes import N_
 from rus.base.i18n import translate
 from rus.base.vocab import (
     Dimension,
+    EvaluationKind,
     Helix,
     LadderStep,
     Lang,
@@ -179,6 +180,11 @@ def and_list(items: list[str], lang: Lang) -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
+#: The headings of the two sections after the EU fulfilment criteria.
+_EVALUATIONS = N_("Evaluations of the year and what changed because of them")
+_NATIONAL_AREAS = N_("Activities and money by the strategic areas of the national strategy")
+
+
 def _t(message: str, lang: Lang, **params: object) -> str:
     text = translate(message, lang)
     return text.format(**params) if params else text
@@ -235,6 +241,10 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
         section(doc, report, charts, lang)
     doc.add(Heading(2, _t(N_("The EU fulfilment criteria for smart specialisation"), lang), "criteria"))
     _criteria(doc, report, lang)
+    doc.add(Heading(2, _t(_EVALUATIONS, lang), "evaluations"))
+    _evaluations(doc, report, lang)
+    doc.add(Heading(2, _t(_NATIONAL_AREAS, lang), "national-areas"))
+    _national_areas(doc, report, lang)
     doc.add(Heading(2, _t(N_("Next steps"), lang), "next-steps"))
     _next_steps(doc, report, lang)
     return doc
@@ -438,8 +448,13 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
         Heading(2, _t(N_("Contents"), lang), "contents"),
         Bullets(
             [f"{i}. {translate(q, lang)}" for i, (_, q) in enumerate(QUESTIONS, start=1)]
-            + [_t(N_("The EU fulfilment criteria for smart specialisation"), lang), _t(N_("Next steps"), lang)],
-            [*[anchor for anchor, _ in QUESTIONS], "criteria", "next-steps"],
+            + [
+                _t(N_("The EU fulfilment criteria for smart specialisation"), lang),
+                _t(_EVALUATIONS, lang),
+                _t(_NATIONAL_AREAS, lang),
+                _t(N_("Next steps"), lang),
+            ],
+            [*[anchor for anchor, _ in QUESTIONS], "criteria", "evaluations", "national-areas", "next-steps"],
         ),
     )
 
@@ -1539,4 +1554,147 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
     if notes:
         doc.add(
             Paragraph(_t(N_("What the latest mobilising meetings recorded:"), lang)), Bullets(notes)
+        )
+
+
+def _evaluations(doc: Document, report: Report, lang: Lang) -> None:
+    section = report.evaluations
+    window = report.window
+    if not section.rows:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_(
+                        "No evaluation in the plans is dated in the period ({start} to {end}). "
+                        "Record evaluations and what they changed under evaluations: in each plan."
+                    ),
+                    lang,
+                    start=window.start_date.isoformat(),
+                    end=window.end_date.isoformat(),
+                ),
+                note=True,
+            )
+        )
+        return
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "Evaluations reported in the period: {n}. Changes to activities recorded as made "
+                    "because of them: {changes}."
+                ),
+                lang,
+                n=len(section.rows),
+                changes=section.changes,
+            )
+        )
+    )
+    rows = []
+    for row in section.rows:
+        changes = [
+            _t(
+                N_("{activity} (revision {revision}): {description}"),
+                lang,
+                activity=f"{change.activity} {change.title}" if change.title else change.activity,
+                revision=change.revision,
+                description=change.description,
+            )
+            for change in row.changes
+        ]
+        evaluated = ", ".join(row.activities) if row.activities else _t(N_("the whole plan"), lang)
+        rows.append(
+            [
+                row.area.text(lang),
+                EvaluationKind(row.kind).text(lang),
+                row.evaluator or _t(N_("not stated"), lang),
+                row.date.isoformat(),
+                evaluated,
+                row.findings,
+                "; ".join(changes) if changes else _t(N_("no change recorded"), lang),
+            ]
+        )
+    doc.add(
+        Table(
+            _t(N_("The evaluations of the period and the changes they led to"), lang),
+            [
+                _t(N_("Strength area"), lang),
+                _t(N_("Kind"), lang),
+                _t(N_("Evaluator"), lang),
+                _t(N_("Date"), lang),
+                _t(N_("Evaluated"), lang),
+                _t(N_("Findings of the evaluation"), lang),
+                _t(N_("Changes (activity, revision)"), lang),
+            ],
+            rows,
+        )
+    )
+
+
+def _national_areas(doc: Document, report: Report, lang: Lang) -> None:
+    section = report.national_areas
+    years = years_text(section.years)
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "The activities in the report by the four strategic areas of the national strategy "
+                    "for sustainable regional development in the whole country 2021–2030, with the money "
+                    "granted (by decision year) and paid out in {years}, defined as in question 3."
+                ),
+                lang,
+                years=years,
+            )
+        )
+    )
+    if not section.activities:
+        doc.add(
+            Paragraph(
+                _t(N_("No activity in the report names a strategic area of the national strategy."), lang),
+                note=True,
+            )
+        )
+        return
+    doc.add(
+        Paragraph(
+            _t(
+                N_(
+                    "An activity that serves several strategic areas is counted in each of them, so the "
+                    "rows add up to more than the whole: {several} of the {n} activities serve more than "
+                    "one area. Counted once each, the {n} activities were granted {granted} in total "
+                    "in {years}, and {paid} was paid out to them."
+                ),
+                lang,
+                several=section.several_areas,
+                n=section.activities,
+                granted=sek(section.granted_sek, lang),
+                paid=sek(section.paid_sek, lang),
+                years=years,
+            ),
+            note=True,
+        ),
+        Table(
+            _t(N_("Activities and money per strategic area (an activity can count in several rows)"), lang),
+            [
+                _t(N_("Strategic area"), lang),
+                _t(N_("Activities"), lang),
+                _t(N_("Granted {years}"), lang, years=years),
+                _t(N_("Paid out {years}"), lang, years=years),
+            ],
+            [
+                [row.national_area.text(lang), str(row.activities), sek(row.granted_sek, lang), sek(row.paid_sek, lang)]
+                for row in section.rows
+            ],
+            numeric=frozenset({1, 2, 3}),
+        ),
+    )
+    if section.without_area:
+        doc.add(
+            Paragraph(
+                _t(
+                    N_("Activities in the report that name no strategic area of the national strategy: {n}."),
+                    lang,
+                    n=len(section.without_area),
+                )
+            ),
+            Bullets([_ref(ref) for ref in section.without_area]),
         )

@@ -21,7 +21,8 @@ from rus.reporting.report import Report
 SCHEMA_VERSION = 1
 
 #: The sections in the order of the report: the ten questions, the next steps, then the EU
-#: fulfilment criteria and the goal conflicts across areas (shown in the HTML with question 7).
+#: fulfilment criteria and the goal conflicts across areas (shown in the HTML with question 7), the
+#: evaluations of the period and the national strategy's strategic areas.
 SECTIONS: tuple[str, ...] = (
     "status",
     "priorities",
@@ -36,6 +37,8 @@ SECTIONS: tuple[str, ...] = (
     "next_steps",
     "criteria",
     "cross_area_conflicts",
+    "evaluations",
+    "national_areas",
 )
 
 #: Computed figures (properties) that belong in a section's object beside its fields.
@@ -44,6 +47,7 @@ _DERIVED: dict[str, tuple[str, ...]] = {
     "municipalities": ("mentions",),
     "criteria": ("lacking", "not_of_period"),
     "cross_area_conflicts": ("across",),
+    "evaluations": ("changes",),
 }
 
 #: Computed figures (properties) that belong in each row of a section's ``rows``.

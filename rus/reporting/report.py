@@ -20,6 +20,7 @@ from rus.base.vocab import (
     ConflictState,
     Criterion,
     Dimension,
+    EvaluationKind,
     FundingSource,
     FundingState,
     Helix,
@@ -27,6 +28,7 @@ from rus.base.vocab import (
     LadderStep,
     Lang,
     Municipality,
+    NationalArea,
     Phase,
     Priority,
     Rating,
@@ -688,6 +690,79 @@ class CrossConflictSection:
 
 
 @dataclass(frozen=True)
+class EvaluationChangeRow:
+    """A change to an activity made because of an evaluation: the activity, its title and the revision."""
+
+    activity: str
+    title: str | None
+    revision: str
+    description: str
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One evaluation reported in the period, with what it changed.
+
+    ``evaluator`` is the organisation's name (from the actor registry, or as written in the plan);
+    ``evaluator_id`` the registry id when there is one.
+    """
+
+    area: Area
+    id: str
+    kind: EvaluationKind
+    evaluator: str | None
+    evaluator_id: str | None
+    date: date
+    findings: str
+    reference: str | None
+    activities: list[str]
+    changes: list[EvaluationChangeRow]
+
+
+@dataclass(frozen=True)
+class EvaluationSection:
+    """The evaluations reported in the period (by date), and what changed because of them."""
+
+    rows: list[EvaluationRow]
+
+    @property
+    def changes(self) -> int:
+        """How many changes to activities the period's evaluations led to."""
+        return sum(len(row.changes) for row in self.rows)
+
+
+@dataclass(frozen=True)
+class NationalAreaRow:
+    """One strategic area of the national strategy: the activities serving it and their money.
+
+    ``granted_sek`` and ``paid_sek`` are defined as in the funding section (:func:`granted_in`,
+    :func:`paid_in`), over the activities in the report that serve the area.
+    """
+
+    national_area: NationalArea
+    activities: int
+    granted_sek: int
+    paid_sek: int
+
+
+@dataclass(frozen=True)
+class NationalAreaSection:
+    """Activities and money by the national strategy's four strategic areas.
+
+    An activity serving several areas counts in each, so the rows add up to more than the whole:
+    ``activities``, ``granted_sek`` and ``paid_sek`` are the whole, each activity counted once.
+    """
+
+    years: tuple[int, ...]
+    rows: list[NationalAreaRow]
+    activities: int
+    granted_sek: int
+    paid_sek: int
+    several_areas: int
+    without_area: list[ActivityRef]
+
+
+@dataclass(frozen=True)
 class Report:
     """The yearly report: the ten answers, computed from the plans and their recorded history."""
 
@@ -711,6 +786,8 @@ class Report:
     next_steps: NextStepsSection
     criteria: CriteriaSection
     cross_area_conflicts: CrossConflictSection
+    evaluations: EvaluationSection
+    national_areas: NationalAreaSection
 
     @property
     def has_history(self) -> bool:
@@ -815,6 +892,8 @@ def build_report(data: ReportInput, today: date) -> Report:
         next_steps=_next_steps(scoped, data.window),
         criteria=criteria_section(data, indicators),
         cross_area_conflicts=cross_conflict_section(data, scoped),
+        evaluations=evaluation_section(data),
+        national_areas=national_area_section(scoped, data.window.years),
     )
 
 
@@ -1552,3 +1631,72 @@ def cross_conflict_section(data: ReportInput, scoped: dict[Area, list[Activity]]
             )
     states = Counter(row.state for row in rows)
     return CrossConflictSection(rows, {s: states.get(s, 0) for s in ConflictState})
+
+
+# --- evaluations and the national strategy's strategic areas -------------------------------------
+
+
+def evaluation_section(data: ReportInput) -> EvaluationSection:
+    """The evaluations dated in the period, from every plan, with the changes they led to."""
+    window = data.window
+    names = {a.id: a.name for a in (data.end.registry.actors if data.end.registry else [])}
+    rows: list[EvaluationRow] = []
+    for area in Area:
+        plan = data.end.plans.get(area)
+        if plan is None:
+            continue
+        titles = {a.id: a.title for a in plan.activities}
+        for evaluation in plan.evaluations:
+            if not window.start_date <= evaluation.date <= window.end_date:
+                continue
+            evaluator = (
+                names.get(evaluation.evaluator, evaluation.evaluator)
+                if evaluation.evaluator is not None
+                else evaluation.evaluator_name
+            )
+            rows.append(
+                EvaluationRow(
+                    area=area,
+                    id=evaluation.id,
+                    kind=evaluation.kind,
+                    evaluator=evaluator,
+                    evaluator_id=evaluation.evaluator,
+                    date=evaluation.date,
+                    findings=evaluation.findings,
+                    reference=evaluation.reference,
+                    activities=list(evaluation.activities),
+                    changes=[
+                        EvaluationChangeRow(c.activity, titles.get(c.activity), c.revision, c.description)
+                        for c in evaluation.changes
+                    ],
+                )
+            )
+    rows.sort(key=lambda row: (row.date, list(Area).index(row.area), row.id))
+    return EvaluationSection(rows)
+
+
+def national_area_section(scoped: dict[Area, list[Activity]], years: Iterable[int]) -> NationalAreaSection:
+    """Per strategic area of the national strategy: the report's activities serving it and their money."""
+    wanted = tuple(years)
+    activities = [a for _, a in _all(scoped)]
+    rows = []
+    for national in NationalArea:
+        serving = [a for a in activities if national in a.national_areas]
+        rows.append(
+            NationalAreaRow(
+                national,
+                len(serving),
+                sum(granted_in(a, wanted) for a in serving),
+                sum(paid_in(a, wanted) for a in serving),
+            )
+        )
+    with_area = [a for a in activities if a.national_areas]
+    return NationalAreaSection(
+        years=wanted,
+        rows=rows,
+        activities=len(with_area),
+        granted_sek=sum(granted_in(a, wanted) for a in with_area),
+        paid_sek=sum(paid_in(a, wanted) for a in with_area),
+        several_areas=sum(1 for a in with_area if len(set(a.national_areas)) > 1),
+        without_area=[_ref(a, area) for area, a in _all(scoped) if not a.national_areas],
+    )
