@@ -1307,6 +1307,40 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
                 rows,
             )
         )
+    if section.records:
+        record_rows = [
+            [
+                row.id,
+                row.form.text(lang),
+                and_list([f"{a.id} {a.title}" for a in row.activities], lang) or "–",
+                and_list([report.actor_names.get(a, a) for a in row.actors], lang) or "–",
+                row.matter or "–",
+                row.held.isoformat() if row.held else "–",
+                row.concluded.isoformat() if row.concluded else "–",
+                row.outcome.text(lang) if row.outcome else "–",
+                row.documented or "–",
+            ]
+            for row in section.records
+        ]
+        doc.add(
+            Table(
+                _t(N_("Consultations and samråd held in the period, with their outcomes"), lang),
+                [
+                    _t(N_("Record"), lang),
+                    _t(N_("Form"), lang),
+                    _t(N_("Activities"), lang),
+                    _t(N_("Sámi representatives"), lang),
+                    _t(N_("Matter"), lang),
+                    _t(N_("Held"), lang),
+                    _t(N_("Concluded"), lang),
+                    _t(N_("Outcome"), lang),
+                    _t(N_("Documented in"), lang),
+                ],
+                record_rows,
+            )
+        )
+    else:
+        doc.add(Paragraph(_t(N_("No consultation or samråd was held in the period."), lang)))
     if section.without_consultation:
         doc.add(
             Paragraph(

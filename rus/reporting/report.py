@@ -18,6 +18,8 @@ from rus.base.vocab import (
     CO_FUNDING_SOURCES,
     Area,
     ConflictState,
+    ConsultationForm,
+    ConsultationOutcome,
     Criterion,
     Dimension,
     EvaluationKind,
@@ -425,11 +427,29 @@ class SamiRow:
 
 
 @dataclass(frozen=True)
+class ConsultationRecordRow:
+    """A consultation under Lag (2022:66) or a samråd held in the period, with its outcome."""
+
+    area: Area
+    id: str
+    form: ConsultationForm
+    activities: list[ActivityRef]
+    actors: list[str]
+    matter: str | None
+    held: date | None
+    concluded: date | None
+    outcome: ConsultationOutcome | None
+    documented: str | None  # the reference number, else where it is documented
+
+
+@dataclass(frozen=True)
 class SamiSection:
     """Question 8: activities affecting Sámi conditions, and whether there was consultation."""
 
     rows: list[SamiRow]
     unassessed_in_sami_area: list[ActivityRef]
+    #: The plans' consultation records held or concluded in the period, with their outcomes.
+    records: list[ConsultationRecordRow] = field(default_factory=list)
 
     @property
     def without_consultation(self) -> list[SamiRow]:
@@ -886,7 +906,7 @@ def build_report(data: ReportInput, today: date) -> Report:
         municipalities=_municipality_section(scoped),
         sustainability=_sustainability_section(scoped),
         conflicts=_conflict_section(scoped),
-        sami=_sami_section(plans, scoped),
+        sami=_sami_section(plans, scoped, data.window),
         participation=_participation_section(plans, scoped, data),
         learning=_learning_section(plans, scoped, steps, data),
         next_steps=_next_steps(scoped, data.window),
@@ -1284,7 +1304,7 @@ def _conflict_section(scoped: dict[Area, list[Activity]]) -> ConflictSection:
     return ConflictSection(rows, {s: states.get(s, 0) for s in ConflictState})
 
 
-def _sami_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]]) -> SamiSection:
+def _sami_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]], window: Window) -> SamiSection:
     from rus.base.vocab import MUNICIPALITY_INFO
 
     rows: list[SamiRow] = []
@@ -1310,7 +1330,29 @@ def _sami_section(plans: dict[Area, Plan], scoped: dict[Area, list[Activity]]) -
                     latest.date if latest is not None else None,
                 )
             )
-    return SamiSection(rows, unassessed)
+    in_period: list[ConsultationRecordRow] = []
+    for area, plan in plans.items():
+        titles = {a.id: a for a in plan.activities}
+        for record in plan.consultations:
+            days = [d for d in (record.date, record.concluded) if d is not None]
+            if not any(window.start_date <= d <= window.end_date for d in days):
+                continue
+            in_period.append(
+                ConsultationRecordRow(
+                    area,
+                    record.id,
+                    record.form,
+                    [_ref(titles[i], area) for i in record.activities if i in titles],
+                    list(record.actors),
+                    record.matter,
+                    record.date,
+                    record.concluded,
+                    record.outcome,
+                    record.reference or record.documented_in,
+                )
+            )
+    in_period.sort(key=lambda r: (r.held or r.concluded or date.min, r.id))
+    return SamiSection(rows, unassessed, in_period)
 
 
 def _participation_section(
