@@ -17,7 +17,8 @@ from rus.base.diagnostics import Diagnostic
 from rus.base.i18n import InText
 from rus.base.vocab import ConflictState, Criterion
 from rus.plans.models import ProgrammeFile
-from rus.plans.rules import CrossIndex, Loc, ProgrammeIndex, Ref, actor_ref, revision_key
+from rus.plans.revision import revision_key
+from rus.plans.rules import CrossIndex, Loc, ProgrammeIndex, Ref, actor_ref
 from rus.plans.source import Source
 
 _WHAT = {"goals": "@goal in the plans", "indicators": "@indicator in the plans", "activities": "@activity in the plans"}

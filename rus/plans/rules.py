@@ -33,7 +33,12 @@ from rus.base.vocab import (
     fold,
 )
 from rus.plans.models import Activity, ActorRegistry, Consultation, Plan
-from rus.plans.revision import expected_for_meeting, fits_meeting, period_after_revision
+from rus.plans.revision import (
+    expected_for_meeting,
+    fits_meeting,
+    period_after_revision,
+    revision_key,
+)
 from rus.plans.source import Source
 
 Loc = tuple[str | int, ...]
@@ -183,12 +188,6 @@ def _index_for_programme(plan: Plan, index: CrossIndex, partial: Partial | None)
     area = plan.area.value
     if area not in index.revisions or revision_key(plan.revision) > revision_key(index.revisions[area]):
         index.revisions[area] = plan.revision
-
-
-def revision_key(revision: str) -> tuple[int, int]:
-    """A revision as numbers that order it: ``2026-2`` before ``2026-10``."""
-    year, _, number = revision.partition("-")
-    return int(year), int(number)
 
 
 def _check_ids(plan: Plan, source: Source, index: CrossIndex, partial: Partial | None) -> None:

@@ -20,7 +20,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -519,11 +519,3 @@ def snapshots(history: History, area: Area | None = None) -> Iterator[Snapshot]:
         if plan is None:
             continue  # a tag of a commit where the area has no plan: nothing to show
         yield Snapshot(tag.area, tag.revision, tag.tag, tag.commit, tag.date, plan, tag.message)
-
-
-def next_revision(revision: str, today: date | None = None) -> str:
-    """The revision after ``revision`` (see :func:`rus.plans.revision.next_revision`)."""
-    from rus.plans.revision import next_revision as following
-
-    return following(revision, today)
-

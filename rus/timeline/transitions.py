@@ -40,7 +40,7 @@ from rus.base.vocab import (
 from rus.base.workspace import find_root
 from rus.plans.models import Activity, Plan
 from rus.plans.region import region_at
-from rus.plans.revision import revision_key
+from rus.plans.revision import next_revision, revision_key
 from rus.plans.rules import consultations_of, is_documented
 from rus.timeline.history import (
     History,
@@ -48,7 +48,6 @@ from rus.timeline.history import (
     PlanSet,
     build_planset,
     merge_plans,
-    next_revision,
     parse_file,
 )
 
