@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -42,6 +42,14 @@ async def initialize(client: LanguageClient, root: Path, lang: str = "en", markd
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
         initialization_options={"lang": lang},
     ))
+
+
+async def session(client: LanguageClient, root: Path, markdown: bool = True) -> AsyncIterator[None]:
+    """A module's server session: initialized on ``root``, then shut down, and the server must exit cleanly."""
+    await initialize(client, root, markdown=markdown)
+    yield
+    await client.shutdown_session()
+    assert client._server is not None and client._server.returncode == 0
 
 
 async def wait_for(client: LanguageClient, uri: str, check: Callable[[Sequence[types.Diagnostic]], bool]) -> list[types.Diagnostic]:

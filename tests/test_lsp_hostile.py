@@ -12,7 +12,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from tests.conftest import BASE, FIXTURES
-from tests.lsp_helpers import CONFIG, Editor, initialize, validate_in_process, wait_for
+from tests.lsp_helpers import CONFIG, Editor, session, validate_in_process, wait_for
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -52,10 +52,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(config=CONFIG, scope="module")
 async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
-    await initialize(lsp_client, workspace, markdown=False)  # a client that reads plain text only
-    yield
-    await lsp_client.shutdown_session()
-    assert lsp_client._server is not None and lsp_client._server.returncode == 0
+    async for _ in session(lsp_client, workspace, markdown=False):  # a client that reads plain text only
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from tests.lsp_helpers import (
     CONFIG,
     Editor,
     apply_edits,
-    initialize,
     position_of,
+    session,
     text_at,
     validate_in_process,
     wait_for,
@@ -38,10 +38,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(config=CONFIG, scope="module")
 async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
-    await initialize(lsp_client, workspace)
-    yield
-    await lsp_client.shutdown_session()
-    assert lsp_client._server is not None and lsp_client._server.returncode == 0
+    async for _ in session(lsp_client, workspace):
+        yield
 
 
 @pytest.fixture(scope="module")
