@@ -444,7 +444,8 @@ def test_a_revision_not_yet_tagged_is_compared_with_the_last_tag(tmp_path: Path)
     assert [(s.from_revision, s.to_revision) for s in report.status.steps] == [("2025-2", "2026-1"), ("2026-1", "2026-2")]
     autumn = report.status.steps[1]
     assert [ref.id for ref in autumn.added] == ["UPP-004"]
-    assert autumn.item_changes == {}  # no semantic diff between tags: the autumn one is not a tag
+    # the untagged revision is compared as fully as a tagged one (it used to show no item counts)
+    assert {k: v for k, v in autumn.item_changes.items() if v} == {"added": 1, "replaced": 1, "completed": 1, "changed": 2}
     assert [r for _, r, _ in report.history] == ["2025-2", "2026-1"]  # only tags count as recorded
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
 
@@ -122,9 +122,6 @@ class ReportInput:
     before: dict[Area, RecordedRevision] = field(default_factory=dict)
     start_registry: ActorRegistry | None = None
     source: str = ""
-    #: Per (area, from tag, to tag): how many items of the plan changed, by category (added,
-    #: removed, replaced, cancelled, completed, changed), from the semantic diff of :mod:`rus.timeline.changes`.
-    diffs: dict[tuple[Area, str, str], dict[str, int]] = field(default_factory=dict)
 
 
 # --- result models -------------------------------------------------------------------------------
@@ -164,6 +161,8 @@ class RevisionStep:
     status_changes: list[StatusChange]
     priority_changes: list[tuple[ActivityRef, list[Priority], list[Priority]]]
     new_actuals: int
+    #: How many items of the plan changed, by category (added, removed, replaced, cancelled,
+    #: completed, changed), from the semantic diff of :mod:`rus.timeline.changes`.
     item_changes: dict[str, int] = field(default_factory=dict)
 
 
@@ -952,46 +951,52 @@ def _steps(data: ReportInput) -> list[RevisionStep]:
     steps: list[RevisionStep] = []
     for area, chain in sorted(_chains(data).items(), key=lambda item: list(Area).index(item[0])):
         for old, new in pairwise(chain):
-            step = compare_plans(area, old.plan, new.plan, old.date, new.date)
-            counts = data.diffs.get((area, old.tag, new.tag))
-            steps.append(replace(step, item_changes=counts) if counts is not None else step)
+            steps.append(compare_plans(area, old.plan, new.plan, old.date, new.date))
     return steps
 
 
 def compare_plans(
     area: Area, old: Plan, new: Plan, old_date: datetime | None, new_date: datetime
 ) -> RevisionStep:
-    """What changed in one area's activities from one revision of its plan to the next."""
-    before = {a.id: a for a in old.activities}
-    added = [_ref(a, area) for a in new.activities if a.id not in before]
-    changes: list[StatusChange] = []
+    """What changed in one area's plan from one revision to the next.
+
+    Read off the semantic diff that ``rus diff`` shows (:func:`rus.timeline.changes.diff_plans`),
+    so the report and ``rus diff`` cannot disagree on which activities were added, which changed
+    status or priorities, and which indicator values are new. Activities are listed in the plan's
+    order.
+    """
+    from rus.timeline.changes import Side, diff_plans, new_actuals, priority_change
+
+    changes = diff_plans(old, new, Side(old.revision, old.revision), Side(new.revision, new.revision), area)
+    by_id = {item.id: item for item in changes.items if item.kind == "activity"}
+    added: list[ActivityRef] = []
+    status_changes: list[StatusChange] = []
     reprioritised: list[tuple[ActivityRef, list[Priority], list[Priority]]] = []
     for activity in new.activities:
-        previous = before.get(activity.id)
-        if previous is None:
+        item = by_id.get(activity.id)
+        if item is None:
             continue
-        if previous.status != activity.status:
-            changes.append(
+        if item.change == "added":
+            added.append(_ref(activity, area))
+            continue
+        status = item.status_change
+        if status is not None:
+            status_changes.append(
                 StatusChange(
                     _ref(activity, area),
-                    previous.status,
-                    activity.status,
+                    Status(status.old),
+                    Status(status.new),
                     old.revision,
                     new.revision,
                     activity.status_note,
                 )
             )
-        if set(previous.priorities) != set(activity.priorities):
+        priorities = priority_change(item)
+        if priorities is not None:
+            before, after = priorities
             reprioritised.append(
-                (_ref(activity, area), list(previous.priorities), list(activity.priorities))
+                (_ref(activity, area), [Priority(p) for p in before], [Priority(p) for p in after])
             )
-    old_actuals = {(i.id, a.period, a.municipality) for i in old.indicators for a in i.actuals}
-    new_actuals = sum(
-        1
-        for i in new.indicators
-        for a in i.actuals
-        if (i.id, a.period, a.municipality) not in old_actuals
-    )
     return RevisionStep(
         area,
         old.revision,
@@ -999,9 +1004,10 @@ def compare_plans(
         old_date,
         new_date,
         added,
-        changes,
+        status_changes,
         reprioritised,
-        new_actuals,
+        len(new_actuals(changes)),
+        dict(changes.summary.counts),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,35 +117,7 @@ def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> Repor
         before=before,
         start_registry=start_registry,
         source=source,
-        diffs=_diffs(
-            root,
-            plans_dir,
-            [s for s in snapshots if s.tag in {r.tag for r in before.values()}] + inside,
-        ),
     )
-
-
-def _diffs(
-    root: Path, plans_dir: str, chain: list[Snapshot]
-) -> dict[tuple[Area, str, str], dict[str, int]]:
-    """Counts of what changed, per category, between consecutive recorded revisions of each area."""
-    from rus.timeline.changes import CATEGORIES, diff_plansets
-    from rus.timeline.history import planset_at
-
-    counts: dict[tuple[Area, str, str], dict[str, int]] = {}
-    for area in Area:
-        own = sorted((s for s in chain if s.area == area), key=lambda s: (revision_key(s.revision), s.date))
-        for old, new in pairwise(own):
-            changes = diff_plansets(
-                planset_at(root, old.commit, plans_dir),
-                planset_at(root, new.commit, plans_dir),
-                area,
-            )
-            summary = changes.to_dict()["summary"]
-            counts[(area, old.tag, new.tag)] = {
-                category: int(summary[category]) for category in CATEGORIES
-            }
-    return counts
 
 
 #: What :attr:`ReportInput.source` says when the report is built from the files as they are.
@@ -193,7 +164,6 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
     ``first`` in the history, and :class:`rus.base.errors.GitError` for a revision git does not know.
     """
     from rus.plans.revision import half_of, next_period, period_key, revision_key
-    from rus.timeline.changes import CATEGORIES, diff_plansets
     from rus.timeline.history import TAG_PATTERN, History
 
     with History(root, plans_dir) as history:
@@ -238,16 +208,6 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
         before = {
             area: RecordedRevision(area, plan.revision, first, when, plan) for area, plan in start_set.plans.items()
         }
-        diffs: dict[tuple[Area, str, str], dict[str, int]] = {}
-        for area in Area:
-            chain: list[tuple[str, PlanSet]] = [(first, start_set)] if area in start_set.plans else []
-            own = sorted((item for item in inside if item[0].area is area), key=lambda i: (revision_key(i[0].revision), i[0].date))
-            chain += [(recorded.tag, planset) for recorded, planset in own]
-            if area in end_set.plans:
-                chain.append(("", end_set))  # the plans at --to, when they go further than the last tag
-            for (old_tag, old_set), (new_tag, new_set) in pairwise(chain):
-                summary = diff_plansets(old_set, new_set, area).to_dict()["summary"]
-                diffs[(area, old_tag, new_tag)] = {category: int(summary[category]) for category in CATEGORIES}
         return ReportInput(
             end=plans_of(end_set),
             window=window,
@@ -255,5 +215,4 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
             before=before,
             start_registry=start_set.registry,
             source=last,
-            diffs=diffs,
         )

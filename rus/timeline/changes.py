@@ -592,7 +592,8 @@ def _actuals(key: str, old: Any, new: Any, old_item: dict[str, Any], new_item: d
         event = "added" if before is None else "removed" if after is None else "changed"
         details: dict[str, Any] = {"event": event, "period": akey[0], "municipality": akey[1] or None}
         if after is not None:
-            details["progress"] = progress_towards_target(after["value"], new_item)
+            # the target is the county's: a municipality's value is not judged against it (nor in the report)
+            details["progress"] = progress_towards_target(after["value"], new_item) if not akey[1] else None
             details["target"] = (new_item.get("target") or {}).get("value")
             details["note"] = after.get("note")
         else:
@@ -603,6 +604,37 @@ def _actuals(key: str, old: Any, new: Any, old_item: dict[str, Any], new_item: d
             "actual", key, before["value"] if before else None, after["value"] if after else None, details,
         ))
     return changes
+
+
+def new_actuals(area: AreaChanges) -> list[tuple[str, str, str | None]]:
+    """The indicator values recorded in the newer plan and not in the older, as (indicator, period,
+    municipality): the actuals added to an indicator, and those of an indicator added whole.
+
+    What "new indicator values" means in the yearly report and in ``rus diff`` alike.
+    """
+    found: list[tuple[str, str, str | None]] = []
+    for item in area.items:
+        if item.kind != "indicator":
+            continue
+        if item.change == "added":
+            actuals = {_actual_key(a): a for a in (item.item or {}).get("actuals") or []}
+            found.extend((item.id, period, municipality or None) for period, municipality in sorted(actuals))
+            continue
+        for change in item.changes:
+            if change.type == "actual" and change.details["event"] == "added":
+                found.append((item.id, change.details["period"], change.details["municipality"]))
+    return found
+
+
+def priority_change(item: ItemChange) -> tuple[list[str], list[str]] | None:
+    """An activity's long-term priorities before and after, when the set of them changed.
+
+    A priority listed twice serves no more than once listed, so only a change to the set counts.
+    """
+    for change in item.changes:
+        if change.field == "priorities" and set(change.old or []) != set(change.new or []):
+            return list(change.old or []), list(change.new or [])
+    return None
 
 
 _HANDLERS: dict[tuple[str, str], Handler] = {
