@@ -8,7 +8,6 @@ values, ids of a kind) comes from the pydantic models.
 from __future__ import annotations
 
 import re
-import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from rus.base.vocab import RegionVocab
+from rus.plans.annotations import unwrap_annotation, walk_annotation
 from rus.plans.models import (
     ACTIVITY_ID,
     ACTOR_ID,
@@ -27,7 +27,7 @@ from rus.plans.models import (
     REFERENCE,
     SUB_AREA_ID,
 )
-from rus.plans.validation import model_of, unwrap_annotation
+from rus.plans.validation import model_of
 
 #: A list item in a path.
 ITEM = -1
@@ -131,12 +131,9 @@ def slot(model: type[BaseModel], path: Path) -> Slot:
 
 def _pattern(annotation: Any) -> str | None:
     """The string pattern of an ``Annotated`` type (through ``| None``), if it has one."""
-    if typing.get_origin(annotation) is typing.Annotated:
-        found = _pattern_of(list(annotation.__metadata__))
-        return found or _pattern(typing.get_args(annotation)[0])
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _pattern(arg)
+    for inner in walk_annotation(annotation, lists=False):
+        if typing.get_origin(inner) is typing.Annotated:
+            found = _pattern_of(list(inner.__metadata__))
             if found:
                 return found
     return None

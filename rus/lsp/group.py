@@ -17,7 +17,8 @@ from typing import Any
 from rus.base.diagnostics import Diagnostic
 from rus.base.vocab import Helix, Status
 from rus.base.workspace import display_path, find_root
-from rus.plans.models import ActorRegistry, Plan, ProgrammeFile, inner_model
+from rus.plans.annotations import inner_model
+from rus.plans.models import ActorRegistry, Plan, ProgrammeFile
 from rus.plans.source import Source, parse_bytes, read_source
 from rus.plans.validation import FileResult, discover, validate_sources
 

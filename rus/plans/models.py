@@ -7,7 +7,6 @@ that an editor shows Swedish help while a facilitator types. Keys are English AS
 from __future__ import annotations
 
 import re
-import typing
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -116,19 +115,6 @@ EDITION_FIELD = (
     "Filens utgåva av formatet (utelämnad: utgåva 1). Ändra den inte för hand; `rus migrate` uppgraderar äldre utgåvor.",
     "The edition of the format the file is written in (left out: edition 1). Do not change it by hand; `rus migrate` upgrades older editions.",
 )
-
-
-def inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model class a field's annotation holds (through lists and ``| None``), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) is dict:
-        return None
-    for arg in typing.get_args(annotation):
-        found = inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 class Model(BaseModel):

@@ -9,8 +9,6 @@ from __future__ import annotations
 import calendar
 import os
 import re
-import types
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +29,7 @@ from rus.base.diagnostics import Diagnostic, Severity, count
 from rus.base.suggest import suggest
 from rus.base.vocab import RegionVocab, Vocab, fold, lookup
 from rus.base.workspace import Outside, boundary_of, display_path, leads_outside
+from rus.plans.annotations import annotation_at, inner_model
 from rus.plans.models import (
     ACTIVITY_ID,
     ACTOR_ID,
@@ -53,7 +52,6 @@ from rus.plans.models import (
     Plan,
     ProgrammeFile,
     SubArea,
-    inner_model,
 )
 from rus.plans.programme import check_programme, check_programme_refs, settled_risks
 from rus.plans.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
@@ -569,53 +567,8 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return current
 
 
-def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
-    """The type annotation of the value at ``loc`` (None when the path leaves the model)."""
-    annotation: Any = model
-    steps = list(loc)
-    i = 0
-    while i < len(steps):
-        step = steps[i]
-        annotation = unwrap_annotation(annotation)
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            info = annotation.model_fields.get(step) if isinstance(step, str) else None
-            if info is None:
-                return None
-            annotation = info.annotation
-        elif origin is list and args:
-            annotation = args[0]
-        elif origin is dict and len(args) == 2:
-            if i + 1 < len(steps) and steps[i + 1] == "[key]":
-                annotation = args[0]
-                i += 1
-            else:
-                annotation = args[1]
-        else:
-            return None
-        i += 1
-    return unwrap_annotation(annotation)
-
-
-def unwrap_annotation(annotation: Any) -> Any:
-    """Strip ``Annotated`` and ``X | None`` down to the type that matters."""
-    while True:
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin is typing.Annotated:
-            annotation = args[0]
-        elif args and origin in (typing.Union, types.UnionType):
-            rest = [a for a in args if a is not type(None)]
-            if len(rest) != 1:
-                return annotation
-            annotation = rest[0]
-        else:
-            return annotation
-
-
 def _enum_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[Enum] | type[RegionVocab] | None:
-    annotation = _annotation_at(model, loc)
+    annotation = annotation_at(model, loc)
     if isinstance(annotation, type) and issubclass(annotation, Enum | RegionVocab):
         return annotation
     return None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from rus.base.codes import N_, NP_
-from rus.base.i18n import ngettext, translate
+from rus.base.i18n import plural, translate
 from rus.base.vocab import (
     Area,
     ConflictState,
@@ -33,7 +33,8 @@ from rus.base.vocab import (
     Status,
     Vocab,
 )
-from rus.plans.models import Activity, Actor, Goal, Indicator, Plan, SubArea, inner_model
+from rus.plans.annotations import inner_model
+from rus.plans.models import Activity, Actor, Goal, Indicator, Plan, SubArea
 from rus.render.escape import json_dumps, markdown_text, one_line
 from rus.timeline.changes import CATEGORIES, AreaChanges, Change, ChangeSet, ItemChange, Summary
 from rus.timeline.history import LAST_RECORDED, NO_COMMITS, WORKING_TREE
@@ -331,7 +332,7 @@ def headline(item: ItemChange, lang: Lang, *, mark: bool = True) -> str:
 
 def summary_text(summary: Summary, lang: Lang) -> str:
     """``3 added · 5 changed · 1 cancelled`` (``no changes`` when nothing changed)."""
-    parts = [_plural(summary.counts[c], *CATEGORY_LABELS[c], lang) for c in CATEGORIES if summary.counts[c]]
+    parts = [plural(summary.counts[c], *CATEGORY_LABELS[c], lang) for c in CATEGORIES if summary.counts[c]]
     if summary.metadata:
         parts.append(t(N_("metadata changed"), lang))
     return " · ".join(parts) if parts else t(N_("no changes"), lang)
@@ -484,10 +485,6 @@ def render_json(changes: ChangeSet) -> str:
 # --- the structured commit message -----------------------------------------------------------------
 
 
-def _plural(n: int, one: str, many: str, lang: Lang) -> str:
-    return ngettext(one, many, n, lang).format(n=n)
-
-
 def commit_counts(changes: ChangeSet, lang: Lang) -> str:
     """``+2 activities, 3 status changes`` (what a commit or tag summary line says)."""
     items = [item for _, item in changes.items()]
@@ -503,21 +500,21 @@ def commit_counts(changes: ChangeSet, lang: Lang) -> str:
     others_changed = len(others) - others_added - others_removed
     parts: list[str] = []
     if added:
-        parts.append("+" + _plural(added, *NP_("{n} activity", "{n} activities"), lang))
+        parts.append("+" + plural(added, *NP_("{n} activity", "{n} activities"), lang))
     if removed:
-        parts.append("−" + _plural(removed, *NP_("{n} activity", "{n} activities"), lang))
+        parts.append("−" + plural(removed, *NP_("{n} activity", "{n} activities"), lang))
     if replaced:
-        parts.append(_plural(replaced, *CATEGORY_LABELS["replaced"], lang))
+        parts.append(plural(replaced, *CATEGORY_LABELS["replaced"], lang))
     if statuses:
-        parts.append(_plural(statuses, *NP_("{n} status change", "{n} status changes"), lang))
+        parts.append(plural(statuses, *NP_("{n} status change", "{n} status changes"), lang))
     if changed:
-        parts.append(_plural(changed, *NP_("{n} activity changed", "{n} activities changed"), lang))
+        parts.append(plural(changed, *NP_("{n} activity changed", "{n} activities changed"), lang))
     if others_added:
-        parts.append("+" + _plural(others_added, *NP_("{n} other item", "{n} other items"), lang))
+        parts.append("+" + plural(others_added, *NP_("{n} other item", "{n} other items"), lang))
     if others_removed:
-        parts.append("−" + _plural(others_removed, *NP_("{n} other item", "{n} other items"), lang))
+        parts.append("−" + plural(others_removed, *NP_("{n} other item", "{n} other items"), lang))
     if others_changed:
-        parts.append(_plural(others_changed, *NP_("{n} other change", "{n} other changes"), lang))
+        parts.append(plural(others_changed, *NP_("{n} other change", "{n} other changes"), lang))
     if not parts and any(area.metadata for area in changes.areas):
         parts.append(t(N_("metadata"), lang))
     return ", ".join(parts) if parts else t(N_("comments and layout only"), lang)
@@ -527,7 +524,7 @@ def commit_subject(changes: ChangeSet, lang: Lang) -> str:
     """The summary line: ``tourism 2026-2: +2 activities, 3 status changes``."""
     names = [f"{a.area.value} {a.new.revision or ''}".strip() for a in changes.areas]
     if len(names) > 2:
-        names = [_plural(len(names), *NP_("{n} plans", "{n} plans"), lang)]
+        names = [plural(len(names), *NP_("{n} plans", "{n} plans"), lang)]
     if changes.actors or not names:
         names.append(t(N_("actors"), lang))
     return one_line(f"{', '.join(names)}: {commit_counts(changes, lang)}")
@@ -538,7 +535,7 @@ def kind_counts(items: tuple[ItemChange, ...], lang: Lang) -> str:
     counts: dict[str, int] = {}
     for item in items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
-    return ", ".join(_plural(counts[k], *KIND_COUNTS[k], lang) for k in KIND_COUNTS if counts.get(k))
+    return ", ".join(plural(counts[k], *KIND_COUNTS[k], lang) for k in KIND_COUNTS if counts.get(k))
 
 
 KIND_COUNTS = {

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rus.base.codes import N_, NP_
 from rus.base.diagnostics import Diagnostic, Severity
-from rus.base.i18n import ngettext, translate
+from rus.base.i18n import plural, translate
 from rus.base.vocab import Lang
 from rus.render.escape import json_dumps, markdown_code, markdown_text, one_line
 from rus.timeline.ci import CiResult
@@ -40,10 +40,6 @@ def _t(message: str, lang: Lang) -> str:
     return translate(message, lang)
 
 
-def _plural(count: int, one: str, many: str, lang: Lang) -> str:
-    return ngettext(one, many, count, lang).format(n=count)
-
-
 def cell(text: str) -> str:
     """Plain text made safe for one cell of a GitHub Markdown table (and anywhere in Markdown)."""
     return markdown_text(text)
@@ -57,13 +53,13 @@ def markdown_parts(parts: list[tuple[str, bool]]) -> str:
 def verdict(result: CiResult, lang: Lang) -> str:
     """One line: passed or failed, with the counts."""
     validation = result.validation
-    files = _plural(
+    files = plural(
         len(validation.files), N_("{n} plan file checked"), N_("{n} plan files checked"), lang
     )
     if not validation.diagnostics:
         return f"✅ **{_t(N_('The plans pass every check'), lang)}** ({files})"
-    errors = _plural(validation.errors, *NP_("{n} error", "{n} errors"), lang)
-    warnings = _plural(validation.warnings, *NP_("{n} warning", "{n} warnings"), lang)
+    errors = plural(validation.errors, *NP_("{n} error", "{n} errors"), lang)
+    warnings = plural(validation.warnings, *NP_("{n} warning", "{n} warnings"), lang)
     icon = "❌" if validation.errors else "⚠️"
     return f"{icon} **{errors}, {warnings}** ({files})"
 
@@ -75,8 +71,8 @@ def verdict_line(result: CiResult, lang: Lang) -> str:
         base=one_line(result.base.name), commit=result.base.short
     )
     if validation.diagnostics:
-        errors = _plural(validation.errors, *NP_("{n} error", "{n} errors"), lang)
-        warnings = _plural(validation.warnings, *NP_("{n} warning", "{n} warnings"), lang)
+        errors = plural(validation.errors, *NP_("{n} error", "{n} errors"), lang)
+        warnings = plural(validation.warnings, *NP_("{n} warning", "{n} warnings"), lang)
         found = f"{errors}, {warnings}"
     else:
         found = _t(N_("The plans pass every check"), lang)
@@ -84,7 +80,7 @@ def verdict_line(result: CiResult, lang: Lang) -> str:
     if result.changes is not None:
         total = result.changes.summary
         count = total.total + total.metadata
-        changed = "; " + _plural(
+        changed = "; " + plural(
             count, N_("{n} change to the plans"), N_("{n} changes to the plans"), lang
         )
     return f"{base}: {found}{changed}."
@@ -136,7 +132,7 @@ def findings_table(diagnostics: list[Diagnostic], result: CiResult, lang: Lang) 
         lines.append("| " + " | ".join(row) + " |")
     left = len(diagnostics) - MAX_FINDINGS
     if left > 0:
-        more = _plural(left, *NP_("… and {n} more finding", "… and {n} more findings"), lang)
+        more = plural(left, *NP_("… and {n} more finding", "… and {n} more findings"), lang)
         lines += ["", f"_{more}_"]
     return lines
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rus.base.codes import N_, NP_
-from rus.base.i18n import ngettext, translate
+from rus.base.i18n import plural, translate
 from rus.base.vocab import Lang, Status
 from rus.render.escape import one_line
 from rus.render.report_document import percent
@@ -31,10 +31,6 @@ def _t(message: str, lang: Lang, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def _plural(count: int, one: str, many: str, lang: Lang) -> str:
-    return ngettext(one, many, count, lang).format(n=count)
-
-
 def _counts(area: AreaFollowUp, lang: Lang) -> Text:
     text = Text()
     shown = [(s, n) for s, n in area.counts.items() if n]
@@ -47,9 +43,9 @@ def _counts(area: AreaFollowUp, lang: Lang) -> Text:
 
 def _milestone(item: MilestoneDue, lang: Lang) -> Text:
     when = (
-        _plural(-item.days, *NP_("{n} day late", "{n} days late"), lang)
+        plural(-item.days, *NP_("{n} day late", "{n} days late"), lang)
         if item.overdue
-        else _plural(item.days, *NP_("in {n} day", "in {n} days"), lang)
+        else plural(item.days, *NP_("in {n} day", "in {n} days"), lang)
     )
     return Text.assemble(
         (one_line(item.activity.id), "bold"), f" {item.date.isoformat()} ({when}): ", one_line(item.title)
@@ -68,9 +64,9 @@ def _area_block(area: AreaFollowUp, lang: Lang, horizon: int) -> Group:
     grid.add_row(_t(N_("Activities"), lang), _counts(area, lang))
     source = _t(N_("meeting"), lang)
     if area.days_since < 0:  # a meeting planned ahead
-        ago = _plural(-area.days_since, *NP_("in {n} day", "in {n} days"), lang)
+        ago = plural(-area.days_since, *NP_("in {n} day", "in {n} days"), lang)
     else:
-        ago = _plural(area.days_since, *NP_("{n} day ago", "{n} days ago"), lang)
+        ago = plural(area.days_since, *NP_("{n} day ago", "{n} days ago"), lang)
     since = Text(f"{area.last_revision.isoformat()} ({source}), {ago}")
     if area.stale:
         since.append(

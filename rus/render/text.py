@@ -10,7 +10,7 @@ from rich.text import Text
 
 from rus.base.codes import N_, NP_
 from rus.base.diagnostics import Diagnostic, Severity
-from rus.base.i18n import ngettext, translate
+from rus.base.i18n import plural, translate
 from rus.base.vocab import Lang
 from rus.plans.validation import ValidationResult
 from rus.render.escape import excerpt, one_line
@@ -20,11 +20,6 @@ _LEVEL_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
 #: The line breaks of YAML (1.1, as the parsers count lines): not ``str.splitlines``'s, which
 #: also breaks at form feed and the file/group/record separators.
 _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def plural(count: int, one: str, many: str, lang: Lang) -> str:
-    """``count`` with the singular or plural message, translated (``ngettext``)."""
-    return ngettext(one, many, count, lang).format(n=count)
 
 
 def summary_line(result: ValidationResult, lang: Lang) -> Text:

@@ -47,6 +47,8 @@ from rus.base.vocab import (
     lookup,
     transition_allowed,
 )
+from rus.plans.annotations import inner_model
+from rus.plans.annotations import is_model as _is_model
 from rus.plans.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.plans.revision import expected_for_meeting, fits_meeting, is_revision
 from rus.plans.source import Source, gc_paused, parse_text
@@ -815,10 +817,6 @@ def parse_number(text: str, name: str = "value") -> float:
     return number
 
 
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
 def _parse_flow(raw: str, name: str) -> Any:
     source = parse_text(f"value: {raw}\n", Source("<value>"))
     if source.data is None or source.diagnostics:
@@ -837,22 +835,10 @@ def field_annotation(model: type[BaseModel], path: list[str]) -> tuple[Any, list
             known = ", ".join(current.model_fields) if _is_model(current) else ""
             raise EditError(N_("Unknown field `{field}`"), N_("Fields: {known}."), field=".".join(path), known=known)
         annotation = current.model_fields[step].annotation
-        current = _unwrap_model(annotation)
+        current = inner_model(annotation, lists=False)
         if current is not None:
             models.append(current)
     return annotation, models
-
-
-def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
-    if _is_model(annotation):
-        return typing.cast(type[BaseModel], annotation)
-    if typing.get_origin(annotation) in (list, dict):
-        return None
-    for arg in typing.get_args(annotation):
-        found = _unwrap_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # --- the edits -----------------------------------------------------------------------------------

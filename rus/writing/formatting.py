@@ -34,7 +34,7 @@ from rus.base.errors import RusError
 from rus.base.i18n import os_reason, translate
 from rus.base.vocab import Lang, RegionVocab
 from rus.base.workspace import display_path
-from rus.plans.models import inner_model
+from rus.plans.annotations import inner_model, walk_annotation
 from rus.plans.source import Source, blank_line_tabs_as_spaces, gc_paused, parse_text, plain_scalar
 
 #: Lists whose entries are separated by a blank line (at the top level of a file).
@@ -838,14 +838,11 @@ def _child(model: type[BaseModel] | None, name: str) -> tuple[type[BaseModel] | 
 
 
 def _enum_keys(annotation: Any) -> list[str] | None:
-    if typing.get_origin(annotation) is dict:
-        key_type = typing.get_args(annotation)[0]
-        if isinstance(key_type, type) and issubclass(key_type, Enum | RegionVocab):
-            return [str(member.value) for member in key_type]
-    for arg in typing.get_args(annotation):
-        found = _enum_keys(arg)
-        if found is not None:
-            return found
+    for inner in walk_annotation(annotation, dicts=True):
+        if typing.get_origin(inner) is dict:
+            key_type = typing.get_args(inner)[0]
+            if isinstance(key_type, type) and issubclass(key_type, Enum | RegionVocab):
+                return [str(member.value) for member in key_type]
     return None
 
 
