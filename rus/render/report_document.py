@@ -82,7 +82,7 @@ Block = Heading | Paragraph | Bullets | Table | Figure
 
 
 @dataclass
-class Document:
+class ReportDocument:
     """A rendered-to-blocks report: its title, language and blocks."""
 
     title: str
@@ -199,7 +199,7 @@ def _ref(ref: ActivityRef) -> str:
     return f"{ref.id} {ref.title}"
 
 
-def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Document:
+def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> ReportDocument:
     """The report as blocks in one language, with the given charts placed next to their tables."""
     if report.window.year is not None:
         title = _t(
@@ -219,7 +219,7 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
             first=report.window.from_revision or report.window.first,
             last=report.window.to_revision or report.window.last,
         )
-    doc = Document(title, lang)
+    doc = ReportDocument(title, lang)
     doc.add(Heading(1, title, "top"))
     _front(doc, report, lang)
     sections = (
@@ -250,7 +250,7 @@ def build_document(report: Report, charts: dict[str, Chart], lang: Lang) -> Docu
     return doc
 
 
-def _summary(doc: Document, report: Report, lang: Lang) -> None:
+def _summary(doc: ReportDocument, report: Report, lang: Lang) -> None:
     years = years_text(report.window.years)
     status = report.status
     funding = report.funding
@@ -320,7 +320,7 @@ def _summary(doc: Document, report: Report, lang: Lang) -> None:
     doc.add(Heading(2, _t(N_("Summary"), lang), "summary"), Bullets(items))
 
 
-def _next_steps(doc: Document, report: Report, lang: Lang) -> None:
+def _next_steps(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.next_steps
     if not section.activities:
         doc.add(
@@ -367,7 +367,7 @@ def _next_steps(doc: Document, report: Report, lang: Lang) -> None:
     )
 
 
-def _front(doc: Document, report: Report, lang: Lang) -> None:
+def _front(doc: ReportDocument, report: Report, lang: Lang) -> None:
     window = report.window
     doc.add(
         Paragraph(
@@ -459,7 +459,7 @@ def _front(doc: Document, report: Report, lang: Lang) -> None:
     )
 
 
-def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _status(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.status
     statuses = list(Status)
     headers = (
@@ -554,7 +554,7 @@ def _status(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang)
     _meetings(doc, report, lang)
 
 
-def _meetings(doc: Document, report: Report, lang: Lang) -> None:
+def _meetings(doc: ReportDocument, report: Report, lang: Lang) -> None:
     rows = [
         [
             m.area.text(lang),
@@ -583,7 +583,7 @@ def _meetings(doc: Document, report: Report, lang: Lang) -> None:
     )
 
 
-def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _priorities(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     rows = [
         [
             row.priority.text(lang),
@@ -634,7 +634,7 @@ def _priorities(doc: Document, report: Report, charts: dict[str, Chart], lang: L
         doc.add(Figure(charts["money"]))
 
 
-def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _funding(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.funding
     years = years_text(section.years)
     doc.add(
@@ -759,7 +759,7 @@ def _funding(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang
     )
 
 
-def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _indicators(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.indicators
     doc.add(
         Paragraph(
@@ -864,7 +864,7 @@ def _indicators(doc: Document, report: Report, charts: dict[str, Chart], lang: L
             )
 
 
-def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _municipalities(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.municipalities
     if section.thin:
         names = and_list([m.text(lang) for m in section.thin], lang)
@@ -943,7 +943,7 @@ def _municipalities(doc: Document, report: Report, charts: dict[str, Chart], lan
     )
 
 
-def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _sustainability(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.sustainability
     ratings = list(Rating)
     rows = [[d.text(lang)] + [str(section.ratings[d][r]) for r in ratings] for d in Dimension]
@@ -971,7 +971,7 @@ def _sustainability(doc: Document, report: Report, charts: dict[str, Chart], lan
     doc.add(Bullets(items))
 
 
-def _conflicts(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _conflicts(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     doc.add(Heading(3, _t(N_("Goal conflicts across strength areas"), lang), "conflicts-across-areas"))
     _cross_area_conflicts(doc, report, lang)
     doc.add(Heading(3, _t(N_("Goal conflicts within activities"), lang), "conflicts-in-activities"))
@@ -997,7 +997,7 @@ def _side_text(row: CrossConflictRow, lang: Lang) -> str:
     return " ↔ ".join(parts)
 
 
-def _cross_area_conflicts(doc: Document, report: Report, lang: Lang) -> None:
+def _cross_area_conflicts(doc: ReportDocument, report: Report, lang: Lang) -> None:
     rows = report.cross_area_conflicts.programme_rows
     if not rows:
         doc.add(Paragraph(_t(N_("The programme file records no goal conflicts across strength areas."), lang)))
@@ -1119,7 +1119,7 @@ def _evidence_items(row: CriterionRow, report: Report, lang: Lang) -> list[str]:
     return items
 
 
-def _criteria(doc: Document, report: Report, lang: Lang) -> None:
+def _criteria(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.criteria
     if not section.has_programme:
         doc.add(
@@ -1214,7 +1214,7 @@ def _criteria(doc: Document, report: Report, lang: Lang) -> None:
         )
 
 
-def _activity_conflicts(doc: Document, report: Report, lang: Lang) -> None:
+def _activity_conflicts(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.conflicts
     if not section.rows:
         doc.add(Paragraph(_t(N_("No goal conflicts are recorded in the plans."), lang)))
@@ -1268,7 +1268,7 @@ def _activity_conflicts(doc: Document, report: Report, lang: Lang) -> None:
         )
 
 
-def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _sami(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.sami
     consulted = sum(1 for row in section.rows if row.consulted_at_all)
     doc.add(
@@ -1368,7 +1368,7 @@ def _sami(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -
         )
 
 
-def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _participation(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.participation
     helixes = list(Helix)
     rows = [
@@ -1465,7 +1465,7 @@ def _participation(doc: Document, report: Report, charts: dict[str, Chart], lang
         )
 
 
-def _meeting_participation(doc: Document, report: Report, lang: Lang) -> None:
+def _meeting_participation(doc: ReportDocument, report: Report, lang: Lang) -> None:
     meetings = report.participation.meetings
     if not meetings:
         doc.add(Paragraph(_t(N_("No mobilising meeting is recorded for the period."), lang), note=True))
@@ -1498,7 +1498,7 @@ def _rank(step: LadderStep | None) -> int:
     return step.rank if step else 0
 
 
-def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
+def _learning(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.learning
     if section.compared:
         rows = [
@@ -1591,7 +1591,7 @@ def _learning(doc: Document, report: Report, charts: dict[str, Chart], lang: Lan
         )
 
 
-def _evaluations(doc: Document, report: Report, lang: Lang) -> None:
+def _evaluations(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.evaluations
     window = report.window
     if not section.rows:
@@ -1664,7 +1664,7 @@ def _evaluations(doc: Document, report: Report, lang: Lang) -> None:
     )
 
 
-def _national_areas(doc: Document, report: Report, lang: Lang) -> None:
+def _national_areas(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.national_areas
     years = years_text(section.years)
     doc.add(

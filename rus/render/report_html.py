@@ -17,7 +17,15 @@ from html import escape as _html_escape
 from rus.base.codes import N_
 from rus.base.i18n import translate
 from rus.render.escape import visible
-from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
+from rus.render.report_document import (
+    Block,
+    Bullets,
+    Figure,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Table,
+)
 
 #: Nothing may be loaded: no scripts, no fonts, no images except inline data, no connections.
 CSP = (
@@ -55,7 +63,7 @@ def escape(text: str) -> str:
     return _html_escape(visible(text))
 
 
-def render_html(document: Document) -> str:
+def render_html(document: ReportDocument) -> str:
     """The whole report as an HTML page."""
     parts = [
         "<!DOCTYPE html>",
@@ -75,7 +83,7 @@ def render_html(document: Document) -> str:
     return "\n".join(parts)
 
 
-def _block(block: Block, document: Document) -> str:
+def _block(block: Block, document: ReportDocument) -> str:
     if isinstance(block, Heading):
         anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
         return f"<h{block.level}{anchor}>{escape(block.text)}</h{block.level}>"
@@ -112,7 +120,7 @@ def _table(table: Table) -> str:
     )
 
 
-def _figure(figure: Figure, document: Document) -> str:
+def _figure(figure: Figure, document: ReportDocument) -> str:
     chart = figure.chart
     alternative = translate(N_("Text alternative"), document.lang)
     return (

@@ -9,7 +9,15 @@ from collections.abc import Callable
 from rus.base.codes import N_
 from rus.base.i18n import translate
 from rus.render.escape import visible
-from rus.render.report_document import Block, Bullets, Document, Figure, Heading, Paragraph, Table
+from rus.render.report_document import (
+    Block,
+    Bullets,
+    Figure,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Table,
+)
 
 
 def embedded_chart(name: str, svg: str) -> str:
@@ -18,7 +26,7 @@ def embedded_chart(name: str, svg: str) -> str:
 
 
 def render_markdown(
-    document: Document, chart_link: Callable[[str, str], str] = embedded_chart
+    document: ReportDocument, chart_link: Callable[[str, str], str] = embedded_chart
 ) -> str:
     """The whole report as Markdown; ``chart_link(name, svg)`` says where each chart's image is."""
     out = [_block(block, document, chart_link) for block in document.blocks]
@@ -39,7 +47,7 @@ def escape_markdown(text: str, line_start: bool = True) -> str:
     return text
 
 
-def _block(block: Block, document: Document, chart_link: Callable[[str, str], str]) -> str:
+def _block(block: Block, document: ReportDocument, chart_link: Callable[[str, str], str]) -> str:
     if isinstance(block, Heading):
         return "#" * block.level + " " + escape_markdown(block.text, line_start=False)
     if isinstance(block, Paragraph):
@@ -67,7 +75,7 @@ def _table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _figure(figure: Figure, document: Document, chart_link: Callable[[str, str], str]) -> str:
+def _figure(figure: Figure, document: ReportDocument, chart_link: Callable[[str, str], str]) -> str:
     chart = figure.chart
     alternative = translate(N_("Text alternative"), document.lang)
     image = f"![{escape_markdown(chart.title)}]({chart_link(chart.name, chart.svg)})"
