@@ -190,6 +190,11 @@ def _t(message: str, lang: Lang, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def _say(doc: ReportDocument, message: str, lang: Lang, *, note: bool = False, **params: object) -> None:
+    """Add a paragraph of one message in the report's language (``note``: a caveat not to miss)."""
+    doc.add(Paragraph(_t(message, lang, **params), note=note))
+
+
 def _interest(name: str, lang: Lang) -> str:
     """A side of a goal conflict: a sustainability dimension by its label, any other interest as written."""
     return Dimension(name).text(lang) if name in Dimension._value2member_map_ else name
@@ -323,24 +328,21 @@ def _summary(doc: ReportDocument, report: Report, lang: Lang) -> None:
 def _next_steps(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.next_steps
     if not section.activities:
-        doc.add(
-            Paragraph(
-                _t(N_("The plans name no ideas, planned activities or milestones ahead."), lang),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("The plans name no ideas, planned activities or milestones ahead."),
+            lang,
+            note=True,
         )
         return
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Ideas and planned activities, activities starting after the period, and the "
-                    "milestones not yet reached until {until}."
-                ),
-                lang,
-                until=section.until.isoformat(),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Ideas and planned activities, activities starting after the period, and the "
+            "milestones not yet reached until {until}."
+        ),
+        lang,
+        until=section.until.isoformat(),
     )
     rows = [
         [
@@ -369,35 +371,29 @@ def _next_steps(doc: ReportDocument, report: Report, lang: Lang) -> None:
 
 def _front(doc: ReportDocument, report: Report, lang: Lang) -> None:
     window = report.window
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "The report covers the revision periods {first} to {last} ({start} to "
-                    "{end}). It was compiled from the action plans on {today}."
-                ),
-                lang,
-                first=window.first,
-                last=window.last,
-                start=window.start_date.isoformat(),
-                end=window.end_date.isoformat(),
-                today=report.today.isoformat(),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "The report covers the revision periods {first} to {last} ({start} to "
+            "{end}). It was compiled from the action plans on {today}."
+        ),
+        lang,
+        first=window.first,
+        last=window.last,
+        start=window.start_date.isoformat(),
+        end=window.end_date.isoformat(),
+        today=report.today.isoformat(),
     )
     if window.from_revision is not None and window.to_revision is not None:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "The changes are shown from the git revision {from_revision} to {to_revision}; "
-                        "the plans are read as they stand at {to_revision}."
-                    ),
-                    lang,
-                    from_revision=window.from_revision,
-                    to_revision=window.to_revision,
-                )
-            )
+        _say(
+            doc,
+            N_(
+                "The changes are shown from the git revision {from_revision} to {to_revision}; "
+                "the plans are read as they stand at {to_revision}."
+            ),
+            lang,
+            from_revision=window.from_revision,
+            to_revision=window.to_revision,
         )
     doc.add(
         Table(
@@ -418,30 +414,24 @@ def _front(doc: ReportDocument, report: Report, lang: Lang) -> None:
             Bullets(items),
         )
     else:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No revision history is recorded (no revision tags in git), so the "
-                        "changes between revisions cannot be shown. Every answer below is "
-                        "computed from the plans' own periods, statuses and indicator actuals "
-                        "per period."
-                    ),
-                    lang,
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "No revision history is recorded (no revision tags in git), so the "
+                "changes between revisions cannot be shown. Every answer below is "
+                "computed from the plans' own periods, statuses and indicator actuals "
+                "per period."
+            ),
+            lang,
+            note=True,
         )
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Activities count in the report when their period overlaps the reporting period, their status changed during it, or they are ideas or planned (the work ahead). Other activities of the plans, wholly outside the period: {out}."
-                ),
-                lang,
-                out=report.status.out_of_scope,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Activities count in the report when their period overlaps the reporting period, their status changed during it, or they are ideas or planned (the work ahead). Other activities of the plans, wholly outside the period: {out}."
+        ),
+        lang,
+        out=report.status.out_of_scope,
     )
     _summary(doc, report, lang)
     doc.add(
@@ -474,14 +464,11 @@ def _status(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang:
         + [str(section.totals[s]) for s in statuses]
         + [str(section.in_scope)]
     )
-    doc.add(
-        Paragraph(
-            _t(
-                N_("Activities in the report (ongoing, ended or ahead): {count}."),
-                lang,
-                count=section.in_scope,
-            )
-        )
+    _say(
+        doc,
+        N_("Activities in the report (ongoing, ended or ahead): {count}."),
+        lang,
+        count=section.in_scope,
     )
     doc.add(
         Table(
@@ -492,7 +479,7 @@ def _status(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang:
         )
     )
     if section.ended:
-        doc.add(Paragraph(_t(N_("Activities that were completed or cancelled:"), lang)))
+        _say(doc, N_("Activities that were completed or cancelled:"), lang)
         doc.add(
             Bullets(
                 [
@@ -503,18 +490,15 @@ def _status(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang:
         )
     doc.add(Heading(3, _t(N_("Changes between the revisions"), lang)))
     if not section.steps:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No revision history is recorded for the period, so the changes between "
-                        "the spring and autumn revisions cannot be computed. The plans' meeting "
-                        "notes below say what the meetings decided."
-                    ),
-                    lang,
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "No revision history is recorded for the period, so the changes between "
+                "the spring and autumn revisions cannot be computed. The plans' meeting "
+                "notes below say what the meetings decided."
+            ),
+            lang,
+            note=True,
         )
     for step in section.steps:
         summary = _t(
@@ -593,18 +577,15 @@ def _priorities(doc: ReportDocument, report: Report, charts: dict[str, Chart], l
         ]
         for row in report.priorities.rows
     ]
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "An activity that serves more than one long-term priority counts in each, so "
-                    "the rows overlap and their sum exceeds the whole. Granted is the money granted "
-                    "in {years}; applied for or planned is money not yet decided, whatever its year."
-                ),
-                lang,
-                years=years_text(report.window.years),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "An activity that serves more than one long-term priority counts in each, so "
+            "the rows overlap and their sum exceeds the whole. Granted is the money granted "
+            "in {years}; applied for or planned is money not yet decided, whatever its year."
+        ),
+        lang,
+        years=years_text(report.window.years),
     )
     doc.add(
         Table(
@@ -620,15 +601,12 @@ def _priorities(doc: ReportDocument, report: Report, charts: dict[str, Chart], l
         )
     )
     if report.priorities.without_priority:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Activities that name no long-term priority: {list}"),
-                    lang,
-                    list=", ".join(r.id for r in report.priorities.without_priority),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Activities that name no long-term priority: {list}"),
+            lang,
+            list=", ".join(r.id for r in report.priorities.without_priority),
+            note=True,
         )
     if "money" in charts:
         doc.add(Figure(charts["money"]))
@@ -637,20 +615,17 @@ def _priorities(doc: ReportDocument, report: Report, charts: dict[str, Chart], l
 def _funding(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.funding
     years = years_text(section.years)
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Granted in {years}: {granted} (funding rows granted or paid out whose decision "
-                    "is dated {years}). Paid out in {years}: {paid} (payments made in {years}, also "
-                    "on rows decided earlier)."
-                ),
-                lang,
-                years=years,
-                granted=sek(section.granted_sek, lang),
-                paid=sek(section.paid_sek, lang),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Granted in {years}: {granted} (funding rows granted or paid out whose decision "
+            "is dated {years}). Paid out in {years}: {paid} (payments made in {years}, also "
+            "on rows decided earlier)."
+        ),
+        lang,
+        years=years,
+        granted=sek(section.granted_sek, lang),
+        paid=sek(section.paid_sek, lang),
     )
     rows = [
         [
@@ -688,50 +663,41 @@ def _funding(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang
             frozenset({2, 3, 4, 5}),
         )
     )
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Of the money granted in {years}, {region} comes from the regional growth "
-                    "funds the region decides on (the state appropriation 1:1 Regional growth "
-                    "measures and the region's own funds) and {co} is co-funding: money that "
-                    "other sources (EU funds, state funds, municipalities and private parties, in "
-                    "cash or in kind) put next to it."
-                ),
-                lang,
-                years=years,
-                region=sek(section.region_granted_sek, lang),
-                co=sek(section.co_funding_sek, lang),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Of the money granted in {years}, {region} comes from the regional growth "
+            "funds the region decides on (the state appropriation 1:1 Regional growth "
+            "measures and the region's own funds) and {co} is co-funding: money that "
+            "other sources (EU funds, state funds, municipalities and private parties, in "
+            "cash or in kind) put next to it."
+        ),
+        lang,
+        years=years,
+        region=sek(section.region_granted_sek, lang),
+        co=sek(section.co_funding_sek, lang),
     )
     if section.leverage is not None:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "Each krona granted from the regional growth funds was matched by {ratio} "
-                        "kronor of co-funding."
-                    ),
-                    lang,
-                    ratio=number(section.leverage, lang, 1),
-                )
-            )
+        _say(
+            doc,
+            N_(
+                "Each krona granted from the regional growth funds was matched by {ratio} "
+                "kronor of co-funding."
+            ),
+            lang,
+            ratio=number(section.leverage, lang, 1),
         )
     if section.undated_granted_sek:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "Granted funding rows without a year, {amount}, are not counted in any "
-                        "year's money; give them the year of the decision ({list})."
-                    ),
-                    lang,
-                    amount=sek(section.undated_granted_sek, lang),
-                    list=", ".join(section.undated_activities),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "Granted funding rows without a year, {amount}, are not counted in any "
+                "year's money; give them the year of the decision ({list})."
+            ),
+            lang,
+            amount=sek(section.undated_granted_sek, lang),
+            list=", ".join(section.undated_activities),
+            note=True,
         )
     doc.add(
         Table(
@@ -745,50 +711,41 @@ def _funding(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang
             frozenset({1}),
         )
     )
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "The lifetime totals span every year of the activities and so are not the "
-                    "money of {years}; do not add them to the figures above."
-                ),
-                lang,
-                years=years,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "The lifetime totals span every year of the activities and so are not the "
+            "money of {years}; do not add them to the figures above."
+        ),
+        lang,
+        years=years,
     )
 
 
 def _indicators(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.indicators
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Indicators: {total}. Target reached: {reached}; on track: {on_track}; behind: {behind}; moving away from the target: {wrong}; no actuals yet: {none}."
-                ),
-                lang,
-                total=len(section.rows),
-                reached=section.count(VERDICT_REACHED),
-                on_track=section.count(VERDICT_ON_TRACK),
-                behind=section.count(VERDICT_BEHIND),
-                wrong=section.count(VERDICT_WRONG_WAY),
-                none=section.count(VERDICT_NO_DATA),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Indicators: {total}. Target reached: {reached}; on track: {on_track}; behind: {behind}; moving away from the target: {wrong}; no actuals yet: {none}."
+        ),
+        lang,
+        total=len(section.rows),
+        reached=section.count(VERDICT_REACHED),
+        on_track=section.count(VERDICT_ON_TRACK),
+        behind=section.count(VERDICT_BEHIND),
+        wrong=section.count(VERDICT_WRONG_WAY),
+        none=section.count(VERDICT_NO_DATA),
     )
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Progress is the share of the way from baseline to target that the latest "
-                    "county value has come; expected is the share a straight line from the "
-                    "baseline year to the target year reaches by that period. An indicator is "
-                    "behind when its progress is below the expected share."
-                ),
-                lang,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Progress is the share of the way from baseline to target that the latest "
+            "county value has come; expected is the share a straight line from the "
+            "baseline year to the target year reaches by that period. An indicator is "
+            "behind when its progress is below the expected share."
+        ),
+        lang,
     )
     for area in report.areas:
         rows = [row for row in section.rows if row.area == area]
@@ -868,53 +825,44 @@ def _municipalities(doc: ReportDocument, report: Report, charts: dict[str, Chart
     section = report.municipalities
     if section.thin:
         names = and_list([m.text(lang) for m in section.thin], lang)
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "Municipalities with few activities (named by fewer than half the county "
-                        "mean of {mean} activities): {names}."
-                    ),
-                    lang,
-                    mean=number(section.mean, lang, 1),
-                    names=names,
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "Municipalities with few activities (named by fewer than half the county "
+                "mean of {mean} activities): {names}."
+            ),
+            lang,
+            mean=number(section.mean, lang, 1),
+            names=names,
+            note=True,
         )
     else:
         fewest = and_list(
             [f"{row.municipality.text(lang)} ({row.activities})" for row in section.fewest], lang
         )
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No municipality is named by fewer than half the county mean of {mean} "
-                        "activities. Fewest: {fewest}."
-                    ),
-                    lang,
-                    mean=number(section.mean, lang, 1),
-                    fewest=fewest,
-                )
-            )
+        _say(
+            doc,
+            N_(
+                "No municipality is named by fewer than half the county mean of {mean} "
+                "activities. Fewest: {fewest}."
+            ),
+            lang,
+            mean=number(section.mean, lang, 1),
+            fewest=fewest,
         )
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "The table shows reach, not money: an activity that names several "
-                    "municipalities counts once in each, so the column adds up to {mentions} "
-                    "while {naming} activities name a municipality. Money is not split per "
-                    "municipality. Activities for the whole county, which reach every "
-                    "municipality, are counted apart: {count}."
-                ),
-                lang,
-                mentions=section.mentions,
-                naming=section.naming,
-                count=section.whole_county,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "The table shows reach, not money: an activity that names several "
+            "municipalities counts once in each, so the column adds up to {mentions} "
+            "while {naming} activities name a municipality. Money is not split per "
+            "municipality. Activities for the whole county, which reach every "
+            "municipality, are counted apart: {count}."
+        ),
+        lang,
+        mentions=section.mentions,
+        naming=section.naming,
+        count=section.whole_county,
     )
     if "municipalities" in charts:
         doc.add(Figure(charts["municipalities"]))
@@ -956,9 +904,9 @@ def _sustainability(doc: ReportDocument, report: Report, charts: dict[str, Chart
         )
     )
     if not section.risks:
-        doc.add(Paragraph(_t(N_("No activity is rated as a risk for any dimension."), lang)))
+        _say(doc, N_("No activity is rated as a risk for any dimension."), lang)
         return
-    doc.add(Paragraph(_t(N_("Activities rated as a risk:"), lang)))
+    _say(doc, N_("Activities rated as a risk:"), lang)
     items = []
     for risk in section.risks:
         dims = and_list([d.text(lang) for d in risk.dimensions], lang)
@@ -1000,20 +948,17 @@ def _side_text(row: CrossConflictRow, lang: Lang) -> str:
 def _cross_area_conflicts(doc: ReportDocument, report: Report, lang: Lang) -> None:
     rows = report.cross_area_conflicts.programme_rows
     if not rows:
-        doc.add(Paragraph(_t(N_("The programme file records no goal conflicts across strength areas."), lang)))
+        _say(doc, N_("The programme file records no goal conflicts across strength areas."), lang)
         return
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Goal conflicts between goals or strength areas recorded in the programme file: "
-                    "{count}. The table names the goals and activities on each side and the strength "
-                    "areas they belong to."
-                ),
-                lang,
-                count=len(rows),
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Goal conflicts between goals or strength areas recorded in the programme file: "
+            "{count}. The table names the goals and activities on each side and the strength "
+            "areas they belong to."
+        ),
+        lang,
+        count=len(rows),
     )
     table = [
         [
@@ -1042,11 +987,12 @@ def _cross_area_conflicts(doc: ReportDocument, report: Report, lang: Lang) -> No
     )
     unhandled = [row.id for row in rows if not row.handling or not row.handled_by]
     if unhandled:
-        doc.add(
-            Paragraph(
-                _t(N_("Conflicts across areas with no handling described or no one named to handle them: {list}"), lang, list=", ".join(unhandled)),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Conflicts across areas with no handling described or no one named to handle them: {list}"),
+            lang,
+            list=", ".join(unhandled),
+            note=True,
         )
 
 
@@ -1122,31 +1068,25 @@ def _evidence_items(row: CriterionRow, report: Report, lang: Lang) -> list[str]:
 def _criteria(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.criteria
     if not section.has_programme:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No programme file is among the plans, so the evidence for the fulfilment "
-                        "criteria cannot be reported. Record it in programme.yaml beside the plans."
-                    ),
-                    lang,
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "No programme file is among the plans, so the evidence for the fulfilment "
+                "criteria cannot be reported. Record it in programme.yaml beside the plans."
+            ),
+            lang,
+            note=True,
         )
         return
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "The seven fulfilment criteria of the enabling condition on good governance of the "
-                    "smart specialisation strategy (Regulation (EU) 2021/1060, Annex IV, condition 1.1), "
-                    "each with its evidence from the programme file ({programme}) and the plans."
-                ),
-                lang,
-                programme=section.programme_name,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "The seven fulfilment criteria of the enabling condition on good governance of the "
+            "smart specialisation strategy (Regulation (EU) 2021/1060, Annex IV, condition 1.1), "
+            "each with its evidence from the programme file ({programme}) and the plans."
+        ),
+        lang,
+        programme=section.programme_name,
     )
 
     def yes_no(flag: bool) -> str:
@@ -1182,55 +1122,46 @@ def _criteria(doc: ReportDocument, report: Report, lang: Lang) -> None:
     for row in section.rows:
         doc.add(Heading(3, f"{row.number}. {row.criterion.text(lang)}", f"criterion-{row.number}"))
         if row.summary is None:
-            doc.add(Paragraph(_t(N_("The programme file has no entry for this criterion."), lang), note=True))
+            _say(doc, N_("The programme file has no entry for this criterion."), lang, note=True)
             continue
         doc.add(Paragraph(row.summary))
         items = _evidence_items(row, report, lang)
         if items:
             doc.add(Bullets(items))
     if section.lacking:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Criteria without evidence: {list}."),
-                    lang,
-                    list=and_list([f"{c.number}. {c.text(lang)}" for c in section.lacking], lang),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Criteria without evidence: {list}."),
+            lang,
+            list=and_list([f"{c.number}. {c.text(lang)}" for c in section.lacking], lang),
+            note=True,
         )
     else:
-        doc.add(Paragraph(_t(N_("Every criterion has evidence in the programme file and the plans."), lang)))
+        _say(doc, N_("Every criterion has evidence in the programme file and the plans."), lang)
     if section.not_of_period:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Criteria whose evidence all lies outside the period: {list}."),
-                    lang,
-                    list=and_list([f"{c.number}. {c.text(lang)}" for c in section.not_of_period], lang),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Criteria whose evidence all lies outside the period: {list}."),
+            lang,
+            list=and_list([f"{c.number}. {c.text(lang)}" for c in section.not_of_period], lang),
+            note=True,
         )
 
 
 def _activity_conflicts(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.conflicts
     if not section.rows:
-        doc.add(Paragraph(_t(N_("No goal conflicts are recorded in the plans."), lang)))
+        _say(doc, N_("No goal conflicts are recorded in the plans."), lang)
         return
     counts = ", ".join(
         f"{state.text(lang).lower()} {n}" for state, n in section.by_state.items() if n
     )
-    doc.add(
-        Paragraph(
-            _t(
-                N_("Goal conflicts recorded: {count} ({states})."),
-                lang,
-                count=len(section.rows),
-                states=counts,
-            )
-        )
+    _say(
+        doc,
+        N_("Goal conflicts recorded: {count} ({states})."),
+        lang,
+        count=len(section.rows),
+        states=counts,
     )
     rows = [
         [
@@ -1256,32 +1187,26 @@ def _activity_conflicts(doc: ReportDocument, report: Report, lang: Lang) -> None
         )
     )
     if section.unhandled:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Conflicts with no handling described: {list}"),
-                    lang,
-                    list=", ".join(r.activity.id for r in section.unhandled),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Conflicts with no handling described: {list}"),
+            lang,
+            list=", ".join(r.activity.id for r in section.unhandled),
+            note=True,
         )
 
 
 def _sami(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: Lang) -> None:
     section = report.sami
     consulted = sum(1 for row in section.rows if row.consulted_at_all)
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Activities affecting Sámi conditions: {count}; with a consultation recorded: {consulted}."
-                ),
-                lang,
-                count=len(section.rows),
-                consulted=consulted,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Activities affecting Sámi conditions: {count}; with a consultation recorded: {consulted}."
+        ),
+        lang,
+        count=len(section.rows),
+        consulted=consulted,
     )
     if section.rows:
         rows = [
@@ -1340,31 +1265,25 @@ def _sami(doc: ReportDocument, report: Report, charts: dict[str, Chart], lang: L
             )
         )
     else:
-        doc.add(Paragraph(_t(N_("No consultation or samråd was held in the period."), lang)))
+        _say(doc, N_("No consultation or samråd was held in the period."), lang)
     if section.without_consultation:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Affecting activities with no consultation recorded: {list}"),
-                    lang,
-                    list=", ".join(r.activity.id for r in section.without_consultation),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Affecting activities with no consultation recorded: {list}"),
+            lang,
+            list=", ".join(r.activity.id for r in section.without_consultation),
+            note=True,
         )
     if section.unassessed_in_sami_area:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "Activities in the Sámi administrative area whose Sámi relevance is not "
-                        "assessed: {list}"
-                    ),
-                    lang,
-                    list=", ".join(r.id for r in section.unassessed_in_sami_area),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "Activities in the Sámi administrative area whose Sámi relevance is not "
+                "assessed: {list}"
+            ),
+            lang,
+            list=", ".join(r.id for r in section.unassessed_in_sami_area),
+            note=True,
         )
 
 
@@ -1388,14 +1307,11 @@ def _participation(doc: ReportDocument, report: Report, charts: dict[str, Chart]
         )
     )
     _meeting_participation(doc, report, lang)
-    doc.add(
-        Paragraph(
-            _t(
-                N_("Sámi organisations leading or taking part in activities: {count}."),
-                lang,
-                count=section.sami_organisations_active,
-            )
-        )
+    _say(
+        doc,
+        N_("Sámi organisations leading or taking part in activities: {count}."),
+        lang,
+        count=section.sami_organisations_active,
     )
     steps = list(LadderStep)
     ladder_rows = [
@@ -1411,36 +1327,26 @@ def _participation(doc: ReportDocument, report: Report, charts: dict[str, Chart]
         )
     )
     if not section.ladder_compared:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No earlier actor registry is recorded for the period, so movement up "
-                        "the Samhandlingstrappan cannot be shown; the table shows where the "
-                        "actors stand now."
-                    ),
-                    lang,
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "No earlier actor registry is recorded for the period, so movement up "
+                "the Samhandlingstrappan cannot be shown; the table shows where the "
+                "actors stand now."
+            ),
+            lang,
+            note=True,
         )
     elif not section.moves:
-        doc.add(
-            Paragraph(
-                _t(N_("No actor changed step on the Samhandlingstrappan during the period."), lang)
-            )
-        )
+        _say(doc, N_("No actor changed step on the Samhandlingstrappan during the period."), lang)
     else:
         up = sum(1 for m in section.moves if _rank(m.new) > _rank(m.old))
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Changes of step during the period: {moves}, of them upwards: {up}."),
-                    lang,
-                    moves=len(section.moves),
-                    up=up,
-                )
-            )
+        _say(
+            doc,
+            N_("Changes of step during the period: {moves}, of them upwards: {up}."),
+            lang,
+            moves=len(section.moves),
+            up=up,
         )
         none = _t(N_("not engaged"), lang)
         doc.add(
@@ -1453,22 +1359,19 @@ def _participation(doc: ReportDocument, report: Report, charts: dict[str, Chart]
             )
         )
     if section.unknown_actors:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_("Actor ids not in the registry: {list}"),
-                    lang,
-                    list=", ".join(section.unknown_actors),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("Actor ids not in the registry: {list}"),
+            lang,
+            list=", ".join(section.unknown_actors),
+            note=True,
         )
 
 
 def _meeting_participation(doc: ReportDocument, report: Report, lang: Lang) -> None:
     meetings = report.participation.meetings
     if not meetings:
-        doc.add(Paragraph(_t(N_("No mobilising meeting is recorded for the period."), lang), note=True))
+        _say(doc, N_("No mobilising meeting is recorded for the period."), lang, note=True)
         return
     helixes = list(Helix)
     rows = [
@@ -1532,18 +1435,15 @@ def _learning(doc: ReportDocument, report: Report, charts: dict[str, Chart], lan
             )
         )
     else:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No revision history is recorded, so the priorities before and after the "
-                        "period cannot be compared. What the plans themselves record about the "
-                        "learning loop follows."
-                    ),
-                    lang,
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "No revision history is recorded, so the priorities before and after the "
+                "period cannot be compared. What the plans themselves record about the "
+                "learning loop follows."
+            ),
+            lang,
+            note=True,
         )
     if section.added:
         doc.add(
@@ -1551,7 +1451,7 @@ def _learning(doc: ReportDocument, report: Report, charts: dict[str, Chart], lan
             Bullets([_ref(ref) for ref in section.added]),
         )
     if section.ended:
-        doc.add(Paragraph(_t(N_("Activities stopped, paused or replaced, and why:"), lang)))
+        _say(doc, N_("Activities stopped, paused or replaced, and why:"), lang)
         items = []
         for ref, status, note, replaced_by in section.ended:
             text = f"{_ref(ref)}: {status.text(lang)}"
@@ -1561,7 +1461,7 @@ def _learning(doc: ReportDocument, report: Report, charts: dict[str, Chart], lan
         doc.add(Bullets(items))
     if section.reprioritised:
         none = "–"
-        doc.add(Paragraph(_t(N_("Activities whose long-term priorities changed:"), lang)))
+        _say(doc, N_("Activities whose long-term priorities changed:"), lang)
         doc.add(
             Bullets(
                 [
@@ -1595,33 +1495,27 @@ def _evaluations(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.evaluations
     window = report.window
     if not section.rows:
-        doc.add(
-            Paragraph(
-                _t(
-                    N_(
-                        "No evaluation in the plans is dated in the period ({start} to {end}). "
-                        "Record evaluations and what they changed under evaluations: in each plan."
-                    ),
-                    lang,
-                    start=window.start_date.isoformat(),
-                    end=window.end_date.isoformat(),
-                ),
-                note=True,
-            )
+        _say(
+            doc,
+            N_(
+                "No evaluation in the plans is dated in the period ({start} to {end}). "
+                "Record evaluations and what they changed under evaluations: in each plan."
+            ),
+            lang,
+            start=window.start_date.isoformat(),
+            end=window.end_date.isoformat(),
+            note=True,
         )
         return
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "Evaluations reported in the period: {n}. Changes to activities recorded as made "
-                    "because of them: {changes}."
-                ),
-                lang,
-                n=len(section.rows),
-                changes=section.changes,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "Evaluations reported in the period: {n}. Changes to activities recorded as made "
+            "because of them: {changes}."
+        ),
+        lang,
+        n=len(section.rows),
+        changes=section.changes,
     )
     rows = []
     for row in section.rows:
@@ -1667,25 +1561,22 @@ def _evaluations(doc: ReportDocument, report: Report, lang: Lang) -> None:
 def _national_areas(doc: ReportDocument, report: Report, lang: Lang) -> None:
     section = report.national_areas
     years = years_text(section.years)
-    doc.add(
-        Paragraph(
-            _t(
-                N_(
-                    "The activities in the report by the four strategic areas of the national strategy "
-                    "for sustainable regional development in the whole country 2021–2030, with the money "
-                    "granted (by decision year) and paid out in {years}, defined as in question 3."
-                ),
-                lang,
-                years=years,
-            )
-        )
+    _say(
+        doc,
+        N_(
+            "The activities in the report by the four strategic areas of the national strategy "
+            "for sustainable regional development in the whole country 2021–2030, with the money "
+            "granted (by decision year) and paid out in {years}, defined as in question 3."
+        ),
+        lang,
+        years=years,
     )
     if not section.activities:
-        doc.add(
-            Paragraph(
-                _t(N_("No activity in the report names a strategic area of the national strategy."), lang),
-                note=True,
-            )
+        _say(
+            doc,
+            N_("No activity in the report names a strategic area of the national strategy."),
+            lang,
+            note=True,
         )
         return
     doc.add(
