@@ -7,6 +7,7 @@ wording and number formatting happens here, all escaping in the serialisers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from rus.base.codes import N_
 from rus.base.i18n import translate
@@ -30,6 +31,7 @@ from rus.reporting.report import (
     ActivityRef,
     CriterionRow,
     CrossConflictRow,
+    IndicatorSection,
     Report,
     number,
     years_text,
@@ -195,6 +197,27 @@ def _say(doc: ReportDocument, message: str, lang: Lang, *, note: bool = False, *
     doc.add(Paragraph(_t(message, lang, **params), note=note))
 
 
+class _VerdictCounts(TypedDict):
+    total: int
+    reached: int
+    on_track: int
+    behind: int
+    wrong: int
+    none: int
+
+
+def _verdict_counts(section: IndicatorSection) -> _VerdictCounts:
+    """How many indicators there are and how many have each verdict, as the messages name them."""
+    return _VerdictCounts(
+        total=len(section.rows),
+        reached=section.count(VERDICT_REACHED),
+        on_track=section.count(VERDICT_ON_TRACK),
+        behind=section.count(VERDICT_BEHIND),
+        wrong=section.count(VERDICT_WRONG_WAY),
+        none=section.count(VERDICT_NO_DATA),
+    )
+
+
 def _interest(name: str, lang: Lang) -> str:
     """A side of a goal conflict: a sustainability dimension by its label, any other interest as written."""
     return Dimension(name).text(lang) if name in Dimension._value2member_map_ else name
@@ -288,12 +311,7 @@ def _summary(doc: ReportDocument, report: Report, lang: Lang) -> None:
                 "plan {behind}, moving away from the target {wrong}, without values {none}."
             ),
             lang,
-            total=len(indicators.rows),
-            reached=indicators.count(VERDICT_REACHED),
-            on_track=indicators.count(VERDICT_ON_TRACK),
-            behind=indicators.count(VERDICT_BEHIND),
-            wrong=indicators.count(VERDICT_WRONG_WAY),
-            none=indicators.count(VERDICT_NO_DATA),
+            **_verdict_counts(indicators),
         ),
         _t(
             N_("Mobilising meetings in the period: {meetings}; next steps named: {steps}."),
@@ -730,12 +748,7 @@ def _indicators(doc: ReportDocument, report: Report, charts: dict[str, Chart], l
             "Indicators: {total}. Target reached: {reached}; on track: {on_track}; behind: {behind}; moving away from the target: {wrong}; no actuals yet: {none}."
         ),
         lang,
-        total=len(section.rows),
-        reached=section.count(VERDICT_REACHED),
-        on_track=section.count(VERDICT_ON_TRACK),
-        behind=section.count(VERDICT_BEHIND),
-        wrong=section.count(VERDICT_WRONG_WAY),
-        none=section.count(VERDICT_NO_DATA),
+        **_verdict_counts(section),
     )
     _say(
         doc,
