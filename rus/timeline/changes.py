@@ -563,7 +563,8 @@ def progress_fraction(baseline: float, target: float, value: float) -> float | N
 
 
 def progress_percent(fraction: float | None) -> float | None:
-    """A progress fraction as the percentage ``rus diff`` and the report show (one decimal)."""
+    """A progress fraction as the percentage ``rus diff`` shows (one decimal; the report rounds the
+    same fraction to a whole percentage)."""
     return None if fraction is None else round(fraction * 100, 1)
 
 
