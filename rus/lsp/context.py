@@ -27,7 +27,7 @@ from rus.plans.models import (
     REFERENCE,
     SUB_AREA_ID,
 )
-from rus.plans.validation import model_of, unwrap_annotation
+from rus.plans.loader import model_of, unwrap_annotation
 
 #: A list item in a path.
 ITEM = -1

@@ -172,7 +172,7 @@ def check_region(source: Source, raw: bytes = b"") -> RegionVocabularies | None:
         return _CACHE[digest]
     if source.data is None:
         return None
-    from rus.plans.validation import schema_diagnostic
+    from rus.plans.loader import schema_diagnostic
 
     data = source.data
     version = edition_of(data)

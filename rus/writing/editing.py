@@ -792,7 +792,7 @@ def parse_date(text: str, name: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        from rus.plans.validation import date_problem
+        from rus.plans.loader import date_problem
 
         problem = date_problem(text)
         if problem is not None:
