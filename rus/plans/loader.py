@@ -108,13 +108,15 @@ class LoadedFile:
         return next((d for d in self.source.diagnostics if d.level is Severity.ERROR), None)
 
 
-def load_source(source: Source, file_name: str | None = None, *, all_errors: bool = True) -> LoadedFile:
+def load_source(source: Source, file_name: str | None = None, *, all_errors: bool = True, validate: bool = True) -> LoadedFile:
     """Kind, edition and schema of a file already parsed (e.g. an editor's buffer, or a parse kept in a cache).
 
     ``file_name`` (default: the last part of the source's path) decides the kind of a file whose
     content does not. With ``all_errors=False`` only the first schema error is located (enough to
-    refuse the file, and cheaper on a file with many). The source's data is not changed in place:
-    an older edition is upgraded on a copy, so a parse kept in a cache still reads as written.
+    refuse the file, and cheaper on a file with many). With ``validate=False`` only the kind is
+    told (the data as written, e.g. to find the file an edit goes to). The source's data is not
+    changed in place: an older edition is upgraded on a copy, so a parse kept in a cache (the
+    language server's) still reads as written.
     """
     loaded = LoadedFile(source)
     if source.data is None or source.root is None:
@@ -124,6 +126,8 @@ def load_source(source: Source, file_name: str | None = None, *, all_errors: boo
     loaded.kind = kind
     if kind is None:
         source.add(1, 1, "F006")
+        return loaded
+    if not validate:
         return loaded
     from rus.plans.editions import needs_upgrade
 
@@ -148,19 +152,19 @@ def load_source(source: Source, file_name: str | None = None, *, all_errors: boo
     return loaded
 
 
-def load_bytes(data: bytes, path: str, file_name: str | None = None, *, all_errors: bool = True) -> LoadedFile:
+def load_bytes(data: bytes, path: str, file_name: str | None = None, *, all_errors: bool = True, validate: bool = True) -> LoadedFile:
     """A file's bytes (from disk or a git blob) loaded; ``path`` is how findings name it."""
-    return load_source(parse_bytes(data, Source(path)), file_name, all_errors=all_errors)
+    return load_source(parse_bytes(data, Source(path)), file_name, all_errors=all_errors, validate=validate)
 
 
-def load_text(text: str, path: str, file_name: str | None = None, *, all_errors: bool = True) -> LoadedFile:
+def load_text(text: str, path: str, file_name: str | None = None, *, all_errors: bool = True, validate: bool = True) -> LoadedFile:
     """A file's text (an editor's buffer, an edit not yet written) loaded; a byte order mark is ignored."""
-    return load_source(parse_text(text.removeprefix("\ufeff"), Source(path)), file_name, all_errors=all_errors)
+    return load_source(parse_text(text.removeprefix("\ufeff"), Source(path)), file_name, all_errors=all_errors, validate=validate)
 
 
-def load_path(path: Path, display: str | None = None, *, all_errors: bool = True) -> LoadedFile:
+def load_path(path: Path, display: str | None = None, *, all_errors: bool = True, validate: bool = True) -> LoadedFile:
     """A file on disk loaded (a file that cannot be read is a finding, F001–F004, not an exception)."""
-    return load_source(read_source(path, display), path.name, all_errors=all_errors)
+    return load_source(read_source(path, display), path.name, all_errors=all_errors, validate=validate)
 
 
 def kind_by_name(file_name: str) -> str | None:
