@@ -116,28 +116,33 @@ def load_source(source: Source, file_name: str | None = None, *, all_errors: boo
     refuse the file, and cheaper on a file with many). With ``validate=False`` only the kind is
     told (the data as written, e.g. to find the file an edit goes to). The source's data is not
     changed in place: an older edition is upgraded on a copy, so a parse kept in a cache (the
-    language server's) still reads as written.
+    language server's) still reads as written. Each finding on a value or key also says where
+    that value or key ends.
     """
     loaded = LoadedFile(source)
-    if source.data is None or source.root is None:
-        return loaded
-    name = file_name if file_name is not None else PurePosixPath(source.path).name
+    if source.data is not None and source.root is not None:
+        _load(loaded, file_name if file_name is not None else PurePosixPath(source.path).name, all_errors, validate)
+        source.diagnostics[:] = with_ends(source.diagnostics, source.root)
+    return loaded
+
+
+def _load(loaded: LoadedFile, name: str, all_errors: bool, validate: bool) -> None:
+    source = loaded.source
     kind = file_kind(source.data, name)
     loaded.kind = kind
     if kind is None:
         source.add(1, 1, "F006")
-        return loaded
+        return
     if not validate:
-        return loaded
+        return
     from rus.plans.editions import needs_upgrade
 
     loaded.upgraded = needs_upgrade(source.data)
     if loaded.upgraded:
         source.data = copy.deepcopy(source.data)
     if not check_edition(source, kind):
-        return loaded
+        return
     model_type = model_of(kind)
-    start = len(source.diagnostics)
     try:
         validated = model_type.model_validate(source.data)
     except ValidationError as exc:
@@ -145,11 +150,9 @@ def load_source(source: Source, file_name: str | None = None, *, all_errors: boo
         errors = exc.errors(include_url=False)
         for error in errors if all_errors else errors[:1]:
             source.diagnostics.append(schema_diagnostic(source, model_type, error))
-        source.diagnostics[start:] = with_ends(source.diagnostics[start:], source.root)
-        return loaded
+        return
     assert isinstance(validated, Plan | ActorRegistry | ProgrammeFile)
     loaded.model = validated
-    return loaded
 
 
 def load_bytes(data: bytes, path: str, file_name: str | None = None, *, all_errors: bool = True, validate: bool = True) -> LoadedFile:

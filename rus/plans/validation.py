@@ -323,23 +323,26 @@ def check_source(source: Source, index: CrossIndex, file_name: str) -> FileResul
 
     Each finding on a value or key of the file also says where that value or key ends.
     """
-    result = _check(source, index, file_name)
-    result.diagnostics = with_ends(result.diagnostics, source.root)
+    result, located = _check(source, index, file_name)
+    # the loader's findings have their ends: those of the rules get theirs here
+    result.diagnostics[located:] = with_ends(result.diagnostics[located:], source.root)
     return result
 
 
-def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
+def _check(source: Source, index: CrossIndex, file_name: str) -> tuple[FileResult, int]:
+    """The file loaded and its rules run; and how many of its findings are the loader's (the first ones)."""
     loaded = load_source(source, file_name)
+    located = len(source.diagnostics)
     result = FileResult(source.path, loaded.kind, source.diagnostics, source.text)
     if source.data is None or source.root is None:
         if Path(file_name).stem == "actors":
             index.registry_broken = True
-        return result
+        return result, located
     validated = loaded.model
     if validated is None:
         if loaded.schema_failed:
             _check_partly(loaded, index, file_name)
-        return result
+        return result, located
     result.model = validated
     if isinstance(validated, Plan):
         check_plan(validated, source, index, file_name)
@@ -347,7 +350,7 @@ def _check(source: Source, index: CrossIndex, file_name: str) -> FileResult:
         check_actor_registry(validated, source, index)
     elif isinstance(validated, ProgrammeFile):
         check_programme(validated, source, index)
-    return result
+    return result, located
 
 
 def _check_partly(loaded: LoadedFile, index: CrossIndex, file_name: str) -> None:

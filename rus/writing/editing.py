@@ -47,7 +47,7 @@ from rus.base.vocab import (
     lookup,
     transition_allowed,
 )
-from rus.plans.loader import load_bytes, load_text
+from rus.plans.loader import load_text
 from rus.plans.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.plans.revision import expected_for_meeting, fits_meeting, is_revision
 from rus.plans.source import Source, gc_paused, parse_text
@@ -198,7 +198,9 @@ def _read(path: Path, display: str | None) -> tuple[str, str, str, bool, bool]:
         raise NotFoundError(N_("No such file or folder: {path}"), "", path=shown) from None
     except UnicodeDecodeError:
         # worded as `rus validate` words it: where, and which encoding the file seems to be in
-        found = load_bytes(data_bytes, shown, validate=False).diagnostics
+        from rus.plans.source import parse_bytes
+
+        found = parse_bytes(data_bytes, Source(shown)).diagnostics
         raise syntax_error(EditError, N_("{path} cannot be edited (line {line}: {problem})"), shown, found) from None
     except OSError as exc:
         raise EditError(N_("{path} cannot be read: {reason}"), "", path=shown, reason=os_reason(exc)) from None
@@ -212,7 +214,7 @@ def _read(path: Path, display: str | None) -> tuple[str, str, str, bool, bool]:
 def _parsed(body: str, shown: str) -> Source:
     """The checking reader's reading of a text to edit; one that is not readable YAML is refused."""
     with gc_paused():
-        source = load_text(body, shown, validate=False).source
+        source = parse_text(body, Source(shown))
     _refuse_errors(source, shown)
     return source
 
