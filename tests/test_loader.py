@@ -144,3 +144,19 @@ def test_the_report_reads_an_area_split_over_two_files_whole(tmp_path: Path) -> 
     loaded = load_plans(plans, display_root=tmp_path)
     assert [a.id for a in loaded.plans[Area("upplevelser")].activities] == ["UPP-001", "UPP-002"]
     assert [g.id for g in loaded.plans[Area("upplevelser")].goals] == ["UPP-M1", "UPP-M2"]
+
+
+def test_the_history_keeps_the_first_error_and_names_a_newer_edition() -> None:
+    from rus.base.diagnostics import Diagnostic
+    from rus.timeline.history import BLOB_CACHE, ParsedFile, parse_file
+
+    BLOB_CACHE.clear()
+    wrong = PLAN.replace("state: adopted", "state: adoptd", 1).replace("kind: result", "kind: resultat", 1)
+    first = parse_file("plans/upplevelser.yaml", wrong.encode())
+    assert isinstance(first, Diagnostic) and (first.code, first.line, first.end_column) == ("S003", 5, 14)
+    # a file of an edition this rus does not know is named as such (it was an unknown value before)
+    newer = parse_file("plans/upplevelser.yaml", PLAN.replace("schema_version: 2", "schema_version: 3", 1).encode())
+    assert isinstance(newer, Diagnostic) and newer.code == "M002"
+    older = parse_file("plans/upplevelser.yaml", FIRST_EDITION.encode())
+    assert isinstance(older, ParsedFile) and isinstance(older.model, Plan)
+    assert parse_file("plans/upplevelser.yaml", FIRST_EDITION.encode()) is older  # cached by blob id
