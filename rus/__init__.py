@@ -35,7 +35,7 @@ _EXPORTS = {
     "validate_texts": "rus.plans.validation",
     "RusError": "rus.base.errors",
     "ExitCode": "rus.base.errors",
-    "PlanSet": "rus.timeline.history",
+    "PlanSet": "rus.plans.planset",
     "planset_at": "rus.timeline.history",
     "revision_snapshots": "rus.timeline.history",
     "ChangeSet": "rus.timeline.changes",
@@ -88,12 +88,13 @@ if TYPE_CHECKING:
         Plan,
         ProgrammeFile,
     )
+    from rus.plans.planset import PlanSet
     from rus.plans.validation import ValidationResult, validate_paths, validate_texts
     from rus.reporting.followup import FollowUp, build_follow_up
     from rus.reporting.report import Report, Window, build_report
     from rus.reporting.report_sources import collect_input
     from rus.timeline.changes import ChangeSet, diff_plansets
-    from rus.timeline.history import PlanSet, planset_at, revision_snapshots
+    from rus.timeline.history import planset_at, revision_snapshots
 
 
 def __getattr__(name: str) -> Any:

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from rus.base.vocab import RegionVocab
 from rus.plans.annotations import unwrap_annotation, walk_annotation
+from rus.plans.loader import model_of
 from rus.plans.models import (
     ACTIVITY_ID,
     ACTOR_ID,
@@ -27,7 +28,6 @@ from rus.plans.models import (
     REFERENCE,
     SUB_AREA_ID,
 )
-from rus.plans.validation import model_of
 
 #: A list item in a path.
 ITEM = -1

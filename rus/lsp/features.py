@@ -41,8 +41,9 @@ from rus.lsp.group import (
     split_lines,
     token_end,
 )
+from rus.plans.loader import load_text
 from rus.plans.models import ActorRegistry, MeetingRef, Plan, ProgrammeFile
-from rus.plans.source import MAX_FILE_BYTES, Source, parse_text
+from rus.plans.source import MAX_FILE_BYTES
 
 SOURCE = "rus"
 #: The R003 parameter that says the unknown id is an actor's.
@@ -422,7 +423,7 @@ def references(doc: OpenFile, ws: Workspace, line: int, column: int, include_dec
         text = ws.text(path)
         if text is None or len(text) > MAX_FILE_BYTES:
             continue
-        source = parse_text(text.removeprefix("\ufeff"), Source(path.name))
+        source = load_text(text, path.name, validate=False).source
         if source.root is None:
             continue
         check = doc.group.files.get(path)

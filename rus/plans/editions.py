@@ -28,7 +28,7 @@ CURRENT_EDITION = 2
 FIRST_EDITION = 1
 #: The key that holds a file's edition (always the file's first key).
 EDITION_KEY = "schema_version"
-#: The kinds of file, as :func:`rus.plans.validation.file_kind` and the region file name them.
+#: The kinds of file, as :func:`rus.plans.loader.file_kind` and the region file name them.
 KINDS = ("plan", "actors", "programme", "region")
 
 Change = tuple[str, dict[str, Any]]

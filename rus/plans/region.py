@@ -172,7 +172,7 @@ def check_region(source: Source, raw: bytes = b"") -> RegionVocabularies | None:
         return _CACHE[digest]
     if source.data is None:
         return None
-    from rus.plans.validation import schema_diagnostic
+    from rus.plans.loader import schema_diagnostic
 
     data = source.data
     version = edition_of(data)
@@ -403,7 +403,7 @@ def removal_of(value: str, kind: str, region: RegionVocabularies) -> tuple[str, 
     """
     if not region.file:
         return None
-    versions = _region_versions(region.file, region.digest)
+    versions = _region_versions(region.file, region.digest, _head_of(region.file))
     if versions and value in versions[0][3].get(kind, frozenset()):
         return ("", "", "")
     for (sha, day, subject, values), (_sha, _day, _subject, before) in itertools.pairwise(versions):
@@ -412,12 +412,31 @@ def removal_of(value: str, kind: str, region: RegionVocabularies) -> tuple[str, 
     return None
 
 
+def _head_of(file: str) -> str:
+    """The commit HEAD points at in the repository that holds ``file`` ("" outside git, or before
+    the first commit): what decides the file's committed versions."""
+    from rus.base.workspace import find_root
+
+    root = find_root(Path(file).parent)
+    if root is None:
+        return ""
+    try:
+        from rus.base.repository import Repository
+
+        with Repository(root) as repository:
+            return str(repository.repo.head.commit.hexsha)
+    except Exception:  # not readable as a repository, or no commit yet: no history to point at
+        return ""
+
+
 @functools.lru_cache(maxsize=8)
-def _region_versions(file: str, digest: str) -> list[tuple[str, str, str, dict[str, frozenset[str]]]]:
+def _region_versions(file: str, digest: str, head: str) -> list[tuple[str, str, str, dict[str, frozenset[str]]]]:
     """The committed versions of a region file, newest first: commit, date, subject and its values.
 
     Only commits that changed the file are listed; a version that cannot be read has no values.
-    ``digest`` keys the cache to the working file's content.
+    The cache is keyed by the working file's content (``digest``) and the commit HEAD points at
+    (``head``): a long-running process (``rus lsp``) reads the history again after a commit, so that
+    a value removed and then committed is reported with its commit (G003), not as uncommitted (G005).
     """
     from rus.base.workspace import find_root
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rus.base.vocab import FINAL_STATUSES, Area, Status
+from rus.plans.planset import PlanSet
 from rus.reporting.report import (
     VERDICT_BEHIND,
     VERDICT_WRONG_WAY,
     ActivityRef,
-    PlansAt,
     RecordedRevision,
     county_trajectory,
     judge_indicator,
@@ -98,7 +98,7 @@ def months_before(day: date, months: int) -> date:
 
 
 def build_follow_up(
-    plans: PlansAt,
+    plans: PlanSet,
     today: date,
     revisions: Iterable[RecordedRevision] = (),
     area: Area | None = None,

@@ -37,21 +37,12 @@ from rus.base.vocab import (
     SamiRelevance,
     Status,
 )
-from rus.plans.models import Activity, ActorRegistry, Indicator, Plan, ProgrammeFile
+from rus.plans.models import Activity, ActorRegistry, Indicator, Plan
+from rus.plans.planset import PlanSet
 from rus.plans.revision import period_key, revision_half_key, revision_key
 
 #: The statuses the first question asks about, in the order they are shown.
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
-
-
-@dataclass(frozen=True)
-class PlansAt:
-    """The plans and the actor registry as they stood at one point (working tree or commit)."""
-
-    plans: dict[Area, Plan]
-    registry: ActorRegistry | None
-    #: The programme file (EU fulfilment criteria, goal conflicts across areas), when there is one.
-    programme: ProgrammeFile | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +107,7 @@ class Window:
 class ReportInput:
     """What a report is computed from: the plans at the window's end and the recorded history."""
 
-    end: PlansAt
+    end: PlanSet
     window: Window
     revisions: tuple[RecordedRevision, ...] = ()
     before: dict[Area, RecordedRevision] = field(default_factory=dict)

@@ -9,12 +9,13 @@ from rus.base.codes import N_, NP_
 from rus.base.errors import ExitCode, NotFoundError, RusError, UsageError
 from rus.base.i18n import Counted
 from rus.base.vocab import Area
-from rus.plans.models import ActorRegistry, Plan, ProgrammeFile
+from rus.plans.planset import WORKING_TREE as WORKING_TREE_LABEL
+from rus.plans.planset import PlanSet
 from rus.plans.revision import revision_key
-from rus.reporting.report import PlansAt, RecordedRevision, ReportInput, Window
+from rus.reporting.report import RecordedRevision, ReportInput, Window
 
 if TYPE_CHECKING:
-    from rus.timeline.history import PlanSet, Snapshot
+    from rus.timeline.history import Snapshot
 
 
 class InvalidPlansError(RusError):
@@ -23,12 +24,15 @@ class InvalidPlansError(RusError):
     exit_code = ExitCode.FINDINGS
 
 
-def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
-    """The valid plans and actor registry in a folder; errors name the first file and line."""
-    from rus.plans.editions import upgrade
-    from rus.plans.source import read_source
-    from rus.plans.validation import discover_files, file_kind, outside_diagnostic, validate_paths
-    from rus.timeline.history import LinkOutsideError
+def load_plans(folder: Path, display_root: Path | None = None) -> PlanSet:
+    """The valid plans, actor registry and programme file in a folder; errors name the first file and line.
+
+    The models are those of the validation run (each file is read once), an area split over
+    several files merged as the history merges it.
+    """
+    from rus.base.diagnostics import Diagnostic
+    from rus.plans.validation import discover_files, outside_diagnostic, validate_paths
+    from rus.timeline.history import LinkOutsideError, ParsedFile, build_planset
 
     if not folder.is_dir():
         raise NotFoundError(
@@ -39,7 +43,7 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
     found = discover_files([folder])
     if found.outside:  # named with where it points, before anything is read
         raise LinkOutsideError(outside_diagnostic(found.outside[0], display_root))
-    result = validate_paths([folder], display_root=display_root)
+    result = validate_paths([folder], display_root=display_root, keep_models=True)
     if result.errors:
         first = next(d for d in result.diagnostics if d.level == "error")
         raise InvalidPlansError(
@@ -50,28 +54,17 @@ def load_plans(folder: Path, display_root: Path | None = None) -> PlansAt:
             line=first.line,
             code=first.code,
         )
-    plans: dict[Area, Plan] = {}
-    registry: ActorRegistry | None = None
-    programme: ProgrammeFile | None = None
-    for path in found.files:
-        source = read_source(path)
-        kind = file_kind(source.data, path.name)
-        if kind is not None:
-            upgrade(source.data, kind)  # an older edition (reported by validation as M001) is read upgraded
-        if kind == "plan":
-            plan = Plan.model_validate(source.data)
-            plans[plan.area] = plan
-        elif kind == "actors":
-            registry = ActorRegistry.model_validate(source.data)
-        elif kind == "programme":
-            programme = ProgrammeFile.model_validate(source.data)
-    if not plans:
+    files: dict[str, ParsedFile | Diagnostic] = {
+        checked.path: ParsedFile(checked.model, "") for checked in result.files if checked.model is not None
+    }
+    planset = build_planset(files, WORKING_TREE_LABEL, None)
+    if not planset.plans:
         raise UsageError(
             N_("No action plans found in {path}"),
             N_("Name the folder that holds the plan files (plans/)."),
             path=str(folder),
         )
-    return PlansAt(_ordered(plans), registry, programme)
+    return planset.in_area_order()
 
 
 def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> ReportInput:
@@ -100,7 +93,7 @@ def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> Repor
         last = max((*earlier, *inside), key=lambda s: (revision_key(s.revision), s.date), default=None)
         if last is not None:
             planset = planset_at(root, last.commit, plans_dir)
-            end, source = plans_of(planset), last.tag
+            end, source = planset.in_area_order(), last.tag
     start_registry = None
     first = min(
         (*before.values(), *[_recorded(s) for s in inside]),
@@ -122,16 +115,6 @@ def collect_input(root: Path, window: Window, plans_dir: str = "plans") -> Repor
 
 #: What :attr:`ReportInput.source` says when the report is built from the files as they are.
 WORKING_TREE = "working-tree"
-
-
-def plans_of(planset: PlanSet) -> PlansAt:
-    """The plans, actor registry and programme file of one point in history."""
-    programme = next((m for m in planset.models.values() if isinstance(m, ProgrammeFile)), None)
-    return PlansAt(_ordered(planset.plans), planset.registry, programme)
-
-
-def _ordered(plans: dict[Area, Plan]) -> dict[Area, Plan]:
-    return {area: plans[area] for area in Area if area in plans}
 
 
 def _recorded(snapshot: Snapshot) -> RecordedRevision:
@@ -209,7 +192,7 @@ def revisions_input(root: Path, first: str, last: str, plans_dir: str = "plans")
             area: RecordedRevision(area, plan.revision, first, when, plan) for area, plan in start_set.plans.items()
         }
         return ReportInput(
-            end=plans_of(end_set),
+            end=end_set.in_area_order(),
             window=window,
             revisions=tuple(recorded for recorded, _ in inside),
             before=before,

@@ -8,14 +8,14 @@ working tree, or by default the last recorded revision of each area.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from rus.base.codes import N_
 from rus.base.errors import GitError, NotFoundError
-from rus.base.vocab import AREA_PREFIX, Area, RegionVocabularies, active_region
+from rus.base.vocab import AREA_PREFIX, Area, RegionVocabularies
 from rus.base.workspace import PLANS_DIR
 from rus.plans.models import ACTIVITY_ID, GOAL_ID, INDICATOR_ID, SUB_AREA_ID, Plan
 from rus.plans.region import diff_regions
@@ -42,6 +42,7 @@ from rus.timeline.history import (
     PlanReadError,
     PlanSet,
     Snapshot,
+    blob_key,
     parse_file,
     snapshots,
 )
@@ -125,7 +126,7 @@ class _Loader:
             else:
                 found = self.history.load_commit(self.history.repo.commit(commit), label)
             self.sets[key] = found
-        return PlanSet(found.plans, found.registry, found.texts, found.paths, label, found.commit, found.models)
+        return replace(found, label=label)
 
     def side(self, spec: SideSpec, area: Area) -> PlanSet | None:
         if spec.empty:
@@ -407,7 +408,7 @@ def _find_at(history: History, commit: str | None, ident: str, attr: str, hint: 
     order = sorted(files, key=lambda p: (p != hint, p))
     for path in order:
         oid = files[path]
-        key = (oid, PurePosixPath(path).name.startswith("actors"), active_region().digest)
+        key = blob_key(path, oid)
         entry = BLOB_CACHE.get(key)
         if entry is None:
             known = data.get(path)

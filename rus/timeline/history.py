@@ -19,19 +19,21 @@ import hashlib
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from rus.base.codes import N_
-from rus.base.diagnostics import Diagnostic, Severity
+from rus.base.diagnostics import Diagnostic
 from rus.base.errors import ExitCode, NotFoundError, RusError
 from rus.base.repository import Repository
 from rus.base.vocab import Area, Lang, active_region
 from rus.base.workspace import PLANS_DIR
 from rus.plans.models import ActorRegistry, Plan, ProgrammeFile
+from rus.plans.planset import WORKING_TREE as WORKING_TREE
+from rus.plans.planset import PlanSet as PlanSet
 from rus.plans.revision import REVISION_PART, REVISION_PATTERN, revision_key
 from rus.plans.source import gc_paused
 
@@ -42,7 +44,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 TAG_PATTERN = re.compile(rf"^(?P<area>[a-z-]+)/(?P<revision>{REVISION_PART})$")
 REVISION_NAME = re.compile(REVISION_PATTERN)
 #: Labels of sides that are words, not names: the working tree, and the defaults of ``rus diff``.
-WORKING_TREE = N_("working tree")
 LAST_RECORDED = N_("last recorded revision")
 NO_COMMITS = N_("no commits")
 
@@ -117,28 +118,6 @@ class DuplicateIdError(PlanReadError):
 
 
 @dataclass(frozen=True)
-class PlanSet:
-    """The plans of one point in history: one plan per area, the actor registry and the files' texts.
-
-    When an area's plan is split over several files, ``plans`` holds them merged (lists joined in
-    path order, the metadata of the first file); ``paths`` names the files of each area.
-    """
-
-    plans: dict[Area, Plan]
-    registry: ActorRegistry | None
-    texts: dict[str, str]  # repo-relative path -> text
-    paths: dict[Area, tuple[str, ...]] = field(default_factory=dict)
-    label: str = WORKING_TREE
-    commit: str | None = None  # the commit read (None: the working tree)
-    models: dict[str, Plan | ActorRegistry | ProgrammeFile] = field(default_factory=dict)  # path -> model of that file
-
-    def area_of(self, path: str) -> Area | None:
-        """The area whose plan the file holds (None for the actor registry or an unknown path)."""
-        model = self.models.get(path)
-        return model.area if isinstance(model, Plan) else None
-
-
-@dataclass(frozen=True)
 class Snapshot:
     """An area's plan at one recorded revision (an annotated tag ``<area>/<revision>``)."""
 
@@ -183,11 +162,11 @@ class _BlobCache:
     def __init__(self, limit_bytes: int = 96 * 1024 * 1024) -> None:
         self.limit = limit_bytes
         self.size = 0
-        self.entries: OrderedDict[tuple[str, bool, str], tuple[_Entry, int]] = OrderedDict()
+        self.entries: OrderedDict[tuple[str, str | None, str], tuple[_Entry, int]] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: tuple[str, bool, str]) -> _Entry | None:
+    def get(self, key: tuple[str, str | None, str]) -> _Entry | None:
         found = self.entries.get(key)
         if found is None:
             self.misses += 1
@@ -196,7 +175,7 @@ class _BlobCache:
         self.entries.move_to_end(key)
         return found[0]
 
-    def put(self, key: tuple[str, bool, str], entry: _Entry, size: int) -> None:
+    def put(self, key: tuple[str, str | None, str], entry: _Entry, size: int) -> None:
         self.entries[key] = (entry, size)
         self.size += size
         while self.size > self.limit and len(self.entries) > 1:
@@ -217,53 +196,46 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
+def blob_key(path: str, oid: str) -> tuple[str, str | None, str]:
+    """The cache key of a file: its blob id, the kind its name suggests, and the active region (a
+    plan's values are read against a region: the same blob under another region is another entry)."""
+    from rus.plans.loader import kind_by_name
+
+    return (oid, kind_by_name(PurePosixPath(path).name), active_region().digest)
+
+
 def parse_file(path: str, data: bytes | Callable[[], bytes], oid: str | None = None) -> _Entry:
-    """The file parsed and checked against the schema (cached by blob id), or its first error.
+    """The file loaded (cached by blob id): its model and text, or its first error.
 
     ``data`` may be a function that reads the bytes, called only when the blob ``oid`` is not cached.
     """
-    name = PurePosixPath(path).name
     if oid is None:
         assert isinstance(data, bytes)
         oid = blob_id(data)
-    # a plan's values are read against a region: the same blob under another region is another entry
-    key = (oid, name.startswith("actors"), active_region().digest)
+    key = blob_key(path, oid)
     cached = BLOB_CACHE.get(key)
     if cached is not None:
         return cached
     raw = data if isinstance(data, bytes) else data()
     with gc_paused():
-        entry = _parse(path, raw, name)
+        entry = _parse(path, raw, PurePosixPath(path).name)
     BLOB_CACHE.put(key, entry, len(raw))
     return entry
 
 
 def _parse(path: str, data: bytes, name: str) -> _Entry:
-    from pydantic import BaseModel, ValidationError
+    """The file through the one loader; only its first error is located (a file that fails is refused)."""
+    from rus.plans.loader import load_bytes
 
-    from rus.plans.editions import upgrade
-    from rus.plans.source import Source, parse_bytes
-    from rus.plans.validation import file_kind, model_of, schema_diagnostic
-
-    source = parse_bytes(data, Source(path))
-    errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
-    if errors:
-        return errors[0]
-    if source.data is None or source.root is None:
-        return Diagnostic(path, 1, 1, "F005")
-    kind = file_kind(source.data, name)
-    if kind is None:
-        return Diagnostic(path, 1, 1, "F006")
-    model_type: type[BaseModel] = model_of(kind)
     # a file of an older edition is upgraded in memory, so that a comparison across `rus migrate`
     # shows only real changes to the plans
-    upgrade(source.data, kind)
-    try:
-        model = model_type.model_validate(source.data)
-    except ValidationError as exc:
-        return schema_diagnostic(source, model_type, exc.errors(include_url=False)[0])
-    assert isinstance(model, Plan | ActorRegistry | ProgrammeFile)
-    return ParsedFile(model, source.text or "")
+    loaded = load_bytes(data, path, name, all_errors=False)
+    first = loaded.first_error()
+    if first is not None:
+        return first
+    if loaded.model is None:  # parsed without an error but holding nothing
+        return Diagnostic(path, 1, 1, "F005")
+    return ParsedFile(loaded.model, loaded.text or "")
 
 
 # --- the repository --------------------------------------------------------------------------------
@@ -454,7 +426,8 @@ def build_planset(files: dict[str, _Entry], label: str, commit: str | None) -> P
         ActorRegistry.model_construct(actors=[a for r in registries for a in r.actors]) if registries else None
     )
     paths = {area: tuple(path for path, _ in group) for area, group in parts.items()}
-    return PlanSet(plans, registry, texts, paths, label, commit, models)
+    programme = next((m for m in models.values() if isinstance(m, ProgrammeFile)), None)
+    return PlanSet(plans, registry, texts, paths, label, commit, models, programme)
 
 
 def merge_plans(plans: list[Plan]) -> Plan:

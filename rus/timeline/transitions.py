@@ -214,13 +214,14 @@ def _reused(old: Activity, new: Activity) -> bool:
 
 def _locate(root: Path, shown: Path, path: str, loc: tuple[str | int, ...], code: str, params: dict[str, Any], hint: str | None) -> Diagnostic:
     from rus.base.workspace import display_path
-    from rus.plans.source import locate, read_source
+    from rus.plans.loader import load_path
+    from rus.plans.source import locate
 
     file = root / path
     display = display_path(file, shown)
     line, column = 1, 1
     if _readable(file, root):
-        source = read_source(file, display)
+        source = load_path(file, display, validate=False).source
         line, column = locate(source.root, loc, key=loc in (("activities",), ("consultations",)))
     return Diagnostic(display, line, column, code, params, hint)
 

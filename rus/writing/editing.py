@@ -49,6 +49,7 @@ from rus.base.vocab import (
 )
 from rus.plans.annotations import inner_model
 from rus.plans.annotations import is_model as _is_model
+from rus.plans.loader import load_text
 from rus.plans.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.plans.revision import expected_for_meeting, fits_meeting, is_revision
 from rus.plans.source import Source, gc_paused, parse_text
@@ -611,12 +612,12 @@ def _neighbours(path: Path, folder: Path | None = None) -> tuple[str, dict[str, 
 # --- finding things -----------------------------------------------------------------------------
 
 
-def _quick_data(path: Path) -> Any:
-    try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return parse_text(text, Source(str(path))).data
+def _kind_and_data(path: Path) -> tuple[str | None, Any]:
+    """A file's kind and its values as written (None when it cannot be read), as the one loader tells them."""
+    from rus.plans.loader import load_path
+
+    loaded = load_path(path, str(path), validate=False)
+    return loaded.kind, loaded.data
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
@@ -637,8 +638,8 @@ def find_plan(plans_dir: Path, area: str) -> Path:
     """The plan file of a strength area."""
     wanted = _area(area)
     for path in plan_files(plans_dir):
-        data = _quick_data(path)
-        if isinstance(data, dict) and str(data.get("area", "")).lower() == wanted.value:
+        kind, data = _kind_and_data(path)
+        if kind == "plan" and str(data.get("area", "")).lower() == wanted.value:
             return path
     raise NotFoundError(N_("No plan for the area `{area}` in {folder}"),
                         N_("Create it from a template with `rus init`, or check the folder."),
@@ -647,7 +648,7 @@ def find_plan(plans_dir: Path, area: str) -> Path:
 
 def plan_ids(plans_dir: Path, area: str) -> dict[str, list[str]]:
     """The ids of an area's sub-areas and goals, to offer when asking for them."""
-    data = _quick_data(find_plan(plans_dir, area))
+    _kind, data = _kind_and_data(find_plan(plans_dir, area))
     ids: dict[str, list[str]] = {}
     for key in ("sub_areas", "goals"):
         items = data.get(key) if isinstance(data, dict) else None
@@ -691,7 +692,7 @@ def _locate(plans_dir: Path, list_key: str, ident: str) -> tuple[Path, str, tupl
             broken.append(path)
             continue
         with gc_paused():
-            source = parse_text(raw.removeprefix("\ufeff").replace("\r\n", "\n"), Source(relative(path)))
+            source = load_text(raw.replace("\r\n", "\n"), relative(path), path.name, validate=False).source
         data = source.data
         if not isinstance(data, dict):
             broken.append(path)
@@ -724,8 +725,8 @@ def _not_found(list_key: str, ident: str, folder: str) -> None:
 def find_registry(plans_dir: Path) -> Path:
     """The actor registry in a plans folder."""
     for path in plan_files(plans_dir):
-        data = _quick_data(path)
-        if isinstance(data, dict) and "actors" in data and "area" not in data:
+        kind, _data = _kind_and_data(path)
+        if kind == "actors":
             return path
     raise NotFoundError(N_("No actor registry (actors.yaml) in {folder}"), N_("Create one with `rus init`, or check the folder."),
                         folder=relative(plans_dir))
@@ -794,7 +795,7 @@ def parse_date(text: str, name: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        from rus.plans.validation import date_problem
+        from rus.plans.loader import date_problem
 
         problem = date_problem(text)
         if problem is not None:

@@ -20,7 +20,7 @@ from rus.base.codes import HINT_DID_YOU_MEAN, HINT_DID_YOU_MEAN_LABEL, HINT_FIX_
 from rus.base.diagnostics import Diagnostic
 from rus.base.fileio import unified_diff
 from rus.base.workspace import display_path
-from rus.plans.source import Source, parse_text, read_source
+from rus.plans.source import Source, parse_text
 from rus.writing.formatting import can_be_plain, quote_text
 
 #: Codes whose suggestion is the one right answer.
@@ -185,9 +185,10 @@ def fix_paths(paths: list[Path], *, dry_run: bool = False, display_root: Path | 
 
 
 def _fix_file(path: Path, display: str, dry_run: bool) -> FixResult:
+    from rus.plans.loader import load_path
     from rus.writing.formatting import replace_text
 
-    source = read_source(path, display)
+    source = load_path(path, display, validate=False).source
     if source.text is None:
         # nothing safe to repair in a file that cannot be read as UTF-8 text: say why, and go on
         first = source.diagnostics[0] if source.diagnostics else None

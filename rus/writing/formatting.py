@@ -162,7 +162,7 @@ def _format_text(text: str, file_name: str) -> str:
     if source.root is None or errors:
         raise syntax_error(FormatError, N_("{path} cannot be formatted: it is not valid YAML (line {line}: {problem})"),
                            file_name, errors)
-    from rus.plans.validation import file_kind, model_of
+    from rus.plans.loader import file_kind, model_of
 
     kind = file_kind(source.data, file_name)
     model: type[BaseModel] | None = model_of(kind) if kind is not None else None

@@ -58,8 +58,8 @@ class Migration:
 
 def kind_of(path: Path, data: object) -> str | None:
     """The kind of file (``plan``, ``actors``, ``programme``, ``region``), None when rus does not read it."""
+    from rus.plans.loader import file_kind
     from rus.plans.regionfile import REGION_FILE
-    from rus.plans.validation import file_kind
 
     if path.name == REGION_FILE:
         return "region"
