@@ -132,9 +132,13 @@ def inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 class Model(BaseModel):
-    """Base of every model: unknown keys are errors, so a misspelt key never passes silently."""
+    """Base of every model: unknown keys are errors, so a misspelt key never passes silently.
 
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    A model's validator is built when it is first used (``defer_build``), not when this module is
+    imported: ``rus validate`` of a plan builds the plan's and the registry's, not those of every model.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, defer_build=True)
 
 
 class Meeting(Model):
