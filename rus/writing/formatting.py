@@ -176,7 +176,7 @@ def _format_text(text: str, file_name: str) -> str:
     layout = _collect(body, source.root)
     emitter = _Emitter(body, layout)
     out = _restore(emitter.document(source.root, model), bom, crlf)
-    written = emitter.written_items(out) if out is not text and not (bom or crlf) else None
+    written = emitter.written_items(out) if out != text and not (bom or crlf) else None
     del emitter, layout
     _check_same(text, out, file_name, source if "\r" not in text else None, written)
     return out
