@@ -793,6 +793,8 @@ class _Emitter:
     def _leading(self, entry: _Entry, indent: int, blank_before: bool) -> None:
         if blank_before and self.out and self.out[-1] != "":
             self.out.append("")
+        if not entry.leading:
+            return  # most entries: no comment above them
         for item in _tidy(entry.leading, keep_gap_after=True):
             self.out.append("" if item is None else " " * indent + _comment(item))
 
@@ -800,7 +802,8 @@ class _Emitter:
         return f"  {_comment(entry.eol[0])}" if entry.eol else ""
 
     def _after(self, entry: _Entry, indent: int) -> None:
-        self.out += [" " * indent + _comment(c) for c in entry.eol[1:]]
+        if len(entry.eol) > 1:
+            self.out += [" " * indent + _comment(c) for c in entry.eol[1:]]
 
     def _mapping(
         self,
@@ -862,7 +865,7 @@ class _Emitter:
                 pairs = _ordered(item, model, None)
                 first = self._entry(id(pairs[0][0]), None)
                 # Comments above the first key after reordering go above the dash line.
-                for comment in _tidy(first.leading, keep_gap_after=False):
+                for comment in _tidy(first.leading, keep_gap_after=False) if first.leading else ():
                     self.out.append("" if comment is None else " " * indent + _comment(comment))
                 if dashes is not None:
                     dashes.append(len(self.out))
