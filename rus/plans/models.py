@@ -2,9 +2,11 @@
 
 Every field carries a Swedish title and a bilingual description, which land in the JSON Schema so
 that an editor shows Swedish help while a facilitator types. Keys are English ASCII slugs.
-"""
 
-from __future__ import annotations
+The annotations are evaluated where they are written (no ``from __future__ import annotations``):
+pydantic would otherwise evaluate each field's annotation from its text when the class is made,
+about 50 ms of CPU time on every start that loads the model.
+"""
 
 import re
 import typing
