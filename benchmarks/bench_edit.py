@@ -3,7 +3,9 @@
 Three cases, each command a fresh process (imports included), the cases' commands interleaved
 round by round so that all see the same machine load; medians (and the best) of ``--repeat`` runs,
 peak resident memory (``os.wait4``), and each command's median as a ratio to ``rus validate`` and
-to ``check-jsonschema`` of the same file:
+to ``check-jsonschema`` of the same file, in wall time and in CPU time (user + system, which other
+work on a shared machine disturbs less). The ``rus`` package's bytecode is written first, as an
+installed package has it:
 
 - **large**: a plan of ``--activities`` activities (1,000: 1.6 MB) and the synthetic actor registry
   in a git repository: ``rus activity set ID title=… --dry-run`` and ``rus fmt --check``.
@@ -57,12 +59,17 @@ class Command:
     expected: tuple[int, ...] = (0,)  # the exit codes it may end with
     pythonpath: str | None = None  # the package of another tree (a baseline)
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system: steadier than wall time on a busy machine
     peak_rss_mb: float = 0.0
     exit_codes: list[int] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu_seconds)
 
 
 def executable(name: str) -> str:
@@ -86,6 +93,7 @@ def run_once(command: Command) -> None:
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
     command.seconds.append(time.perf_counter() - start)
+    command.cpu_seconds.append(usage.ru_utime + usage.ru_stime)
     command.exit_codes.append(os.waitstatus_to_exitcode(status))
     rss = usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024)
     command.peak_rss_mb = max(command.peak_rss_mb, rss)
@@ -93,6 +101,13 @@ def run_once(command: Command) -> None:
         raise SystemExit(f"{command.case}: {command.name} exited with {command.exit_codes[-1]}")
     if command.restore is not None:
         Path(command.restore[0]).write_text(command.restore[1], encoding="utf-8")
+
+
+def compile_bytecode(tree: Path) -> None:
+    """Write the bytecode of the ``rus`` package in ``tree``, as installing a package does: where
+    ``PYTHONDONTWRITEBYTECODE`` is set, an editable install or a ``PYTHONPATH`` tree would otherwise
+    compile every module it imports on every start, which no installed ``rus`` does."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "rus")], check=True, capture_output=True)
 
 
 def _git(root: Path, *args: str) -> None:
@@ -162,16 +177,18 @@ def baseline(measured: list[Command], tree: Path) -> list[Command]:
 def table(measured: list[Command]) -> str:
     """The results as a Markdown table, with ratios to the case's ``rus validate`` and check-jsonschema
     (a baseline's row: to the baseline's ``rus validate``, and its time against this tree's)."""
-    rows = ["| case | command | median s | best s | peak RSS MB | × rus validate | × check-jsonschema | exit |",
-            "|---|---|---:|---:|---:|---:|---:|---|"]
+    rows = ["| case | command | median s | best s | median CPU s | peak RSS MB | × rus validate | × check-jsonschema "
+            "| CPU × rus validate | CPU × check-jsonschema | exit |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for command in measured:
         validate_name = "rus validate (baseline)" if command.pythonpath else "rus validate"
         validate = next(c for c in measured if c.case == command.case and c.name == validate_name)
         reference = next(c for c in measured if c.case == command.case and c.name == "check-jsonschema")
         codes = ",".join(str(code) for code in sorted(set(command.exit_codes)))
         rows.append(f"| {command.case} | `{command.name}` | {command.median:.2f} | {min(command.seconds):.2f} | "
-                    f"{command.peak_rss_mb:.0f} | {command.median / validate.median:.2f} | "
-                    f"{command.median / reference.median:.2f} | {codes} |")
+                    f"{command.median_cpu:.2f} | {command.peak_rss_mb:.0f} | {command.median / validate.median:.2f} | "
+                    f"{command.median / reference.median:.2f} | {command.median_cpu / validate.median_cpu:.2f} | "
+                    f"{command.median_cpu / reference.median_cpu:.2f} | {codes} |")
     return "\n".join(rows)
 
 
@@ -183,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="the rus package of another tree, run in the same rounds")
     parser.add_argument("--json", action="store_true", help="print the runs as JSON")
     options = parser.parse_args(argv)
+    compile_bytecode(ROOT)
+    if options.baseline is not None:
+        compile_bytecode(options.baseline.resolve())
     with tempfile.TemporaryDirectory() as folder:
         measured = commands(Path(folder), options.activities)
         if options.baseline is not None:

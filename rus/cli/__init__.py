@@ -165,10 +165,35 @@ def _escape(text: str) -> str:
 
 def main() -> None:
     """Entry point of the ``rus`` console script."""
-    from rus.cli.frame import install
+    if HELP_LANG != "en":
+        from rus.cli.frame import install
 
-    install(HELP_LANG)
-    app(prog_name="rus")
+        install(HELP_LANG)
+    for_command(sys.argv[1:])(prog_name="rus")
+
+
+def for_command(args: list[str]) -> typer.Typer:
+    """:data:`app` with only the command that ``args`` name, when they name one: typer builds the
+    parser of every command it holds on each start (inspecting each function's parameters), and one
+    command needs one parser. The help, the version, a name that is no command's, and completion
+    take the whole app."""
+    if any(name.startswith("_RUS_COMPLETE") or name == "_TYPER_COMPLETE_ARGS" for name in os.environ):
+        return app
+    name = next((arg for arg in args if arg != "--debug"), None)
+    if name is None or name.startswith("-"):
+        return app
+    from typer.main import get_command_name
+
+    commands = [c for c in app.registered_commands
+                if (c.name or (get_command_name(c.callback.__name__) if c.callback else None)) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if len(commands) + len(groups) != 1:
+        return app
+    import copy
+
+    lean = copy.copy(app)
+    lean.registered_commands, lean.registered_groups = commands, groups
+    return lean
 
 
 def _register() -> None:

@@ -24,9 +24,10 @@ from rus.base.i18n import translate
 from rus.base.vocab import Lang
 
 #: English sentences of click and typer, as patterns, and the message id that says each.
-#: Named groups are passed to the message; a group called ``message`` is itself translated.
-PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), msgid)
+#: Named groups are passed to the message; a group called ``message`` is itself translated. The
+#: patterns are compiled when first used (``re`` keeps them), not on every start.
+PATTERNS: tuple[tuple[str, str], ...] = tuple(
+    (pattern, msgid)
     for pattern, msgid in (
         (r"(?m)^Usage: ", N_("Usage: ")),
         (r"\[OPTIONS\]", N_("[OPTIONS]")),
@@ -68,7 +69,7 @@ def translate_frame(text: str, lang: Lang) -> str:
     if lang == "en" or not text:
         return text
     for pattern, msgid in PATTERNS:
-        text = pattern.sub(lambda match, msgid=msgid: _say(match, msgid, lang), text)  # type: ignore[misc]
+        text = re.sub(pattern, lambda match, msgid=msgid: _say(match, msgid, lang), text)  # type: ignore[misc]
     return text
 
 

@@ -18,6 +18,7 @@ import io
 import math
 import re
 import typing
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -36,6 +37,7 @@ from rus.base.vocab import Lang, RegionVocab
 from rus.base.workspace import display_path
 from rus.plans.annotations import inner_model, walk_annotation
 from rus.plans.source import Source, blank_line_tabs_as_spaces, gc_paused, parse_text, plain_scalar
+from rus.writing.splice import Block, item_end
 
 #: Lists whose entries are separated by a blank line (at the top level of a file).
 SPACED_LISTS = frozenset({"sub_areas", "goals", "indicators", "activities", "actors", "criteria", "conflicts"})
@@ -100,6 +102,11 @@ class _Entry:
     leading: list[str | None] = field(default_factory=list)
     eol: list[str] = field(default_factory=list)
     in_flow: bool = False
+
+
+#: The entry of every node the comments' visit did not record: it holds no comment (the writer
+#: only ever replaces its lists with empty ones, :func:`_written`).
+_NO_ENTRY = _Entry(None, ScalarNode("tag:yaml.org,2002:null", ""), -1)
 
 
 @dataclass
@@ -169,12 +176,14 @@ def _format_text(text: str, file_name: str) -> str:
     layout = _collect(body, source.root)
     emitter = _Emitter(body, layout)
     out = _restore(emitter.document(source.root, model), bom, crlf)
+    written = emitter.written_items(out) if out != text and not (bom or crlf) else None
     del emitter, layout
-    _check_same(text, out, file_name, source if "\r" not in text else None)
+    _check_same(text, out, file_name, source if "\r" not in text else None, written)
     return out
 
 
-def _check_same(before: str, after: str, file_name: str, fast_before: Source | None = None) -> None:
+def _check_same(before: str, after: str, file_name: str, fast_before: Source | None = None,
+                written: dict[str, list[Block]] | None = None) -> None:
     """Refuse a layout that changes the data or loses a comment (a bug, never the user's fault).
 
     The texts are compared as written (line breaks and byte order mark included), by two readers
@@ -184,23 +193,31 @@ def _check_same(before: str, after: str, file_name: str, fast_before: Source | N
     same to ruamel.yaml too: it reads the texts with each of them replaced by the same stand-in, so
     that a large file whose layout changes in a few places is not read whole twice by the slow
     reader. ``fast_before`` is the checking reader's reading of ``before`` without its byte order
-    mark, if it was read already.
+    mark, if it was read already; ``written`` is where the layout wrote each item of the top-level
+    lists in ``after`` (:meth:`_Emitter.written_items`), so that the checking reader, too, need not
+    read ``after`` whole (:func:`_same_by_parts`).
     """
     if before == after:
         return  # already in the layout: nothing to compare
-    if fast_before is None:
-        fast_before = parse_text(before.removeprefix("\ufeff"), Source(file_name))
-    fast_after = parse_text(after.removeprefix("\ufeff"), Source(file_name))
-    if fast_after.root is None:
-        where: tuple[Any, ...] | None = ()
-    elif repr(fast_before.data) == repr(fast_after.data):
-        where = None  # the same values of the same types in the same order (the quick case)
-    else:
-        where = _difference(_comparable(fast_before.data), _comparable(fast_after.data))
     whole, whole_after = before, after
-    if where is None:
-        before, after = _without_same_items(before, fast_before, after, fast_after)
-    del fast_before, fast_after
+    cut = _same_by_parts(before, fast_before, after, written) if fast_before is not None and written else None
+    where: tuple[Any, ...] | None = None
+    if cut is not None:
+        before, after = cut  # the checking reader reads the two the same: proved on the parts that differ
+    else:
+        if fast_before is None:
+            fast_before = parse_text(before.removeprefix("\ufeff"), Source(file_name))
+        fast_after = parse_text(after.removeprefix("\ufeff"), Source(file_name))
+        if fast_after.root is None:
+            where = ()
+        elif repr(fast_before.data) == repr(fast_after.data):
+            where = None  # the same values of the same types in the same order (the quick case)
+        else:
+            where = _difference(_comparable(fast_before.data), _comparable(fast_after.data))
+        if where is None:
+            before, after = _without_same_items(before, fast_before, after, fast_after)
+        del fast_after
+    del fast_before
     if where is None:
         try:
             ruamel_before = _ruamel_reading(before)
@@ -227,8 +244,61 @@ def _check_same(before: str, after: str, file_name: str, fast_before: Source | N
                           N_("Please report this file; it is left as it was."), path=file_name)
 
 
-#: What stands in for a list item written the same before and after the layout.
-_STAND_IN = "- 0\n"
+#: What stands in for a list item written the same before and after the layout: ``- <mark><n>``,
+#: with ``n`` the item's index, a text found nowhere else when the checking reader relies on it.
+_MARK = "rus-stand-in-"
+
+
+def _same_by_parts(before: str, fast_before: Source, after: str, written: dict[str, list[Block]]) -> tuple[str, str] | None:
+    """The two texts with the top-level list items the layout wrote unchanged replaced by stand-ins,
+    when the checking reader reads these shortened texts the same (None when that is not shown: the
+    caller then reads ``after`` whole).
+
+    Why reading the parts is enough: each item cut out of ``before`` is a whole item by the
+    checking reader's reading of ``before`` (:func:`~rus.writing.splice.item_blocks`: no anchors,
+    aliases, tags, tabs or kept final line breaks; it starts at its dash line and ends at the end of
+    a line), and its text stands unchanged in ``after``, from the start of a line to the end of one.
+    Each stand-in is one item, ``- rus-stand-in-N`` at the item's indentation, with a mark that
+    occurs nowhere in either text. When both shortened texts read without findings to the same data
+    (mapping keys in any order), with each mark at the place of its items in the list, then in
+    ``after`` the reader is in the same list, at the same indentation, where each cut text starts;
+    the cut text reads there as it read in ``before``; and what follows it is no deeper than the
+    dash (a deeper line would have run on into the one-line stand-in and changed its value): so
+    ``after`` reads as ``before``. The comments of the cut texts are the same in both.
+    """
+    from rus.writing.splice import item_blocks
+
+    root = fast_before.root
+    if fast_before.diagnostics or fast_before.text != before or not isinstance(root, MappingNode) \
+            or "\t" in before or _MARK in before or _MARK in after:
+        return None
+    old_cuts: list[Block] = []
+    new_cuts: list[Block] = []
+    for key, new_blocks in written.items():
+        old_blocks = item_blocks(before, root, key)
+        if old_blocks is None or len(old_blocks) != len(new_blocks):
+            continue
+        for old, new in zip(old_blocks, new_blocks, strict=True):
+            if old is not None and before[old.start:old.stop] == after[new.start:new.stop]:
+                old_cuts.append(old)
+                new_cuts.append(new)
+    cut = _cut(before, old_cuts, after, new_cuts) if old_cuts else None
+    if cut is None:
+        return None
+    before_cut, after_cut, stand_ins = cut
+    old_reading = parse_text(before_cut, Source("<before>"))
+    new_reading = parse_text(after_cut, Source("<after>"))
+    if old_reading.diagnostics or new_reading.diagnostics or old_reading.root is None or new_reading.root is None:
+        return None
+    if repr(old_reading.data) != repr(new_reading.data) \
+            and _difference(_comparable(old_reading.data), _comparable(new_reading.data)) is not None:
+        return None
+    data = new_reading.data
+    for key, position, mark in stand_ins:
+        items = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(items, list) or position >= len(items) or items[position] != mark:
+            return None
+    return before_cut, after_cut
 
 
 def _without_same_items(before: str, fast_before: Source, after: str, fast_after: Source) -> tuple[str, str]:
@@ -238,7 +308,7 @@ def _without_same_items(before: str, fast_before: Source, after: str, fast_after
     The stand-ins keep every item's place, so a difference found between the shortened texts is at
     the same data path as in the whole texts; items written the same hold the same comments.
     """
-    from rus.writing.splice import Block, item_blocks
+    from rus.writing.splice import item_blocks
 
     old_root, new_root = fast_before.root, fast_after.root
     old_text, new_text = fast_before.text, fast_after.text
@@ -258,26 +328,55 @@ def _without_same_items(before: str, fast_before: Source, after: str, fast_after
             if old is not None and new is not None and old_text[old.start:old.stop] == new_text[new.start:new.stop]:
                 old_cuts.append(old)
                 new_cuts.append(new)
-    if not old_cuts:
+    cut = _cut(old_text, old_cuts, new_text, new_cuts) if old_cuts else None
+    if cut is None or _MARK in old_text or _MARK in new_text:
         return before, after
-    return _cut(old_text, old_cuts, new_text, new_cuts), _cut(new_text, new_cuts, old_text, old_cuts)
+    return cut[0], cut[1]
 
 
-def _cut(text: str, blocks: list[Any], other: str, others: list[Any]) -> str:
-    """``text`` with its blocks replaced by stand-in items at their indentation: one for each run of
-    blocks of one list with nothing but blank lines between them, in ``text`` and in ``other``
-    (ruamel.yaml reads a long list slowly, even of stand-ins)."""
+def _cut(before: str, old_cuts: list[Block], after: str, new_cuts: list[Block]) -> tuple[str, str, list[tuple[str, int, str]]] | None:
+    """Both texts with their blocks (``old_cuts[i]`` in ``before`` written as ``new_cuts[i]`` in
+    ``after``) replaced by stand-in items at their indentation: one for each run of blocks of one
+    list with nothing but blank lines between them in both texts (ruamel.yaml reads a long list
+    slowly, even of stand-ins). Each stand-in is ``- rus-stand-in-N``, N counting the runs. Also,
+    for each stand-in, its list's key, its index in the shortened list and its text. None when the
+    blocks overlap in either text.
+
+    The lists may stand in another order in the two texts (the layout puts keys in the model's
+    order), so each text is cut in its own order.
+    """
+    runs: list[list[Any]] = []  # [first old, last old, first new, last new, mark]
+    stand_ins: list[tuple[str, int, str]] = []
+    removed: dict[str, int] = {}
+    for old, new in zip(old_cuts, new_cuts, strict=True):
+        if runs:
+            last_old, last_new = runs[-1][1], runs[-1][3]
+            if last_old.key == old.key and old.index == last_old.index + 1 and old.start >= last_old.stop \
+                    and new.start >= last_new.stop and not before[last_old.stop:old.start].strip() \
+                    and not after[last_new.stop:new.start].strip():
+                runs[-1][1], runs[-1][3] = old, new
+                removed[old.key] = removed.get(old.key, 0) + 1
+                continue
+        mark = f"{_MARK}{len(runs)}"
+        runs.append([old, old, new, new, mark])
+        stand_ins.append((old.key, old.index - removed.get(old.key, 0), mark))
+    before_cut = _replace(before, [(run[0].start, run[1].stop, run[4]) for run in runs])
+    after_cut = _replace(after, [(run[2].start, run[3].stop, run[4]) for run in runs])
+    if before_cut is None or after_cut is None:
+        return None
+    return before_cut, after_cut, stand_ins
+
+
+def _replace(text: str, spans: list[tuple[int, int, str]]) -> str | None:
+    """``text`` with each span ``(start, stop, mark)`` replaced by the item ``- mark`` at the span's
+    indentation (None when spans overlap)."""
     parts: list[str] = []
     at = 0
-    previous = None
-    for block, twin, before_twin in zip(blocks, others, [None, *others[:-1]], strict=True):
-        joined = previous is not None and previous.key == block.key and block.index == previous.index + 1 \
-            and "#" not in text[previous.stop:block.start] and before_twin is not None \
-            and "#" not in other[before_twin.stop:twin.start]
-        if not joined:
-            parts += [text[at:block.start], " " * _indent_at(text, block.start) + _STAND_IN]
-        at = block.stop
-        previous = block
+    for start, stop, mark in sorted(spans):
+        if start < at:
+            return None
+        parts += [text[at:start], f"{' ' * _indent_at(text, start)}- {mark}\n"]
+        at = stop
     parts.append(text[at:])
     return "".join(parts)
 
@@ -394,13 +493,66 @@ def _is_block(node: Node) -> bool:
 
 
 def _collect(text: str, root: Node) -> _Layout:
-    """Attach each comment line to the entry that follows it, and each end-of-line comment to its line."""
+    """Attach each comment line to the entry that follows it, and each end-of-line comment to its line.
+
+    Only the parts of the node tree that reach a line that matters are visited: lines with a ``#``,
+    the line before each of them and the line after each run of them. Elsewhere no comment can
+    belong; an entry that holds none is not recorded (:data:`_NO_ENTRY` stands for it). Where
+    that could attach a comment otherwise than the visit of every node would (a comment waiting
+    for a line whose entries were not visited, which a file written by hand rarely has), and in a
+    text with aliases, every node is visited.
+    """
     lines = _lines(text)
+    wanted = _lines_that_matter(lines)
+    if len(wanted) * 4 <= len(lines):  # else the visit of every node is as quick
+        layout = _collect_lines(lines, root, wanted, aliases="*" in text)
+        if layout is not None:
+            return layout
+    layout = _collect_lines(lines, root, None, aliases="*" in text)
+    assert layout is not None
+    return layout
+
+
+def _lines_that_matter(lines: list[str]) -> list[int]:
+    """The numbers of the lines with a ``#``, of the nearest non-blank line before each and of the
+    first line after each with text and no ``#``, in order."""
+    wanted: set[int] = set()
+    for number, line in enumerate(lines):
+        if "#" not in line:
+            continue
+        wanted.add(number)
+        before = number - 1
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if before >= 0:
+            wanted.add(before)
+        after = number + 1
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after < len(lines) and "#" not in lines[after]:  # else that line's own turn looks further
+            wanted.add(after)
+    return sorted(wanted)
+
+
+def _collect_lines(lines: list[str], root: Node, wanted: list[int] | None, *, aliases: bool) -> _Layout | None:
+    """:func:`_collect`, visiting only the nodes that reach a line in ``wanted`` (every node when it
+    is None); None when that could give another result than visiting every node. ``aliases``: the
+    text has a ``*`` (an alias may lead back to a node being visited)."""
+    if wanted is not None and aliases:
+        return None  # an alias's value is written elsewhere in the text: every node is visited
     layout = _Layout()
     inside: set[int] = set()
     ends: dict[int, tuple[int, _Entry | None]] = {}
     starts: dict[int, list[_Entry]] = {}
     headers: dict[int, int] = {}
+    known = set(wanted) if wanted is not None else None
+
+    def reaches(first: int, last: int) -> bool:
+        """Whether a node on lines ``first``..``last`` reaches a wanted line."""
+        if wanted is None:
+            return True
+        at = bisect_left(wanted, first)
+        return at < len(wanted) and wanted[at] <= last
 
     def note_end(node: Node, owner: _Entry | None) -> None:
         line, col = node.end_mark.line, node.end_mark.column
@@ -428,6 +580,8 @@ def _collect(text: str, root: Node) -> _Layout:
             in_flow = True
         if isinstance(node, MappingNode):
             for key, value in node.value:
+                if not reaches(key.start_mark.line, value.end_mark.line):
+                    continue
                 entry = _Entry(key, value, key.start_mark.line, in_flow=in_flow)
                 layout.entries[(id(key), None)] = entry
                 starts.setdefault(entry.line, []).append(entry)
@@ -435,14 +589,19 @@ def _collect(text: str, root: Node) -> _Layout:
                 visit(value, entry, seen, in_flow)
         elif isinstance(node, SequenceNode):
             for index, item in enumerate(node.value):
+                if not reaches(item.start_mark.line, item.end_mark.line):
+                    continue
                 entry = _Entry(None, item, item.start_mark.line, in_flow=in_flow)
                 layout.entries[(id(node), index)] = entry
                 starts.setdefault(entry.line, []).append(entry)
                 visit(item, entry, seen, in_flow)
 
-    aliases = "*" in text
     visit(root, None, set())
     pending: list[str | None] = []
+    # Where not every node was visited, a line with text but outside ``known`` may hold entries that
+    # were not recorded: a comment waiting there would go elsewhere, and the blank lines before it
+    # might not have been dropped (which only the comments at the end of the file would show).
+    unsure = unsure_at_comment = waiting = False  # waiting: pending holds a comment
     for number, line in enumerate(lines):
         if number in inside:
             continue
@@ -450,13 +609,21 @@ def _collect(text: str, root: Node) -> _Layout:
         if not stripped:
             pending.append(_BLANK)
             continue
+        if known is not None and number not in known:
+            if waiting:
+                return None
+            unsure = True
+            continue
         if stripped.startswith("#") and number not in ends and number not in starts:
+            if not waiting:
+                unsure_at_comment, waiting = unsure, True
             pending.append(stripped[1:])
             continue
         here = starts.get(number, [])
         if here:
             here[0].leading = pending
             pending = []
+            unsure = unsure_at_comment = waiting = False
         if "#" not in line:
             continue  # no comment on the line (the quick test: most lines have none)
         col = max(ends.get(number, (0, None))[0], headers.get(number, 0))
@@ -470,7 +637,11 @@ def _collect(text: str, root: Node) -> _Layout:
         if owner is not None:
             owner.eol.append(comment)
         else:
+            if not waiting:
+                unsure_at_comment, waiting = unsure, True
             pending.append(comment)
+    if unsure_at_comment and waiting:
+        return None
     layout.trailing = pending
     return layout
 
@@ -565,10 +736,34 @@ class _Emitter:
         self.lines = _lines(text)
         self.layout = layout
         self.out: list[str] = []
+        #: For each top-level list: the indentation of its dashes, the line of ``out`` where each
+        #: item's dash line is, and the line after the list's last.
+        self.items: dict[str, tuple[int, list[int], int]] = {}
+
+    def _entry(self, node: int, index: int | None) -> _Entry:
+        """The entry of a mapping key (``index`` None) or of a list's item, with its comments."""
+        return self.layout.entries.get((node, index), _NO_ENTRY)
+
+    def written_items(self, text: str) -> dict[str, list[Block]]:
+        """Where each item of a top-level list is in ``text`` (what :meth:`document` returned), as
+        :func:`~rus.writing.splice.item_blocks` finds items: from the dash line to the end of the
+        item's last line."""
+        offsets = [0]
+        for line in self.out:
+            offsets.append(offsets[-1] + len(line) + 1)
+        found: dict[str, list[Block]] = {}
+        for key, (indent, dashes, end) in self.items.items():
+            blocks: list[Block] = []
+            for index, dash in enumerate(dashes):
+                start = offsets[dash]
+                stop = item_end(text, start, min(offsets[dashes[index + 1] if index + 1 < len(dashes) else end], len(text)), indent)
+                blocks.append(Block(key, index, start, max(stop, start)))
+            found[key] = blocks
+        return found
 
     def document(self, root: Node, model: type[BaseModel] | None) -> str:
         if isinstance(root, MappingNode) and root.value:
-            self._header(self.layout.entries[(id(root.value[0][0]), None)])
+            self._header(self._entry(id(root.value[0][0]), None))
             self._mapping(root, 0, model, top=True, first_prefix=None)
         else:
             self.out.append(self._inline(root, 0, "") or "{}")
@@ -598,6 +793,8 @@ class _Emitter:
     def _leading(self, entry: _Entry, indent: int, blank_before: bool) -> None:
         if blank_before and self.out and self.out[-1] != "":
             self.out.append("")
+        if not entry.leading:
+            return  # most entries: no comment above them
         for item in _tidy(entry.leading, keep_gap_after=True):
             self.out.append("" if item is None else " " * indent + _comment(item))
 
@@ -605,7 +802,8 @@ class _Emitter:
         return f"  {_comment(entry.eol[0])}" if entry.eol else ""
 
     def _after(self, entry: _Entry, indent: int) -> None:
-        self.out += [" " * indent + _comment(c) for c in entry.eol[1:]]
+        if len(entry.eol) > 1:
+            self.out += [" " * indent + _comment(c) for c in entry.eol[1:]]
 
     def _mapping(
         self,
@@ -619,7 +817,7 @@ class _Emitter:
     ) -> None:
         pairs = _ordered(node, model, key_order)
         for position, (key, value) in enumerate(pairs):
-            entry = self.layout.entries[(id(key), None)]
+            entry = self._entry(id(key), None)
             name = key.value
             child_model, child_order = _child(model, name)
             prefix = first_prefix if position == 0 and first_prefix is not None else " " * indent
@@ -649,31 +847,41 @@ class _Emitter:
         elif isinstance(value, SequenceNode) and value.value:
             self.out.append(head + self._eol(entry))
             self._after(entry, indent + 2)
-            self._sequence(value, indent + 2, model, spaced=top and name in SPACED_LISTS)
+            dashes: list[int] | None = [] if top else None
+            self._sequence(value, indent + 2, model, spaced=top and name in SPACED_LISTS, dashes=dashes)
+            if dashes is not None:
+                self.items[name] = (indent + 2, dashes, len(self.out))
         else:
             self._scalar_line(head, entry, value, indent + 2, name)
             self._after(entry, indent + 2)
 
-    def _sequence(self, node: SequenceNode, indent: int, model: type[BaseModel] | None, *, spaced: bool) -> None:
+    def _sequence(self, node: SequenceNode, indent: int, model: type[BaseModel] | None, *, spaced: bool,
+                  dashes: list[int] | None = None) -> None:
         for index, item in enumerate(node.value):
-            entry = self.layout.entries[(id(node), index)]
+            entry = self._entry(id(node), index)
             self._leading(entry, indent, blank_before=spaced and index > 0)
             dash = " " * indent + "- "
             if isinstance(item, MappingNode) and item.value:
                 pairs = _ordered(item, model, None)
-                first = self.layout.entries[(id(pairs[0][0]), None)]
+                first = self._entry(id(pairs[0][0]), None)
                 # Comments above the first key after reordering go above the dash line.
-                for comment in _tidy(first.leading, keep_gap_after=False):
+                for comment in _tidy(first.leading, keep_gap_after=False) if first.leading else ():
                     self.out.append("" if comment is None else " " * indent + _comment(comment))
+                if dashes is not None:
+                    dashes.append(len(self.out))
                 self._mapping(item, indent + 2, model, first_prefix=dash)
                 self.out += [" " * (indent + 2) + _comment(c) for c in entry.eol]
             elif isinstance(item, SequenceNode) and item.value:
                 # a comment beside a dash with nothing else on its line is read back as a comment
                 # above it: written there at once, so that a second fmt changes nothing
                 self.out += [" " * indent + _comment(c) for c in entry.eol]
+                if dashes is not None:
+                    dashes.append(len(self.out))
                 self.out.append(dash.rstrip())
                 self._sequence(item, indent + 2, None, spaced=False)
             else:
+                if dashes is not None:
+                    dashes.append(len(self.out))
                 self._scalar_line(dash.rstrip(" ") + " ", entry, item, indent + 2, "", sep="")
                 self._after(entry, indent + 2)
             _written(entry)

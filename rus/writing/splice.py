@@ -163,6 +163,14 @@ def _trim(text: str, start: int, stop: int, indent: int) -> int:
     return stop
 
 
+def item_end(text: str, start: int, stop: int, indent: int) -> int:
+    """The end of the last line of the item whose dash line starts at ``start``, at indentation
+    ``indent``, when what follows it starts at ``stop``: as :func:`item_block` ends an item (blank
+    lines and comment lines no deeper than the dash are left outside; -1 when the item ends the
+    text without a line break)."""
+    return _trim(text, start, stop, indent)
+
+
 def expected_data(data: Any, key: str, index: int, item: Any) -> Any:
     """The file's plain values with item ``index`` of the list ``key`` replaced by ``item``."""
     items = list(data[key])
@@ -170,4 +178,4 @@ def expected_data(data: Any, key: str, index: int, item: Any) -> Any:
     return {**data, key: items}
 
 
-__all__ = ["Block", "expected_data", "item_block", "item_blocks"]
+__all__ = ["Block", "expected_data", "item_block", "item_blocks", "item_end"]
