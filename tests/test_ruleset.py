@@ -211,3 +211,16 @@ def test_code_scanning_shows_why_a_rule_exists() -> None:
         assert translate(RATIONALES["R012"], lang) in full
     assert "Målkonflikter ska synliggöras" in sarif_rule("R012", "sv")["fullDescription"]["text"]
     assert sarif_rule("S001", "en")["fullDescription"]["text"].count(" — ") == 1  # not a rule: no rationale
+
+
+def test_the_generated_document_says_why_each_rule_exists() -> None:
+    from rus.base import diagnostics_doc
+
+    table = diagnostics_doc.table()
+    why = table[table.index("### Why each rule exists") :]
+    rows = [line for line in why.splitlines() if line.startswith("| [`")]
+    assert [row.split("`")[1] for row in rows] == sorted(REGISTRY, key=lambda c: ("FYSRHGMP".find(c[0]), c))
+    for code, unit in REGISTRY.items():
+        row = next(r for r in rows if r.startswith(f"| [`{code}`](#{code.lower()})"))
+        assert diagnostics_doc._cell(unit.rationale) in row
+        assert diagnostics_doc._cell(translate(unit.rationale, "sv")) in row

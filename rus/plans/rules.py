@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from rus.base.codes import HINT_CLOSEST_ACTORS, HINT_DID_YOU_MEAN
 from rus.base.diagnostics import Diagnostic
@@ -36,7 +36,7 @@ from rus.base.vocab import (
     active_region,
     fold,
 )
-from rus.plans.models import Activity, ActorRegistry, Consultation, Plan
+from rus.plans.models import Activity, ActorRegistry, Consultation, Funding, Plan
 from rus.plans.revision import (
     expected_for_meeting,
     fits_meeting,
@@ -129,7 +129,7 @@ class Context:
 
 
 def apply(scope: Scope, context: Context, source: Source | None, codes: Iterable[str] | None = None,
-          moved: Any = None) -> list[Finding]:
+          moved: Callable[[Loc], Loc] | None = None) -> list[Finding]:
     """Run the units of ``scope`` on ``context``; with a ``source``, add their findings to it as
     diagnostics located in its node tree (the places kept in the index located too)."""
     findings = run(scope, context, codes)
@@ -231,6 +231,17 @@ class PlanContext(Context):
     partial: Partial | None = None
     #: The ids of this plan read before (here or in another file): where, id, where it was first seen.
     repeated: list[tuple[Loc, str, Place]] = field(default_factory=list)
+
+    @cached_property
+    def activities(self) -> list[tuple[Loc, Activity]]:
+        """Each activity with its path, listed once for the rules that check every activity."""
+        return [(("activities", a), act) for a, act in enumerate(self.plan.activities)]
+
+    @cached_property
+    def funding_rows(self) -> list[tuple[Loc, Funding, int]]:
+        """Each funding row with its path and what its payments add up to, listed once (R023–R026)."""
+        return [((*base, "funding", f), row, sum(payment.amount_sek for payment in row.payments))
+                for base, act in self.activities for f, row in enumerate(act.funding)]
 
     def known(self, section: str, ids: Iterable[str]) -> set[str]:
         """The ids of a section, with those of its items that failed the schema."""
@@ -456,10 +467,9 @@ def _result_without_priority(context: PlanContext) -> Iterator[Finding]:
             yield Finding("R029", ("indicators", i, "kind"), {"id": indicator.id})
 
 
-def _activities(context: PlanContext) -> Iterator[tuple[Loc, Activity]]:
+def _activities(context: PlanContext) -> list[tuple[Loc, Activity]]:
     """Each activity of the plan with its path (the iteration the rules on one activity share)."""
-    for a, act in enumerate(context.plan.activities):
-        yield ("activities", a), act
+    return context.activities
 
 
 @rule("R004", "plan")
@@ -582,11 +592,9 @@ def _grouped(amount: int) -> str:
     return f"{amount:,}".replace(",", " ")
 
 
-def _funding_rows(context: PlanContext) -> Iterator[tuple[Loc, Any, int]]:
+def _funding_rows(context: PlanContext) -> list[tuple[Loc, Funding, int]]:
     """Each funding row of each activity, with its path and what its payments add up to (R023–R026)."""
-    for base, act in _activities(context):
-        for f, row in enumerate(act.funding):
-            yield (*base, "funding", f), row, sum(payment.amount_sek for payment in row.payments)
+    return context.funding_rows
 
 
 @rule("R023", "plan")
@@ -594,7 +602,7 @@ def _funding_without_year(context: PlanContext) -> Iterator[Finding]:
     yield from (Finding("R023", at) for at, row, _ in _funding_rows(context) if row.year is None)
 
 
-def _paid_before_granted(row: Any) -> bool:
+def _paid_before_granted(row: Funding) -> bool:
     return bool(row.payments) and row.state not in (FundingState.GRANTED, FundingState.PAID)
 
 
