@@ -5,7 +5,8 @@ specialisation programme, the evidence in the plans for each of the seven fulfil
 Regulation (EU) 2021/1060, Annex IV, enabling condition 1.1, and the goal conflicts that run between
 goals or strength areas. Its rules within the file run when it is read; its references to the
 plans (goals, indicators, activities, meetings, documents) are resolved once every file has been
-read (:func:`check_programme_refs`), whatever the order of the files.
+read (:func:`check_programme_refs`), whatever the order of the files. Each rule (a ``P`` code) is one
+unit of the rule registry (:mod:`rus.plans.ruleset`) that returns findings located by path.
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ from rus.plans.rules import (
     Ref,
     actor_ref,
     apply,
-    rule,
 )
-from rus.plans.ruleset import Finding, LineOf, Loc, Place, run, to_diagnostics
+from rus.plans.ruleset import Finding, LineOf, Loc, Place, rule, run, to_diagnostics
 from rus.plans.source import Source
 
 _WHAT = {"goals": "@goal in the plans", "indicators": "@indicator in the plans", "activities": "@activity in the plans"}

@@ -43,11 +43,10 @@ from rus.plans.revision import (
     period_after_revision,
     revision_key,
 )
-from rus.plans.ruleset import Finding, Place, Scope, run, to_diagnostics
+from rus.plans.ruleset import Finding, Place, Scope, rule, run, to_diagnostics
 from rus.plans.ruleset import (
     Loc as Loc,  # the path of a value in a file's data (public here since before the registry)
 )
-from rus.plans.ruleset import rule as rule
 from rus.plans.source import Source
 
 

@@ -34,7 +34,7 @@ Loc = tuple[str | int, ...]
 Scope = Literal["plan", "actors", "programme", "files"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     """A place in a file kept for a rule across files: a path in its data, and (once the runner has
     located it) its 1-based line and column; 0 while not located (a model in memory)."""
@@ -60,7 +60,7 @@ class LineOf:
         return self.place.line if self.place.line else ".".join(map(str, self.place.loc))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule found, located by a path in the file's data (``at``), or at a :class:`Place`
     already kept (possibly in another file, for the rules across files).
