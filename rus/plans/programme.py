@@ -5,12 +5,15 @@ specialisation programme, the evidence in the plans for each of the seven fulfil
 Regulation (EU) 2021/1060, Annex IV, enabling condition 1.1, and the goal conflicts that run between
 goals or strength areas. Its rules within the file run when it is read; its references to the
 plans (goals, indicators, activities, meetings, documents) are resolved once every file has been
-read (:func:`check_programme_refs`), whatever the order of the files.
+read (:func:`check_programme_refs`), whatever the order of the files. Each rule (a ``P`` code) is one
+unit of the rule registry (:mod:`rus.plans.ruleset`) that returns findings located by path.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from rus.base.codes import HINT_DID_YOU_MEAN
 from rus.base.diagnostics import Diagnostic
@@ -18,118 +21,232 @@ from rus.base.i18n import InText
 from rus.base.vocab import ConflictState, Criterion
 from rus.plans.models import ProgrammeFile
 from rus.plans.revision import revision_key
-from rus.plans.rules import CrossIndex, Loc, ProgrammeIndex, Ref, actor_ref
+from rus.plans.rules import (
+    Context,
+    CrossIndex,
+    FilesContext,
+    ProgrammeIndex,
+    Ref,
+    actor_ref,
+    apply,
+)
+from rus.plans.ruleset import Finding, LineOf, Loc, Place, rule, run, to_diagnostics
 from rus.plans.source import Source
 
 _WHAT = {"goals": "@goal in the plans", "indicators": "@indicator in the plans", "activities": "@activity in the plans"}
 
 
-def check_programme(programme: ProgrammeFile, source: Source, index: CrossIndex) -> None:
-    """The rules within the programme file; its references are kept in ``index`` for later."""
+@dataclass(kw_only=True)
+class ProgrammeContext(Context):
+    """The programme file being checked; ``first`` is the index of its references (None for a
+    second programme file, which is reported and not checked further)."""
+
+    programme: ProgrammeFile
+    first: ProgrammeIndex | None = None
+    #: Where each criterion and goal conflict is first listed (P002, P008).
+    criteria: dict[Criterion, Place] = field(default_factory=dict)
+    conflicts: dict[str, Place] = field(default_factory=dict)
+
+
+def check_programme(programme: ProgrammeFile, source: Source | None, index: CrossIndex,
+                    file: str = "programme.yaml") -> list[Finding]:
+    """The rules within the programme file; its references are kept in ``index`` for later.
+
+    With ``source`` None (a programme in memory) nothing is located: the findings are returned.
+    """
+    context = ProgrammeContext(file=source.path if source is not None else file, index=index, programme=programme)
     if index.programme is not None:
         # one programme per set of plans: a second file would make the evidence ambiguous
-        source.add(1, 1, "P014", other=index.programme.path)
-        return
-    found = ProgrammeIndex(source.path, programme.programme.member_state)
-    index.programme = found
-    found.own_documents = {d.reference for d in programme.documents if d.reference is not None}
-    actor_ref(source, index, ("programme", "responsible_body"), programme.programme.responsible_body)
-    _check_criteria(programme, source, found)
-    _check_conflicts(programme, source, index, found)
+        return apply("programme", context, source, codes=("P014",))
+    _index_programme(context)
+    return apply("programme", context, source)
 
 
-def _add_ids(source: Source, found: ProgrammeIndex, base: Loc, section: str, ids: list[str]) -> None:
+def _add_ids(context: ProgrammeContext, found: ProgrammeIndex, base: Loc, section: str, ids: list[str]) -> None:
     for j, ident in enumerate(ids):
-        line, column = source.locate((*base, section, j))
-        found.ids.append(Ref(ident, _WHAT[section], line, column))
+        found.ids.append(Ref(ident, _WHAT[section], context.place((*base, section, j))))
 
 
-def _check_criteria(programme: ProgrammeFile, source: Source, found: ProgrammeIndex) -> None:
-    seen: dict[Criterion, int] = {}
+def _index_programme(context: ProgrammeContext) -> None:
+    """What the programme file refers to (resolved once every file is read) and where its criteria
+    and goal conflicts are first listed."""
+    programme, index = context.programme, context.index
+    found = ProgrammeIndex(context.file, programme.programme.member_state)
+    index.programme = context.first = found
+    found.own_documents = {d.reference for d in programme.documents if d.reference is not None}
+    actor_ref(context, ("programme", "responsible_body"), programme.programme.responsible_body)
     for i, evidence in enumerate(programme.criteria):
         base: Loc = ("criteria", i)
-        line, column = source.locate((*base, "criterion"))
-        if evidence.criterion in seen:
-            source.add(line, column, "P002", criterion=InText(evidence.criterion), number=evidence.criterion.number, other=seen[evidence.criterion])
+        if evidence.criterion in context.criteria:
             continue
-        seen[evidence.criterion] = line
-        if not (evidence.documents or evidence.meetings or evidence.indicators or evidence.activities):
-            source.add(line, column, "P003", criterion=InText(evidence.criterion), number=evidence.criterion.number)
+        context.criteria[evidence.criterion] = context.place((*base, "criterion"))
         for j, reference in enumerate(evidence.documents):
-            ref_line, ref_column = source.locate((*base, "documents", j))
-            found.documents.append(Ref(reference, "@document", ref_line, ref_column))
+            found.documents.append(Ref(reference, "@document", context.place((*base, "documents", j))))
         for j, meeting in enumerate(evidence.meetings):
-            ref_line, ref_column = source.locate((*base, "meetings", j, "revision"))
-            found.meetings.append((meeting.area.value, meeting.revision, ref_line, ref_column))
-        _add_ids(source, found, base, "indicators", evidence.indicators)
-        _add_ids(source, found, base, "activities", evidence.activities)
+            found.meetings.append((meeting.area.value, meeting.revision, context.place((*base, "meetings", j, "revision"))))
+        _add_ids(context, found, base, "indicators", evidence.indicators)
+        _add_ids(context, found, base, "activities", evidence.activities)
         if evidence.criterion is Criterion.INTERNATIONAL_COOPERATION:
-            found.abroad = (tuple(evidence.activities), line, column)
-    missing = [c for c in Criterion if c not in seen]
-    if missing:
-        line, column = source.locate(("criteria",), key=True) if "criteria" in programme.model_fields_set else (1, 1)
-        for criterion in missing:
-            source.add(line, column, "P001", criterion=InText(criterion), number=criterion.number, criterion_slug=criterion.value)
-
-
-def _check_conflicts(programme: ProgrammeFile, source: Source, index: CrossIndex, found: ProgrammeIndex) -> None:
-    seen: dict[str, int] = {}
+            found.abroad = (tuple(evidence.activities), context.criteria[evidence.criterion])
     for i, conflict in enumerate(programme.conflicts):
-        base: Loc = ("conflicts", i)
-        line, column = source.locate((*base, "id"))
-        if conflict.id in seen:
-            source.add(line, column, "P008", id=conflict.id, other=seen[conflict.id])
-        else:
-            seen[conflict.id] = line
+        base = ("conflicts", i)
+        if conflict.id not in context.conflicts:
+            context.conflicts[conflict.id] = context.place((*base, "id"))
         for j, side in enumerate(conflict.sides):
-            if not side.goals and not side.activities:
-                side_line, side_column = source.locate((*base, "sides", j, "interest"))
-                source.add(side_line, side_column, "P009", interest=side.interest)
-            _add_ids(source, found, (*base, "sides", j), "goals", side.goals)
-            _add_ids(source, found, (*base, "sides", j), "activities", side.activities)
+            _add_ids(context, found, (*base, "sides", j), "goals", side.goals)
+            _add_ids(context, found, (*base, "sides", j), "activities", side.activities)
             found.conflict_activities.update(side.activities)
         for j, actor in enumerate(conflict.handled_by):
-            actor_ref(source, index, (*base, "handled_by", j), actor)
-        if conflict.state is not ConflictState.IDENTIFIED:
-            state_line, state_column = source.locate((*base, "state"))
-            if not (conflict.handling or "").strip():
-                source.add(state_line, state_column, "P010", state=InText(conflict.state))
-            if not conflict.handled_by:
-                source.add(state_line, state_column, "P011", state=InText(conflict.state))
+            actor_ref(context, (*base, "handled_by", j), actor)
+
+
+@rule("P014", "programme")
+def _programme_twice(context: ProgrammeContext) -> Iterator[Finding]:
+    if context.index.programme is not None and context.first is None:
+        yield Finding("P014", Place(context.file, (), line=1, column=1), {"other": context.index.programme.path})
+
+
+@rule("P002", "programme")
+def _criterion_twice(context: ProgrammeContext) -> Iterator[Finding]:
+    for i, evidence in enumerate(context.programme.criteria):
+        first = context.criteria[evidence.criterion]
+        if first.loc[:2] != ("criteria", i):
+            criterion = evidence.criterion
+            yield Finding("P002", ("criteria", i, "criterion"), {
+                "criterion": InText(criterion), "number": criterion.number, "other": LineOf(first)})
+
+
+@rule("P003", "programme")
+def _criterion_without_evidence(context: ProgrammeContext) -> Iterator[Finding]:
+    for i, evidence in enumerate(context.programme.criteria):
+        if context.criteria[evidence.criterion].loc[:2] != ("criteria", i):
+            continue  # listed twice: P002
+        if not (evidence.documents or evidence.meetings or evidence.indicators or evidence.activities):
+            criterion = evidence.criterion
+            yield Finding("P003", ("criteria", i, "criterion"), {"criterion": InText(criterion), "number": criterion.number})
+
+
+@rule("P001", "programme")
+def _criterion_missing(context: ProgrammeContext) -> Iterator[Finding]:
+    missing = [c for c in Criterion if c not in context.criteria]
+    if not missing:
+        return
+    listed = "criteria" in context.programme.model_fields_set
+    at: Loc | Place = ("criteria",) if listed else Place(context.file, (), line=1, column=1)
+    for criterion in missing:
+        yield Finding("P001", at, {"criterion": InText(criterion), "number": criterion.number,
+                                   "criterion_slug": criterion.value}, key=listed)
+
+
+@rule("P008", "programme")
+def _conflict_id_twice(context: ProgrammeContext) -> Iterator[Finding]:
+    for i, conflict in enumerate(context.programme.conflicts):
+        first = context.conflicts[conflict.id]
+        if first.loc[:2] != ("conflicts", i):
+            yield Finding("P008", ("conflicts", i, "id"), {"id": conflict.id, "other": LineOf(first)})
+
+
+@rule("P009", "programme")
+def _conflict_side_empty(context: ProgrammeContext) -> Iterator[Finding]:
+    for i, conflict in enumerate(context.programme.conflicts):
+        for j, side in enumerate(conflict.sides):
+            if not side.goals and not side.activities:
+                yield Finding("P009", ("conflicts", i, "sides", j, "interest"), {"interest": side.interest})
+
+
+@rule("P010", "programme")
+def _conflict_handling_missing(context: ProgrammeContext) -> Iterator[Finding]:
+    for i, conflict in enumerate(context.programme.conflicts):
+        if conflict.state is not ConflictState.IDENTIFIED and not (conflict.handling or "").strip():
+            yield Finding("P010", ("conflicts", i, "state"), {"state": InText(conflict.state)})
+
+
+@rule("P011", "programme")
+def _conflict_handlers_missing(context: ProgrammeContext) -> Iterator[Finding]:
+    for i, conflict in enumerate(context.programme.conflicts):
+        if conflict.state is not ConflictState.IDENTIFIED and not conflict.handled_by:
+            yield Finding("P011", ("conflicts", i, "state"), {"state": InText(conflict.state)})
+
+
+# --- the programme file's references, once every file is read ---------------------------------------
+
+
+@rule("P013", "files")
+def _programme_without_plans(context: FilesContext) -> Iterator[Finding]:
+    found = context.index.programme
+    if found is not None and not context.index.revisions:
+        yield Finding("P013", Place(found.path, (), line=1, column=1))
+
+
+def _resolving(context: FilesContext) -> ProgrammeIndex | None:
+    """The programme file's references, when there are plans to resolve them against."""
+    return context.index.programme if context.index.revisions else None
+
+
+@rule("P004", "files")
+def _unknown_plan_reference(context: FilesContext) -> Iterator[Finding]:
+    found = _resolving(context)
+    if found is None:
+        return
+    known_ids = sorted(context.index.plan_ids)
+    for ref in found.ids:
+        if ref.ref not in context.index.plan_ids:
+            yield _unknown(ref, "P004", known_ids)
+
+
+@rule("P005", "files")
+def _meeting_area_without_plan(context: FilesContext) -> Iterator[Finding]:
+    found = _resolving(context)
+    for area, revision, place in found.meetings if found is not None else ():
+        if area not in context.index.revisions:
+            yield Finding("P005", place, {"area": area, "revision": revision, "areas": ", ".join(sorted(context.index.revisions))})
+
+
+@rule("P006", "files")
+def _meeting_after_revision(context: FilesContext) -> Iterator[Finding]:
+    found = _resolving(context)
+    for area, revision, place in found.meetings if found is not None else ():
+        current = context.index.revisions.get(area)
+        if current is not None and revision_key(revision) > revision_key(current):
+            yield Finding("P006", place, {"area": area, "revision": revision, "current": current})
+
+
+@rule("P007", "files")
+def _unknown_document(context: FilesContext) -> Iterator[Finding]:
+    found = _resolving(context)
+    if found is None:
+        return
+    documents = sorted(context.index.documents | found.own_documents)
+    for ref in found.documents:
+        if ref.ref not in context.index.documents and ref.ref not in found.own_documents:
+            yield _unknown(ref, "P007", documents)
+
+
+@rule("P012", "files")
+def _no_partner_abroad(context: FilesContext) -> Iterator[Finding]:
+    found = _resolving(context)
+    if found is None or found.abroad is None:
+        return
+    index = context.index
+    activities, place = found.abroad
+    if activities and not any(
+        index.actor_countries.get(actor, found.member_state) != found.member_state
+        for activity in activities
+        for actor in index.activity_actors.get(activity, ())
+    ):
+        yield Finding("P012", place, {"member_state": found.member_state})
+
+
+#: The rules of the programme file's references (run by :func:`check_programme_refs`).
+_REFS = ("P013", "P004", "P005", "P006", "P007", "P012")
 
 
 def check_programme_refs(index: CrossIndex) -> list[Diagnostic]:
     """The programme file's references against the plans read with it (once every file is read)."""
-    found = index.programme
-    if found is None:
+    if index.programme is None:
         return []
-    path = found.path
-    if not index.revisions:
-        return [Diagnostic(path, 1, 1, "P013")]  # no plans beside it: nothing to resolve against
-    out: list[Diagnostic] = []
-    known_ids = sorted(index.plan_ids)
-    for ref in found.ids:
-        if ref.ref not in index.plan_ids:
-            out.append(_unknown(path, ref, "P004", known_ids))
-    for area, revision, line, column in found.meetings:
-        current = index.revisions.get(area)
-        if current is None:
-            out.append(Diagnostic(path, line, column, "P005", {"area": area, "revision": revision, "areas": ", ".join(sorted(index.revisions))}))
-        elif revision_key(revision) > revision_key(current):
-            out.append(Diagnostic(path, line, column, "P006", {"area": area, "revision": revision, "current": current}))
-    documents = sorted(index.documents | found.own_documents)
-    for ref in found.documents:
-        if ref.ref not in index.documents and ref.ref not in found.own_documents:
-            out.append(_unknown(path, ref, "P007", documents))
-    if found.abroad is not None:
-        activities, line, column = found.abroad
-        if activities and not any(
-            index.actor_countries.get(actor, found.member_state) != found.member_state
-            for activity in activities
-            for actor in index.activity_actors.get(activity, ())
-        ):
-            out.append(Diagnostic(path, line, column, "P012", {"member_state": found.member_state}))
-    return out
+    findings = run("files", FilesContext(index=index), codes=_REFS)
+    return list(to_diagnostics(findings, index.programme.path, lambda loc, key: (1, 1)))
 
 
 def settled_risks(index: CrossIndex) -> set[tuple[str, int, int]]:
@@ -138,17 +255,17 @@ def settled_risks(index: CrossIndex) -> set[tuple[str, int, int]]:
     found = index.programme
     if found is None or not found.conflict_activities:
         return set()
-    return {(path, line, column) for path, line, column, activity in index.risks if activity in found.conflict_activities}
+    return {(place.file, place.line, place.column) for place, activity in index.risks if activity in found.conflict_activities}
 
 
-def _unknown(path: str, ref: Ref, code: str, known: list[str]) -> Diagnostic:
+def _unknown(ref: Ref, code: str, known: list[str]) -> Finding:
     shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "") or "—"
     params: dict[str, object] = {"ref": ref.ref, "what": ref.what, "known": shown}
     guess = difflib.get_close_matches(ref.ref, known, n=1, cutoff=0.75)
     if guess:
         params["suggestion"] = guess[0]
-        return Diagnostic(path, ref.line, ref.column, code, params, HINT_DID_YOU_MEAN)
-    return Diagnostic(path, ref.line, ref.column, code, params)
+        return Finding(code, ref.place, params, hint=HINT_DID_YOU_MEAN)
+    return Finding(code, ref.place, params)
 
 
 __all__ = ["ProgrammeIndex", "check_programme", "check_programme_refs", "settled_risks"]

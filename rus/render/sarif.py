@@ -1,7 +1,8 @@
 """SARIF 2.1.0 rendering of validation results, so findings show in code-scanning views.
 
 One run of the tool ``rus``; its rules are the diagnostic codes that occur (from :mod:`rus.base.codes`,
-with their names, descriptions and help, and a link to the code's entry in docs/diagnostics.md),
+with their names, descriptions (a rule of the domain with its rationale) and help, and a link to
+the code's entry in docs/diagnostics.md),
 and every result is located by file, line and column, relative to the repository (``SRCROOT``).
 
 GitHub code scanning's requirements (docs.github.com, "SARIF support for code scanning") are met:
@@ -23,6 +24,7 @@ from rus import __version__
 from rus.base.codes import CODES, N_
 from rus.base.diagnostics import Diagnostic, Severity
 from rus.base.i18n import translate
+from rus.base.rationales import RATIONALES
 from rus.base.vocab import Lang
 from rus.plans.validation import ValidationResult
 from rus.render.escape import json_dumps, one_line, shorten
@@ -90,11 +92,13 @@ def sarif_rule(code: str, lang: Lang) -> dict[str, Any]:
     short = _generic(entry.message, lang)
     help_text = _help(code, lang)
     more = translate(N_("The code is explained in {url}"), lang).format(url=f"{DIAGNOSTICS_URL}#{rule_anchor(code)}")
+    why = RATIONALES.get(code)  # a rule of the domain says why it exists
+    full = f"{short} — {translate(why, lang)} {help_text}" if why else f"{short} — {help_text}"
     return {
         "id": code,
         "name": entry.name,
         "shortDescription": {"text": short},
-        "fullDescription": {"text": f"{short} — {help_text}"},
+        "fullDescription": {"text": full},
         "helpUri": f"{DIAGNOSTICS_URL}#{rule_anchor(code)}",
         "help": {"text": f"{help_text} {more}"},
         "defaultConfiguration": {"level": "error" if entry.severity == "error" else "warning"},
