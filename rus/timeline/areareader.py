@@ -51,94 +51,99 @@ if TYPE_CHECKING:
 
 # --- cutting a file into blocks --------------------------------------------------------------------
 
-#: Characters the reader leaves to the full parse: breaks and blanks that libyaml treats apart.
-_ODD_CHARS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+#: Bytes the reader leaves to the full parse: tabs, carriage returns, and the UTF-8 of the other line
+#: breaks and of the byte order mark, which libyaml treats apart.
+_ODD_BYTES = (b"\t", b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode(), "\ufeff".encode())
 #: Anchors, aliases and tags (``&a``, ``*a``, ``!tag`` after a blank or an indicator).
-_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s]", re.MULTILINE)
+_NODE_PROPERTY = re.compile(rb"(?:^|[\s\[{,:?-])[&*!][^\s]", re.MULTILINE)
 #: Directives and document markers.
-_DOCUMENT = re.compile(r"^(?:---|\.\.\.)(?:[ \n]|$)|^%", re.MULTILINE)
+_DOCUMENT = re.compile(rb"^(?:---|\.\.\.)(?:[ \n]|$)|^%", re.MULTILINE)
 #: A block text that keeps its trailing line breaks (``|+``, ``>2+``).
-_KEEP = re.compile(r"[|>][0-9]*\+")
+_KEEP = re.compile(rb"[|>][0-9]*\+")
 #: Merge conflict markers.
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})", re.MULTILINE)
+_CONFLICT = re.compile(rb"^(<{7}|={7}|>{7}|\|{7})", re.MULTILINE)
 #: A top-level key with nothing after it on its line (a list may follow on the next lines).
-_BARE_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ ]*(?:#.*)?\n?")
+_BARE_KEY = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*):[ ]*(?:#.*)?\n?")
 #: Each line that is indented by at most two spaces and holds something (searched in the text after
 #: a line break: a literal start is much quicker to find than a ``^`` at every position).
-_SHALLOW = re.compile(r"\n {0,2}[^ \n]")
+_SHALLOW = re.compile(rb"\n {0,2}[^ \n]")
 #: Lines that hold nothing but blanks or a comment.
-_BLANKS = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*")
+_BLANKS = re.compile(rb"(?:[ ]*(?:#[^\n]*)?\n)*")
 #: A top-level ``area:`` line, to leave the files of other areas unread.
 _AREA_LINE = re.compile(rb"\narea:[ ]*(['\"]?)([a-z-]+)\1[ ]*(?:#[^\n]*)?(?=\n|$)")
+_HASH, _DASH = ord("#"), ord("-")
 
 #: Above this share of new blocks, a file is parsed whole (new blocks are parsed together, at about the
 #: cost per item of the whole file; the whole-file parse saves only the cutting).
 FULL_PARSE_SHARE = 0.75
 
 
-def _unsure(text: str) -> bool:
+def _unsure(text: bytes) -> bool:
     """Whether the text has something whose meaning may reach across blocks (the full parse decides)."""
     # substring tests first: the regular expressions are slow over a large text
-    if any(char in text for char in _ODD_CHARS):
+    if any(odd in text for odd in _ODD_BYTES):
         return True
-    if any(char in text for char in "&*!") and _NODE_PROPERTY.search(text) is not None:
+    if any(char in text for char in (b"&", b"*", b"!")) and _NODE_PROPERTY.search(text) is not None:
         return True
-    if any(mark in text for mark in ("---", "...", "%")) and _DOCUMENT.search(text) is not None:
+    if any(mark in text for mark in (b"---", b"...", b"%")) and _DOCUMENT.search(text) is not None:
         return True
-    if "+" in text and _KEEP.search(text) is not None:
+    if b"+" in text and _KEEP.search(text) is not None:
         return True
-    return any(mark in text for mark in ("<" * 7, "=" * 7, ">" * 7, "|" * 7)) and _CONFLICT.search(text) is not None
+    return any(mark in text for mark in (b"<" * 7, b"=" * 7, b">" * 7, b"|" * 7)) and _CONFLICT.search(text) is not None
 
 
-def _is_item(text: str, start: int) -> bool:
+def _is_item(text: bytes, start: int) -> bool:
     """Whether a list item (``- ``) starts at ``start``."""
-    return text.startswith("- ", start) or text.startswith("-\n", start) or (start == len(text) - 1 and text[start] == "-")
+    return text.startswith((b"- ", b"-\n"), start) or (start == len(text) - 1 and text[start] == _DASH)
 
 
-def split_blocks(text: str) -> tuple[str, dict[str, list[str]]] | None:
+def split_blocks(text: bytes, *, check: bool = True) -> tuple[bytes, dict[str, list[bytes]]] | None:
     """The head of a file and the blocks of text of each top-level list, or None for a layout it leaves alone.
 
     The head keeps each list's key line (``activities:``), so it parses to the same keys in the same
     order, each list's value being empty. A block runs from its ``- `` to the next item or top-level
-    key; lines indented deeper than the items are only passed over, never looked at one by one.
+    key; lines indented deeper than the items are only passed over, never looked at one by one. The
+    text stays in bytes (UTF-8): only what is parsed is decoded. With ``check`` False, the caller
+    looks for what the reader is not sure of (:func:`_unsure`) itself, in the parts it parses.
     """
-    if _unsure(text):
+    if check and _unsure(text):
         return None
     # (where the line starts in ``text``, its indentation)
-    shallow = [(m.start(), m.end() - 2 - m.start()) for m in _SHALLOW.finditer("\n" + text)]
+    shallow = [(m.start(), m.end() - 2 - m.start()) for m in _SHALLOW.finditer(b"\n" + text)]
     count = len(shallow)
-    head: list[str] = []
-    lists: dict[str, list[str]] = {}
+    head: list[bytes] = []
+    lists: dict[str, list[bytes]] = {}
     head_start = 0
     i = 0
     while i < count:
         pos, indent = shallow[i]
         i += 1
-        if indent or text[pos] in "#-":
+        if indent or text[pos] in (_HASH, _DASH):
             continue
-        eol = text.find("\n", pos)
+        eol = text.find(b"\n", pos)
         if eol < 0:
             break
         key = _BARE_KEY.fullmatch(text, pos, eol + 1)
         if key is None:
             continue
         j = i
-        while j < count and text[shallow[j][0] + shallow[j][1]] == "#":
+        while j < count and text[shallow[j][0] + shallow[j][1]] == _HASH:
             j += 1
         if j == count or shallow[j][1] not in (0, 2) or not _is_item(text, sum(shallow[j])):
             continue
         if _BLANKS.fullmatch(text, eol + 1, shallow[j][0]) is None:
             continue  # a deeper line before the first item: not a layout the reader splits
-        if key.group(1) in lists:
+        name = key.group(1).decode("ascii")
+        if name in lists:
             return None  # a key twice: the full parse says so
         items = shallow[j][1]
         head.append(text[head_start:eol + 1])
-        blocks: list[str] = []
+        blocks: list[bytes] = []
         start = shallow[j][0]
         k = j + 1
         while k < count:
             row, row_indent = shallow[k]
-            if text[row + row_indent] != "#":
+            if text[row + row_indent] != _HASH:
                 if row_indent == items and _is_item(text, row + row_indent):
                     blocks.append(text[start:row])
                     start = row
@@ -149,11 +154,11 @@ def split_blocks(text: str) -> tuple[str, dict[str, list[str]]] | None:
             k += 1
         end = shallow[k][0] if k < count else len(text)
         blocks.append(text[start:end])
-        lists[key.group(1)] = blocks
+        lists[name] = blocks
         head_start = end
         i = k
     head.append(text[head_start:])
-    return "".join(head), lists
+    return b"".join(head), lists
 
 
 def area_line(raw: bytes) -> str:
@@ -195,7 +200,7 @@ class BlockReader:
     """
 
     def __init__(self) -> None:
-        self.known: dict[str, dict[tuple[str, str], BaseModel]] = {}  # path -> (key, block) -> item
+        self.known: dict[str, dict[tuple[str, bytes], BaseModel]] = {}  # path -> (key, block) -> item
         self.region: RegionVocabularies | None = None
         self.reused = 0
         self.parsed = 0
@@ -216,14 +221,14 @@ class BlockReader:
         self._under_active_region()
         if raw.startswith(b"\xef\xbb\xbf") or b"\0" in raw:
             return None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        split = split_blocks(text)
+        # what is unsure is looked for only in the head and the new blocks: a known block was read
+        # from a file that had nothing unsure in it (remember() checks the whole file)
+        split = split_blocks(raw, check=False)
         if split is None:
             return None
         head_text, lists = split
+        if _unsure(head_text):
+            return None
         head = _parse_data(path, head_text)
         if not isinstance(head, dict) or any(head.get(key, 0) is not None for key in lists):
             return None
@@ -239,13 +244,15 @@ class BlockReader:
         new = sum(1 for key, blocks in lists.items() for block in blocks if (key, block) not in before)
         if new > total * FULL_PARSE_SHARE:
             return None  # parsing the whole file at once is quicker; remember() then learns its blocks
-        now: dict[tuple[str, str], BaseModel] = {}
+        now: dict[tuple[str, bytes], BaseModel] = {}
         items: dict[str, list[BaseModel]] = {}
         for key, blocks in lists.items():
             item_type = types.get(key)
             if item_type is None:
                 return None
             missing = [block for block in blocks if (key, block) not in before]
+            if any(_unsure(block) for block in missing):
+                return None
             read = _read_items(path, key, missing, item_type) if missing else {}
             if read is None:
                 return None
@@ -266,14 +273,14 @@ class BlockReader:
         self.known[path] = now
         return bare.model_copy(update=items)
 
-    def remember(self, path: str, text: str, model: Plan | ActorRegistry | Any) -> None:
+    def remember(self, path: str, raw: bytes, model: Plan | ActorRegistry | Any) -> None:
         """Learn the blocks of a file that was parsed whole, from the items of its model."""
         self._under_active_region()
-        split = split_blocks(text) if isinstance(model, Plan | ActorRegistry) else None
+        split = split_blocks(raw) if isinstance(model, Plan | ActorRegistry) else None
         if split is None:
             self.known.pop(path, None)
             return
-        known: dict[tuple[str, str], BaseModel] = {}
+        known: dict[tuple[str, bytes], BaseModel] = {}
         for key, blocks in split[1].items():
             items = getattr(model, key, None)
             if not isinstance(items, list) or len(items) != len(blocks):
@@ -287,7 +294,7 @@ class BlockReader:
         self.known.clear()
 
 
-def _read_items(path: str, key: str, blocks: list[str], item_type: type[BaseModel]) -> dict[str, BaseModel] | None:
+def _read_items(path: str, key: str, blocks: list[bytes], item_type: type[BaseModel]) -> dict[bytes, BaseModel] | None:
     """Some blocks of one list, parsed at once as ``<key>:`` and the blocks, each validated; None on any finding.
 
     The items of a list are read one by one in YAML, so parsing some of them together gives each the
@@ -296,10 +303,10 @@ def _read_items(path: str, key: str, blocks: list[str], item_type: type[BaseMode
     from pydantic import ValidationError
 
     unique = list(dict.fromkeys(blocks))
-    data = _parse_data(path, f"{key}:\n{''.join(unique)}")
+    data = _parse_data(path, key.encode("ascii") + b":\n" + b"".join(unique))
     if not isinstance(data, dict) or not isinstance(data.get(key), list) or len(data[key]) != len(unique):
         return None
-    found: dict[str, BaseModel] = {}
+    found: dict[bytes, BaseModel] = {}
     for block, value in zip(unique, data[key], strict=True):
         try:
             found[block] = item_type.model_validate(value)
@@ -308,8 +315,12 @@ def _read_items(path: str, key: str, blocks: list[str], item_type: type[BaseMode
     return found
 
 
-def _parse_data(path: str, text: str) -> Any:
-    """The plain values of some YAML text; None when it has any finding (the full parse reports it)."""
+def _parse_data(path: str, raw: bytes) -> Any:
+    """The plain values of some YAML text; None when it is not UTF-8 or has any finding (the full parse reports it)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
     source = parse_text(text, Source(path))
     if source.root is None or any(d.level in (Severity.ERROR, Severity.WARNING) for d in source.diagnostics):
         return None
@@ -317,18 +328,21 @@ def _parse_data(path: str, text: str) -> Any:
 
 
 def read_entry(path: str, raw: bytes, blocks: BlockReader) -> _Entry:
-    """The file parsed and checked against the schema, or its first error; not kept in the blob cache.
+    """The file's model, checked against the schema, or its first error; not kept in the blob cache.
 
     Only the blocks of text ``blocks`` has not read before are parsed; a file it leaves alone is
     parsed whole (:func:`~rus.timeline.history._parse`) and its blocks learnt for the next version.
+    The entry's ``text`` is left empty: what a comparison reads is the model, and a file's text (which
+    is decoded only in the parts parsed) would double what is held.
     """
     name = PurePosixPath(path).name
     model = blocks.parse(path, raw, name)
     if model is not None:
-        return ParsedFile(model, raw.decode("utf-8"))
+        return ParsedFile(model, "")
     entry = _parse(path, raw, name)
     if isinstance(entry, ParsedFile):
-        blocks.remember(path, entry.text, entry.model)
+        blocks.remember(path, raw, entry.model)
+        return ParsedFile(entry.model, "")
     return entry
 
 
@@ -343,8 +357,9 @@ class Blobs:
     from git once, and dropped once taken (or when the commit is left two commits behind).
     """
 
-    def __init__(self, history: History) -> None:
+    def __init__(self, history: History, *, hold: bool = True) -> None:
         self.history = history
+        self.hold_others = hold  # False: a caller that reads one area through all commits, then the next
         self.areas: dict[str, str] = {}  # blob id -> the area name its `area:` line gives ("" none)
         self.pending: OrderedDict[str | None, dict[str, bytes]] = OrderedDict()  # commit -> blob id -> bytes
 
@@ -377,8 +392,9 @@ class Blobs:
         return data if data is not None else self.history.read_blob(oid)
 
     def hold(self, commit: str | None, oid: str, data: bytes) -> None:
-        """Keep the bytes of a blob of another area for that area's reader."""
-        self._held(commit)[oid] = data
+        """Keep the bytes of a blob of another area for that area's reader (unless told not to)."""
+        if self.hold_others:
+            self._held(commit)[oid] = data
 
     def area_of(self, commit: str | None, oid: str) -> tuple[str, bytes | None]:
         """The area name a blob gives (see :func:`area_line`), and its bytes when they had to be read."""

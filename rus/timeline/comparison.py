@@ -256,30 +256,33 @@ def revision_list(root: Path, area: Area | None = None, plans_dir: str = PLANS_D
     changed one block by block, each commit against its own region), and each plan is dropped once it
     has been compared with the area's next revision.
     """
+    from rus.plans.source import gc_paused
     from rus.timeline.areareader import AreaReader, Blobs
     from rus.timeline.changes import Side
 
     entries: list[RevisionEntry] = []
-    with History(root, plans_dir) as history:
-        blobs = Blobs(history)
-        readers: dict[Area, AreaReader] = {}
-        previous: dict[Area, tuple[RevisionTag, Plan]] = {}
-        # in the order of the tags, so that the areas recorded at one commit read it one after the other
-        for tag in history.revision_tags(area):
-            reader = readers.get(tag.area)
-            if reader is None:
-                reader = readers[tag.area] = AreaReader(history, tag.area, blobs)
-            plan = reader.plan(tag.commit, tag.tag)
-            if plan is None:
-                continue  # a tag of a commit where the area has no plan: nothing to show
-            summary = None
-            before = previous.get(tag.area)
-            if before is not None:
-                old_tag, old_plan = before
-                summary = diff_plans(old_plan, plan, Side(old_tag.tag, old_tag.revision, old_tag.commit),
-                                     Side(tag.tag, tag.revision, tag.commit), tag.area).summary
-            entries.append(RevisionEntry(tag, plan.meeting.date, plan.meeting.place, plan.state.value, summary))
-            previous[tag.area] = (tag, plan)
+    # the collector is paused for the whole walk: what is read holds no cycles, and a collection after
+    # each revision would walk every object read so far, again and again, for nothing
+    with History(root, plans_dir) as history, gc_paused():
+        tags = history.revision_tags(area)
+        # one area after the other: only one area's plans are held at a time
+        blobs = Blobs(history, hold=False)
+        for each in dict.fromkeys(tag.area for tag in tags):
+            reader = AreaReader(history, each, blobs)
+            before: tuple[RevisionTag, Plan] | None = None
+            for tag in tags:
+                if tag.area != each:
+                    continue
+                plan = reader.plan(tag.commit, tag.tag)
+                if plan is None:
+                    continue  # a tag of a commit where the area has no plan: nothing to show
+                summary = None
+                if before is not None:
+                    old_tag, old_plan = before
+                    summary = diff_plans(old_plan, plan, Side(old_tag.tag, old_tag.revision, old_tag.commit),
+                                         Side(tag.tag, tag.revision, tag.commit), each).summary
+                entries.append(RevisionEntry(tag, plan.meeting.date, plan.meeting.place, plan.state.value, summary))
+                before = (tag, plan)
     entries.sort(key=lambda e: (list(Area).index(e.area), revision_key(e.tag.revision), e.tag.date))
     return entries
 

@@ -58,10 +58,11 @@ def test_a_file_read_block_by_block_is_the_file_read_whole() -> None:
 
 
 def test_what_the_cutting_is_not_sure_of_is_read_whole() -> None:
-    assert split_blocks(PLAN) is not None
+    assert split_blocks(PLAN.encode()) is not None
     anchored = PLAN.replace("vision: ", "vision: &v ", 1)
-    assert split_blocks(anchored) is None
-    assert split_blocks(PLAN.replace("\n", "\r\n")) is None
+    assert split_blocks(anchored.encode()) is None
+    assert split_blocks(PLAN.replace("\n", "\r\n").encode()) is None
+    assert split_blocks(PLAN.replace("\nvision: ", "\nvision: \u2028", 1).encode()) is None
     blocks = BlockReader()
     read_entry("plans/upplevelser.yaml", PLAN.encode("utf-8"), blocks)
     # a broken item is left to the whole read, which locates the error
@@ -155,3 +156,21 @@ def test_revisions_and_diff_read_only_the_areas_files_and_give_the_whole_reads_c
     changes = compare(repo.root, "2026-2", "2027-1")
     assert [a.area.value for a in changes.areas] == ["upplevelser"]
     assert sum(1 for a in changes.areas for item in a.items if item.change == "changed") == 3
+
+
+def test_another_areas_broken_file_is_not_read_for_an_area(tmp_path: Path) -> None:
+    """Changed (issue 14): a revision is read for its own area; another area's broken plan at that
+    commit no longer stops ``rus revisions`` or ``rus diff --area``, and still stops a diff of every area."""
+    repo = _repo(tmp_path)
+    _record(repo, "2026-2", "2026-10-01T12:00:00+02:00")
+    other = repo.root / "plans" / "hallbar-energi.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("\nvision: ", "\nvision: [", 1), encoding="utf-8")
+    repo.write("plans/upplevelser.yaml", _retitled(PLAN, 1))
+    _record(repo, "2027-1", "2027-03-01T12:00:00+01:00")
+    entries = revision_list(repo.root)
+    assert [e.tag.tag for e in entries] == ["upplevelser/2026-2", "upplevelser/2027-1"]
+    assert entries[1].summary is not None and entries[1].summary.total == 1
+    assert compare(repo.root, "HEAD~1", "HEAD", Area("upplevelser")).areas[0].summary.total == 1
+    with pytest.raises(PlanReadError) as raised:
+        compare(repo.root, "HEAD~1", "HEAD")
+    assert raised.value.path == "plans/hallbar-energi.yaml"
