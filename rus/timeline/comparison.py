@@ -123,7 +123,9 @@ class _Loader:
         from rus.timeline.areareader import AreaReader, Blobs
 
         self.history = history
-        self.blobs = Blobs(history)
+        # the blobs of the other areas are read again by their own area rather than held meanwhile:
+        # held, they would be two commits' worth of bytes on top of the area's plans
+        self.blobs = Blobs(history, hold=False)
         self.reader = AreaReader(history, None, self.blobs)
         self.sets: dict[str | None, PlanSet] = {}
 
@@ -191,9 +193,9 @@ def compare_in(history: History, old: str | None, new: str | None, area: Area | 
             continue
         loader.next_area(each)
         before, after = loader.side(old_spec, each), loader.side(new_spec, each)
-        if before is None or after is None:
-            continue
-        result = result.combine(diff_plansets(before, after, each))
+        if before is not None and after is not None:
+            result = result.combine(diff_plansets(before, after, each))
+        before = after = None  # the area's plans are let go before the next area is read
     loader.next_area(None)
     if only is None:
         actors = diff_registries(loader.registry_side(old_spec).registry, loader.registry_side(new_spec).registry)
@@ -278,11 +280,12 @@ def revision_list(root: Path, area: Area | None = None, plans_dir: str = PLANS_D
                     continue  # a tag of a commit where the area has no plan: nothing to show
                 summary = None
                 if before is not None:
-                    old_tag, old_plan = before
-                    summary = diff_plans(old_plan, plan, Side(old_tag.tag, old_tag.revision, old_tag.commit),
+                    summary = diff_plans(before[1], plan, Side(before[0].tag, before[0].revision, before[0].commit),
                                          Side(tag.tag, tag.revision, tag.commit), each).summary
                 entries.append(RevisionEntry(tag, plan.meeting.date, plan.meeting.place, plan.state.value, summary))
                 before = (tag, plan)
+            # the area's last plan is let go before the next area is read
+            before = plan = None
     entries.sort(key=lambda e: (list(Area).index(e.area), revision_key(e.tag.revision), e.tag.date))
     return entries
 
