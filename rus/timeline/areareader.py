@@ -26,13 +26,14 @@ makes it give up: the whole file is then parsed, which also locates the errors.
 from __future__ import annotations
 
 import re
+import typing
 from collections import OrderedDict
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from rus.base.diagnostics import Severity
 from rus.base.vocab import Area, RegionVocabularies, active_region
-from rus.plans.models import ActorRegistry, Plan, inner_model
+from rus.plans.models import ActorRegistry, Plan
 from rus.plans.source import Source, gc_paused, parse_text
 from rus.timeline.history import (
     WORKING_TREE,
@@ -168,11 +169,14 @@ def area_line(raw: bytes) -> str:
 
 
 def _item_types(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The model of the items of each field that is a list of models (``activities`` → ``Activity``)."""
+    from pydantic import BaseModel
+
     types: dict[str, type[BaseModel]] = {}
     for name, info in model.model_fields.items():
-        inner = inner_model(info.annotation)
-        if inner is not None and getattr(info.annotation, "__origin__", None) is list:
-            types[name] = inner
+        args = typing.get_args(info.annotation)
+        if typing.get_origin(info.annotation) is list and len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+            types[name] = args[0]
     return types
 
 
