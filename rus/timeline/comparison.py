@@ -8,7 +8,7 @@ working tree, or by default the last recorded revision of each area.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -141,7 +141,7 @@ class _Loader:
         found = self.sets.get(commit)
         if found is None:
             found = self.sets[commit] = self.reader.read(commit, label)
-        return PlanSet(found.plans, found.registry, found.texts, found.paths, label, found.commit, found.models)
+        return replace(found, label=label)
 
     def areas(self, commit: str | None, label: str) -> list[Area]:
         """The areas whose plans a commit holds (by their files' ``area:`` lines, the others read whole)."""
