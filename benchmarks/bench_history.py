@@ -1,15 +1,18 @@
-"""Benchmark of the plans' history: ``rus diff`` and ``rus log`` across 20 recorded revisions.
+"""Benchmark of the plans' history: ``rus diff``, ``rus log`` and ``rus revisions`` across 20 recorded revisions.
 
 Builds a git repository holding the medium corpus (``generate.py``: 40 files × 300 activities) and
 records 20 twice-yearly revisions of it, each changing about 5 % of the activities and raising every
 plan's ``revision`` (tags ``<area>/<revision>``). Then times, each as a separate ``rus`` process:
 
 - one ``rus validate`` of the corpus (the yardstick),
-- ``rus diff`` between the first and the last revision (target: at most 3× validate),
+- ``rus diff`` between the first and the last revision, as JSON and as text (target: at most 2×
+  validate, at most 2× its peak memory),
 - ``rus log ID`` of one activity across all 20 revisions (target: at most 10× validate),
+- ``rus revisions`` of the medium corpus: every area's 20 revisions and what changed in each
+  (target: at most 2× validate, at most 2× its peak memory),
 
 and, in this process, reading all 20 revisions of the bundled plans (target: well under a second).
-Printed as ratios to the one validate, measured in the same run::
+Printed as ratios to the one validate (time, and peak resident memory), measured in the same run::
 
     python benchmarks/bench_history.py [--files 40] [--activities 300] [--revisions 20] [--keep DIR]
 """
@@ -65,6 +68,8 @@ def record_revisions(repo: Path, plans: Path, names: list[str], share: float, se
     files = sorted(p for p in plans.rglob("*.yaml") if p.name != "actors.yaml")
     ids = [(path, m.group(1)) for path in files for m in ACTIVITY.finditer(path.read_text(encoding="utf-8"))]
     areas = sorted({path.stem for path in files})
+    # the plans are read against their region file (without one, rus stops at G001)
+    shutil.copyfile(REPO / "region.yaml", repo / "region.yaml")
     git(repo, "init", "--quiet", "--initial-branch=main")
     touched: list[str] = []
     for number, name in enumerate(names):
@@ -108,17 +113,35 @@ def _retitle(text: str, idents: set[str], revision: str) -> str:
     return "".join(out)
 
 
+PEAKS: dict[str, float] = {}  # command -> the largest peak resident memory of its runs, in MiB
+
+
 def timed(command: list[str], cwd: Path, runs: int = 1) -> float:
-    """The best wall time of ``runs`` runs of a ``rus`` command (in a process of its own)."""
+    """The best wall time of ``runs`` runs of a ``rus`` command (in a process of its own).
+
+    The peak resident memory of the process (``os.wait4``) goes into :data:`PEAKS`.
+    """
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "rus", *command], cwd=cwd, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
-        best = min(best, time.perf_counter() - start)
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"rus {' '.join(command)} failed ({done.returncode}): {done.stderr}")
+        with tempfile.TemporaryFile() as err:
+            process = subprocess.Popen([sys.executable, "-m", "rus", *command], cwd=cwd, env=ENV,
+                                       stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            best = min(best, time.perf_counter() - start)
+            err.seek(0)
+            stderr = err.read().decode("utf-8", "replace")
+        key = " ".join(command)
+        PEAKS[key] = max(PEAKS.get(key, 0.0), usage.ru_maxrss / 1024)  # Linux: KiB
+        if process.returncode not in (0, 1):
+            raise SystemExit(f"rus {key} failed ({process.returncode}): {stderr}")
     return best
+
+
+def peak(command: list[str]) -> float:
+    """The peak resident memory (MiB) measured for a command by :func:`timed`."""
+    return PEAKS[" ".join(command)]
 
 
 def bundled_history(out: Path, names: list[str]) -> Callable[[], float]:
@@ -168,14 +191,27 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(names)} revisions ({names[0]} … {names[-1]}), {args.share:.0%} of activities changed "
               f"per revision; built in {time.perf_counter() - start:.0f} s")
         ident = max(set(touched), key=touched.count)
-        validate = timed(["validate", "plans", "--format", "json"], repo, args.runs)
-        diff = timed(["diff", names[0], names[-1], "--format", "json"], repo, args.runs)
+        validate_cmd = ["validate", "plans", "--format", "json"]
+        diff_cmd = ["diff", names[0], names[-1], "--format", "json"]
+        diff_text_cmd = ["diff", names[0], names[-1], "--color", "never"]
+        revisions_cmd = ["revisions", "--format", "json"]
+        validate = timed(validate_cmd, repo, args.runs)
+        diff = timed(diff_cmd, repo, args.runs)
+        diff_text = timed(diff_text_cmd, repo, args.runs)
         log = timed(["log", ident, "--format", "json"], repo, args.runs)
+        revisions_medium = timed(revisions_cmd, repo, args.runs)
         read_bundled = bundled_history(base / "bundled", names)
         bundled = min(read_bundled() for _ in range(3))
         revisions_cli = timed(["revisions", "--format", "json"], base / "bundled", args.runs)
-        print(f"rus validate (medium corpus)          {validate:6.2f} s   1.00×")
-        print(f"rus diff {names[0]} {names[-1]}               {diff:6.2f} s   {diff / validate:4.2f}×  (target ≤ 3×)")
+        memory = peak(validate_cmd)
+        print(f"rus validate (medium corpus)          {validate:6.2f} s   1.00×   {memory:5.0f} MiB")
+        print(f"rus diff {names[0]} {names[-1]} (json)        {diff:6.2f} s   {diff / validate:4.2f}×   "
+              f"{peak(diff_cmd):5.0f} MiB = {peak(diff_cmd) / memory:4.2f}×  (target ≤ 2×, ≤ 2× memory)")
+        print(f"rus diff {names[0]} {names[-1]} (text)        {diff_text:6.2f} s   {diff_text / validate:4.2f}×   "
+              f"{peak(diff_text_cmd):5.0f} MiB = {peak(diff_text_cmd) / memory:4.2f}×  (target ≤ 2×, ≤ 2× memory)")
+        print(f"rus revisions ({len(names)} revisions × {len({p.stem for p in plans.rglob('*.yaml')} - {'actors'})} areas)"
+              f"   {revisions_medium:6.2f} s   {revisions_medium / validate:4.2f}×   {peak(revisions_cmd):5.0f} MiB = "
+              f"{peak(revisions_cmd) / memory:4.2f}×  (target ≤ 2×, ≤ 2× memory)")
         print(f"rus log {ident} ({touched.count(ident)} changes, {len(names)} revisions) {log:6.2f} s   "
               f"{log / validate:4.2f}×  (target ≤ 10×)")
         print(f"read {len(names)} revisions of the bundled plans   {bundled:6.2f} s   (target well under 1 s)")

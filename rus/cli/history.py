@@ -189,7 +189,7 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
     current = None
     table: Table | None = None
     for entry in entries:
-        snap = entry.snapshot
+        snap = entry.tag
         if snap.area != current:
             if table is not None:
                 out.print(table)
@@ -199,8 +199,8 @@ def _revisions_text(entries: list, language: Lang, color: Color) -> None:  # typ
             for name in (N_("Revision"), N_("Recorded"), N_("Meeting"), N_("Commit"), N_("Changes")):
                 table.add_column(translate(name, language))
         assert table is not None
-        meeting = f"{snap.plan.meeting.date.isoformat()} {snap.plan.meeting.place}"
-        changes = summary_text(entry.changes.summary, language) if entry.changes is not None else translate(N_("first recorded revision"), language)
+        meeting = f"{entry.meeting_date.isoformat()} {entry.meeting_place}"
+        changes = summary_text(entry.summary, language) if entry.summary is not None else translate(N_("first recorded revision"), language)
         # Text cells: plan text is never read as rich markup, and is shown on one line
         table.add_row(*(Text(one_line(cell)) for cell in (snap.revision, snap.date.date().isoformat(), meeting, snap.commit[:7], changes)))
     if table is not None:

@@ -397,10 +397,16 @@ def render_text(console: Console, changes: ChangeSet, lang: Lang) -> None:
 def _text_items(console: Console, items: tuple[ItemChange, ...], lang: Lang) -> None:
     from rich.text import Text
 
+    # one Text for all the lines, printed once: a print per line costs more than the line (issue 14)
+    lines = Text()
     for item in items:
-        console.print(Text("  " + one_line(headline(item, lang)), style=_STYLES[item.change]), soft_wrap=True)
+        lines.append("  " + one_line(headline(item, lang)), style=_STYLES[item.change])
+        lines.append("\n")
         for change in item.changes:
-            console.print(Text("      " + one_line(describe(item.kind, change, lang))), soft_wrap=True)
+            lines.append("      " + one_line(describe(item.kind, change, lang)))
+            lines.append("\n")
+    if lines:
+        console.print(lines, soft_wrap=True, end="")
 
 
 # --- GitHub-flavoured Markdown ---------------------------------------------------------------------

@@ -351,10 +351,10 @@ def _diff_items(kind: str, olds: list[Any], news: list[Any]) -> list[ItemChange]
     old_by_id = {item.id: item for item in olds}
     new_by_id = {item.id: item for item in news}
     found: list[ItemChange] = []
-    for ident in sorted(old_by_id.keys() | new_by_id.keys(), key=_natural):
+    # only the ids whose items are not the same object are sorted (most are, between revisions)
+    differ = [ident for ident in old_by_id.keys() | new_by_id.keys() if old_by_id.get(ident) is not new_by_id.get(ident)]
+    for ident in sorted(differ, key=_natural):
         before, after = old_by_id.get(ident), new_by_id.get(ident)
-        if before is after:
-            continue
         if before is None:
             found.append(ItemChange(kind, ident, item_title(after), "added", (), _status(after), as_json(after)))
         elif after is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from rus.plans.revision import revision_key
 from rus.timeline.changes import (
     Change,
     ChangeSet,
+    Summary,
     as_json,
     diff_plans,
     diff_plansets,
@@ -41,10 +42,9 @@ from rus.timeline.history import (
     ParsedFile,
     PlanReadError,
     PlanSet,
-    Snapshot,
+    RevisionTag,
     blob_key,
     parse_file,
-    snapshots,
 )
 
 # --- sides -----------------------------------------------------------------------------------------
@@ -111,22 +111,44 @@ def _last_recorded(history: History) -> SideSpec:
 
 
 class _Loader:
-    """Plan sets of one history, one per commit, read once."""
+    """The plans of one area at a time, at the commits a comparison names, each file read once.
+
+    Only that area's files (and the actor registry) are read (:class:`~rus.timeline.areareader.AreaReader`),
+    each against the region of its commit. A blob that is the same on both sides is read once, so its
+    plan is the same object on both sides and the comparison skips it at once; a changed file is read
+    block by block against its version on the other side. :meth:`next_area` drops what was read, so a
+    comparison holds one area's plans at a time.
+    """
 
     def __init__(self, history: History) -> None:
+        from rus.timeline.areareader import AreaReader, Blobs
+
         self.history = history
+        # the blobs of the other areas are read again by their own area rather than held meanwhile:
+        # held, they would be two commits' worth of bytes on top of the area's plans
+        self.blobs = Blobs(history, hold=False)
+        self.reader = AreaReader(history, None, self.blobs)
         self.sets: dict[str | None, PlanSet] = {}
 
+    def next_area(self, area: Area | None) -> None:
+        """Forget the plans read so far: the next ones are ``area``'s (None: only the actor registry)."""
+        from rus.timeline.areareader import AreaReader
+
+        self.sets.clear()
+        self.reader = AreaReader(self.history, area, self.blobs)
+
     def at(self, commit: str | None, label: str) -> PlanSet:
-        key = None if commit is None else commit
-        found = self.sets.get(key)
+        """The current area's plans at a commit (None: the working tree)."""
+        found = self.sets.get(commit)
         if found is None:
-            if commit is None:
-                found = self.history.load(None)
-            else:
-                found = self.history.load_commit(self.history.repo.commit(commit), label)
-            self.sets[key] = found
+            found = self.sets[commit] = self.reader.read(commit, label)
         return replace(found, label=label)
+
+    def areas(self, commit: str | None, label: str) -> list[Area]:
+        """The areas whose plans a commit holds (by their files' ``area:`` lines, the others read whole)."""
+        from rus.timeline.areareader import AreaReader
+
+        return AreaReader(self.history, None, self.blobs).areas(commit, label)
 
     def side(self, spec: SideSpec, area: Area) -> PlanSet | None:
         if spec.empty:
@@ -166,14 +188,16 @@ def compare_in(history: History, old: str | None, new: str | None, area: Area | 
     areas = dict.fromkeys(Area)
     for spec in (old_spec, new_spec):
         if not spec.empty and spec.per_area is None:
-            areas.update(dict.fromkeys(loader.at(spec.commit, spec.label).plans))
+            areas.update(dict.fromkeys(loader.areas(spec.commit, spec.label)))
     for each in areas:
         if only is not None and each != only:
             continue
+        loader.next_area(each)
         before, after = loader.side(old_spec, each), loader.side(new_spec, each)
-        if before is None or after is None:
-            continue
-        result = result.combine(diff_plansets(before, after, each))
+        if before is not None and after is not None:
+            result = result.combine(diff_plansets(before, after, each))
+        before = after = None  # the area's plans are let go before the next area is read
+    loader.next_area(None)
     if only is None:
         actors = diff_registries(loader.registry_side(old_spec).registry, loader.registry_side(new_spec).registry)
         region = diff_regions(_region_of(history, old_spec), _region_of(history, new_spec))
@@ -197,42 +221,73 @@ def _region_of(history: History, spec: SideSpec) -> RegionVocabularies | None:
 
 @dataclass(frozen=True)
 class RevisionEntry:
-    """A recorded revision and what changed since the area's revision before it (None for the first)."""
+    """A recorded revision, what its plan says of the meeting, and what changed since the area's revision before.
 
-    snapshot: Snapshot
-    changes: Any  # AreaChanges | None
+    Only what is shown is kept (not the plan), so listing many revisions holds one plan per area at most.
+    """
+
+    tag: RevisionTag
+    meeting_date: date
+    meeting_place: str
+    state: str
+    summary: Summary | None  # None for the area's first recorded revision
+
+    @property
+    def area(self) -> Area:
+        """The strength area."""
+        return self.tag.area
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON object of ``rus revisions --format json``."""
-        s = self.snapshot
+        t = self.tag
         return {
-            "area": s.area.value,
-            "revision": s.revision,
-            "tag": s.tag,
-            "commit": s.commit,
-            "date": s.date.isoformat(),
-            "meeting": {"date": s.plan.meeting.date.isoformat(), "place": s.plan.meeting.place},
-            "state": s.plan.state.value,
-            "summary": self.changes.summary.to_dict() if self.changes is not None else None,
+            "area": t.area.value,
+            "revision": t.revision,
+            "tag": t.tag,
+            "commit": t.commit,
+            "date": t.date.isoformat(),
+            "meeting": {"date": self.meeting_date.isoformat(), "place": self.meeting_place},
+            "state": self.state,
+            "summary": self.summary.to_dict() if self.summary is not None else None,
         }
 
 
 def revision_list(root: Path, area: Area | None = None, plans_dir: str = PLANS_DIR) -> list[RevisionEntry]:
-    """Each area's recorded revisions, oldest first, with what changed since the one before."""
-    entries: list[RevisionEntry] = []
-    with History(root, plans_dir) as history:
-        previous: dict[Area, Snapshot] = {}
-        for snap in snapshots(history, area):
-            before = previous.get(snap.area)
-            changes = None
-            if before is not None:
-                from rus.timeline.changes import Side
+    """Each area's recorded revisions, oldest first, with what changed since the one before.
 
-                changes = diff_plans(before.plan, snap.plan, Side(before.tag, before.revision, before.commit),
-                                     Side(snap.tag, snap.revision, snap.commit), snap.area)
-            entries.append(RevisionEntry(snap, changes))
-            previous[snap.area] = snap
-    entries.sort(key=lambda e: (list(Area).index(e.snapshot.area), revision_key(e.snapshot.revision), e.snapshot.date))
+    Each area's files are read by an :class:`~rus.timeline.areareader.AreaReader` (only its files, a
+    changed one block by block, each commit against its own region), and each plan is dropped once it
+    has been compared with the area's next revision.
+    """
+    from rus.plans.source import gc_paused
+    from rus.timeline.areareader import AreaReader, Blobs
+    from rus.timeline.changes import Side
+
+    entries: list[RevisionEntry] = []
+    # the collector is paused for the whole walk: what is read holds no cycles, and a collection after
+    # each revision would walk every object read so far, again and again, for nothing
+    with History(root, plans_dir) as history, gc_paused():
+        tags = history.revision_tags(area)
+        # one area after the other: only one area's plans are held at a time
+        blobs = Blobs(history, hold=False)
+        for each in dict.fromkeys(tag.area for tag in tags):
+            reader = AreaReader(history, each, blobs)
+            before: tuple[RevisionTag, Plan] | None = None
+            for tag in tags:
+                if tag.area != each:
+                    continue
+                plan = reader.plan(tag.commit, tag.tag)
+                if plan is None:
+                    continue  # a tag of a commit where the area has no plan: nothing to show
+                summary = None
+                if before is not None:
+                    summary = diff_plans(before[1], plan, Side(before[0].tag, before[0].revision, before[0].commit),
+                                         Side(tag.tag, tag.revision, tag.commit), each).summary
+                entries.append(RevisionEntry(tag, plan.meeting.date, plan.meeting.place, plan.state.value, summary))
+                before = (tag, plan)
+            # the area's last plan is let go before the next area is read
+            before = plan = None
+    entries.sort(key=lambda e: (list(Area).index(e.area), revision_key(e.tag.revision), e.tag.date))
     return entries
 
 

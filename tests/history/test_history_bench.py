@@ -24,3 +24,5 @@ def test_bench_history_runs_on_a_tiny_corpus(tmp_path: Path, git_env: Path) -> N
     assert lines[0].startswith("corpus: 4 files × 8 activities")
     assert any(line.startswith("rus diff 2017-1 2018-1") and "×" in line for line in lines)
     assert any(line.startswith("rus log ") for line in lines)
+    # rus revisions on the medium corpus, with its peak memory against validate's
+    assert any(line.startswith("rus revisions (3 revisions") and "MiB" in line for line in lines)
