@@ -244,3 +244,47 @@ def test_a_small_document_of_other_keys_is_not_taken_for_the_block() -> None:
         item.expected(whole, {"goals": [1]})
     with pytest.raises(ValueError):
         item.expected(whole, {"activities": []})
+
+
+# --- the validation of an edit ------------------------------------------------------------------
+
+
+def test_an_edit_parses_each_other_file_once_though_validated_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rus.plans.source as source_module
+
+    folder = tmp_path / "plans"
+    shutil.copytree(PLANS, folder)
+    parsed: list[str] = []
+    real = source_module.parse_text
+
+    def counting(text: str, source: Source) -> Source:
+        parsed.append(Path(source.path).name)
+        return real(text, source)
+
+    monkeypatch.setattr(source_module, "parse_text", counting)
+    monkeypatch.setattr(editing, "parse_text", counting)
+    result = editing.add_activity(folder, "UPP", {**NEW_ACTIVITY, "whole_county": False, "municipalities": ["are"]}, dry_run=True)
+    assert result.changed
+    assert result.warnings  # the edited plan has findings: its findings before the edit were looked up too
+    others = [p.name for p in folder.glob("*.yaml") if p.name != "upplevelser.yaml"]
+    assert all(parsed.count(name) <= 2 for name in others), parsed  # finding the plan, and validating
+    assert [d.code for d in result.warnings] == [d.code for d in _warnings_validated_apart(folder, result.after)]
+
+
+def _warnings_validated_apart(folder: Path, after: str) -> list[Any]:
+    """The findings of the edited plan that it did not have before, by ``rus validate`` of both texts."""
+    from collections import Counter
+
+    from rus.plans.validation import validate_texts
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+    before = Counter((d.code, d.message()) for d in validate_texts(texts).diagnostics if d.path == "upplevelser.yaml")
+    texts["upplevelser.yaml"] = after
+    new = []
+    for d in validate_texts(texts).diagnostics:
+        if d.path == "upplevelser.yaml":
+            if before[(d.code, d.message())] > 0:
+                before[(d.code, d.message())] -= 1
+            else:
+                new.append(d)
+    return new

@@ -565,12 +565,16 @@ def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) 
 
     Findings the file already had before the edit are not the edit's doing; they are left to
     ``rus validate``. ``parsed`` holds the edited text as already parsed, if it was (it is taken out,
-    so that its node tree is let go once checked).
+    so that its node tree is let go once checked). When the edited file has findings, the files
+    beside it are validated again with its text before the edit: up to :data:`_KEEP_PARSED`
+    characters of them, their readings are kept from the first time instead of being parsed again.
     """
-    from rus.plans.validation import validate_sources, validate_texts
+    from rus.plans.validation import validate_sources
 
     name, texts = _neighbours(doc.path, doc.folder)
     texts[name] = after
+    keep = sum(len(text) for other, text in texts.items() if other != name) <= _KEEP_PARSED
+    kept: dict[str, Source] = {}
 
     def read(file_name: str) -> Source:
         if file_name == name and parsed:
@@ -579,14 +583,19 @@ def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) 
                 source.path = file_name
                 source.diagnostics = [replace(d, path=file_name) for d in source.diagnostics]
             return source
-        return parse_text(texts[file_name].removeprefix("\ufeff"), Source(file_name))
+        if file_name in kept:  # validation adds its findings to a reading's: each time a fresh list
+            return replace(kept[file_name], diagnostics=list(kept[file_name].diagnostics))
+        source = parse_text(texts[file_name].removeprefix("\ufeff"), Source(file_name))
+        if keep and file_name != name:
+            kept[file_name] = replace(source, diagnostics=list(source.diagnostics))
+        return source
 
     names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
     mine = [d for d in validate_sources(read, names).diagnostics if d.path == name]
     if not mine:
         return []
     texts[name] = doc.raw
-    known = Counter(_finding(d) for d in validate_texts(texts).diagnostics if d.path == name)
+    known = Counter(_finding(d) for d in validate_sources(read, names).diagnostics if d.path == name)
     new: list[Diagnostic] = []
     for diagnostic in mine:
         if known[_finding(diagnostic)] > 0:
@@ -597,6 +606,10 @@ def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) 
     if errors:
         raise InvalidEditError(errors, doc.display, after)
     return new
+
+
+#: The most characters of other files whose readings an edit's validation keeps for its second round.
+_KEEP_PARSED = 2_000_000
 
 
 def _finding(diagnostic: Diagnostic) -> tuple[str, str]:
