@@ -92,8 +92,19 @@ def base(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("layout", ["as written", "canonical", "commented", "activities last"])
-@pytest.mark.parametrize("kind", list(EDITS))
+#: Each edit in the layouts that can tell its lines from the whole file's ("activities last": the list
+#: an activity is appended to ends the file, with a comment after it).
+CASES = [
+    ("activity add", "as written"), ("activity add", "canonical"), ("activity add", "commented"),
+    ("activity add", "activities last"),
+    ("actor add", "as written"), ("actor add", "canonical"), ("actor add", "commented"),
+    ("meeting, same date", "as written"), ("meeting, same date", "commented"),
+    ("meeting, a new one", "as written"), ("meeting, a new one", "canonical"), ("meeting, a new one", "commented"),
+    ("ladder, new area", "as written"), ("ladder, new area", "commented"), ("ladder, known area", "canonical"),
+]
+
+
+@pytest.mark.parametrize(("kind", "layout"), CASES)
 def test_an_append_or_head_edit_writes_what_editing_the_whole_file_writes(
     base: Path, monkeypatch: pytest.MonkeyPatch, layout: str, kind: str,
 ) -> None:
