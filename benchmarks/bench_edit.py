@@ -8,9 +8,11 @@ work on a shared machine disturbs less). The ``rus`` package's bytecode is writt
 installed package has it:
 
 - **large**: a plan of ``--activities`` activities (1,000: 1.6 MB) and the synthetic actor registry
-  in a git repository: ``rus activity set ID title=… --dry-run`` and ``rus fmt --check``.
+  in a git repository: ``rus activity set ID title=… --dry-run``, ``rus activity add … --dry-run``
+  (an append), ``rus meeting record … --dry-run`` (the keys at the top) and ``rus fmt --check``.
 - **bundled**: the bundled plans in a git repository: ``rus activity status ID ongoing`` (written;
-  the file is put back after each run, outside the timing).
+  the file is put back after each run, outside the timing), ``rus activity add … --dry-run`` and
+  ``rus actor add … --dry-run``.
 - **cold start**: ``rus --version`` and the commands above on one bundled plan, against
   ``rus validate`` and ``check-jsonschema`` of that plan.
 
@@ -140,6 +142,9 @@ def commands(work: Path, activities: int) -> list[Command]:
     ids = [line.split(": ", 1)[1] for line in Path(large_plan).read_text(encoding="utf-8").splitlines()
            if line.startswith("  - id: ") and "-D" not in line and "-M" not in line and "-I" not in line]
     large_id = ids[len(ids) // 2]
+    large_area, prefix = written[1].stem, large_id.split("-")[0]
+    new_activity = ["--title", "En ny insats", "--start", "2027-01-01", "--whole-county", "--phase", "analysis",
+                    "--sami", "none", "--dry-run"]
     bundled = _repository(work / "bundled", sorted((ROOT / "plans").glob("*.yaml")))
     bundled_plan = str(bundled / BUNDLED_PLAN)
     one = str(ROOT / "plans" / BUNDLED_PLAN)
@@ -148,12 +153,25 @@ def commands(work: Path, activities: int) -> list[Command]:
         Command("large", "check-jsonschema", [cjs, "--schemafile", plan_schema, large_plan], str(large.parent)),
         Command("large", "rus activity set ID title=… --dry-run",
                 [rus, "activity", "set", large_id, "title=En ny titel", "--dry-run", "--plans", str(large)], str(large.parent)),
+        Command("large", "rus activity add AREA … --dry-run",
+                [rus, "activity", "add", large_area, "--sub-area", f"{prefix}-D1", *new_activity, "--plans", str(large)],
+                str(large.parent)),
+        Command("large", "rus meeting record AREA … --dry-run",
+                [rus, "meeting", "record", large_area, "--date", "2027-03-12", "--place", "Östersund", "--participant",
+                 "aktor-001", "--participant", "aktor-002", "--cycle", "analysis", "--dry-run", "--plans", str(large)],
+                str(large.parent)),
         Command("large", "rus fmt --check", [rus, "fmt", "--check", large_plan], str(large.parent), expected=(0, 1)),
         Command("bundled", "rus validate", [rus, "validate", bundled_plan], str(bundled.parent)),
         Command("bundled", "check-jsonschema", [cjs, "--schemafile", plan_schema, bundled_plan], str(bundled.parent)),
         Command("bundled", f"rus activity status {BUNDLED_ID} ongoing",
                 [rus, "activity", "status", BUNDLED_ID, "ongoing", "--plans", str(bundled)], str(bundled.parent),
                 restore=(bundled_plan, Path(bundled_plan).read_text(encoding="utf-8"))),
+        Command("bundled", "rus activity add DIG … --dry-run",
+                [rus, "activity", "add", "DIG", "--sub-area", "DIG-D1", *new_activity, "--plans", str(bundled)],
+                str(bundled.parent)),
+        Command("bundled", "rus actor add ID … --dry-run",
+                [rus, "actor", "add", "nytt-bolag", "--name", "Nytt bolag AB", "--helix", "business", "--municipality",
+                 "are", "--step", "DIG=wants", "--dry-run", "--plans", str(bundled)], str(bundled.parent)),
         Command("cold start", "rus validate", [rus, "validate", one], str(work)),
         Command("cold start", "check-jsonschema", [cjs, "--schemafile", plan_schema, one], str(work)),
         Command("cold start", "rus --version", [rus, "--version"], str(work)),

@@ -27,7 +27,7 @@ def test_bench_edit_measures_every_case(capsys: pytest.CaptureFixture[str]) -> N
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "---" not in line][1:]
     cases = {row.split(" | ")[0].strip("| ") for row in rows}
     assert cases == {"large", "bundled", "cold start"}
-    assert len(rows) == 12
+    assert len(rows) == 16
     for row in rows:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
         if cells[1] == "`rus validate`":

@@ -8,7 +8,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from rus.cli import app
@@ -185,16 +184,15 @@ def test_outside_a_git_repository(tmp_path: Path) -> None:
     assert "is not a git repository" in err
 
 
-@pytest.mark.parametrize(
-    ("head", "expected"), [(GOOD_CHANGE, 0), (BAD_TRANSITION, 1)], ids=["good", "bad"]
-)
-def test_the_installed_command(tmp_path: Path, head: str, expected: int) -> None:
-    clone = pull_request_clone(tmp_path, head)
+def test_the_installed_command(tmp_path: Path) -> None:
+    """One run of the installed `rus ci` (a failing change: its exit code through the entry point);
+    the other outcomes run in process (run_ci)."""
+    clone = pull_request_clone(tmp_path, BAD_TRANSITION)
     env = {**os.environ, **ci_env(tmp_path)}
     done = subprocess.run(
         ["rus", "ci", "--lang", "en"], cwd=clone, env=env, capture_output=True, text=True
     )
-    assert done.returncode == expected, done.stdout + done.stderr
+    assert done.returncode == 1, done.stdout + done.stderr
     assert "Plan check against `main`" in Path(env["GITHUB_STEP_SUMMARY"]).read_text(
         encoding="utf-8"
     )

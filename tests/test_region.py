@@ -220,12 +220,13 @@ def test_a_checked_region_file_is_kept_by_content_and_read_back_the_same(tmp_pat
 def test_validate_reads_a_known_region_file_from_the_cache(tmp_path: Path) -> None:
     root = _repo_with(tmp_path, REGION.read_text(encoding="utf-8"))
     cache = tmp_path / "cache"
-    first = run_rus("validate", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
+    first = rus_in_process("validate", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
     assert first.returncode == 0, first.stdout
     assert len(list(cache.glob("region-*.marshal"))) == 1
+    # read from the cache by a new process (the installed command)
     second = run_rus("validate", "--format", "json", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
     assert second.returncode == 0 and json.loads(second.stdout)["summary"]["errors"] == 0
     # a changed file is another key: checked again, with its findings
     (root / "region.yaml").write_text(REGION.read_text(encoding="utf-8").replace("    prefix: DIG\n", "    prefix: UPP\n"), encoding="utf-8")
-    third = run_rus("validate", "--format", "parsable", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
+    third = rus_in_process("validate", "--format", "parsable", cwd=root, env={"RUS_CACHE_DIR": str(cache)})
     assert third.returncode == 1 and "(G002)" in third.stdout

@@ -61,7 +61,7 @@ from rus.writing.formatting import (
     replace_text,
     syntax_error,
 )
-from rus.writing.splice import Block, expected_data, item_block
+from rus.writing.splice import Block, head_block, item_block, last_item_block
 
 _NUMBER = re.compile(r"-([0-9]+)$")
 P = ParamSpec("P")
@@ -162,6 +162,23 @@ class Document:
         if block is None:
             del source, found
             return cls._whole(path, shown, raw, body, bom, crlf)
+        return cls._of_block(path, shown, raw, body, bom, crlf, block, source)
+
+    @classmethod
+    def load_block(cls, path: Path, where: Callable[[Source], Block | None]) -> Document:
+        """Read a file to edit only the lines ``where`` finds in its checking reader's reading (see
+        :mod:`rus.writing.splice`), or the whole file when it finds none."""
+        shown, raw, body, bom, crlf = _read(path, None)
+        source = _parsed(body, shown)
+        block = where(source) if not source.diagnostics and source.text is not None else None
+        if block is None:
+            del source
+            return cls._whole(path, shown, raw, body, bom, crlf)
+        return cls._of_block(path, shown, raw, body, bom, crlf, block, source)
+
+    @classmethod
+    def _of_block(cls, path: Path, shown: str, raw: str, body: str, bom: bool, crlf: bool, block: Block,
+                  source: Source) -> Document:
         small = block.document(body)
         data = _yaml().load(small)
         return cls(path, shown, raw, small, bom, crlf, data, _dump(data), whole=body, block=block, values=source.data)
@@ -169,8 +186,11 @@ class Document:
     def render(self) -> str:
         """The edited text: the touched lines from the dump, the rest as written."""
         edited = _patch(self.body, self.base_dump, _dump(self.data))
+        layout = self.body
+        if self.block is not None and self.whole is not None:
+            layout = self.block.layout(self.whole)  # an append's: with the item before
         try:
-            if format_text(self.body, self.path.name) == self.body:
+            if format_text(layout, self.path.name) == layout:
                 edited = format_text(edited, self.path.name)
         except FormatError:
             pass
@@ -517,9 +537,11 @@ def _check_meaning(doc: Document, after: str) -> Source:
     with gc_paused():
         check = parse_text(body, Source(doc.path.name))
     if doc.block is not None:
-        block = doc.block
-        item = plain_data(doc.data)[block.key][0] if isinstance(doc.data.get(block.key), list) else None
-        if check.root is None or item is None or check.data != expected_data(doc.values, block.key, block.index, item):
+        try:
+            expected = doc.block.expected(doc.values, plain_data(doc.data))
+        except ValueError:
+            raise NotLocalError from None
+        if check.root is None or check.data != expected:
             raise NotLocalError
         return check
     if check.root is None or check.data != plain_data(doc.data):
@@ -546,12 +568,16 @@ def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) 
 
     Findings the file already had before the edit are not the edit's doing; they are left to
     ``rus validate``. ``parsed`` holds the edited text as already parsed, if it was (it is taken out,
-    so that its node tree is let go once checked).
+    so that its node tree is let go once checked). When the edited file has findings, the files
+    beside it are validated again with its text before the edit: up to :data:`_KEEP_PARSED`
+    characters of them, their readings are kept from the first time instead of being parsed again.
     """
-    from rus.plans.validation import validate_sources, validate_texts
+    from rus.plans.validation import validate_sources
 
     name, texts = _neighbours(doc.path, doc.folder)
     texts[name] = after
+    keep = sum(len(text) for other, text in texts.items() if other != name) <= _KEEP_PARSED
+    kept: dict[str, Source] = {}
 
     def read(file_name: str) -> Source:
         if file_name == name and parsed:
@@ -560,14 +586,19 @@ def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) 
                 source.path = file_name
                 source.diagnostics = [replace(d, path=file_name) for d in source.diagnostics]
             return source
-        return parse_text(texts[file_name].removeprefix("\ufeff"), Source(file_name))
+        if file_name in kept:  # validation adds its findings to a reading's: each time a fresh list
+            return replace(kept[file_name], diagnostics=list(kept[file_name].diagnostics))
+        source = parse_text(texts[file_name].removeprefix("\ufeff"), Source(file_name))
+        if keep and file_name != name:
+            kept[file_name] = replace(source, diagnostics=list(source.diagnostics))
+        return source
 
     names = sorted(texts, key=lambda p: (not Path(p).stem.startswith("actors"), p))
     mine = [d for d in validate_sources(read, names).diagnostics if d.path == name]
     if not mine:
         return []
     texts[name] = doc.raw
-    known = Counter(_finding(d) for d in validate_texts(texts).diagnostics if d.path == name)
+    known = Counter(_finding(d) for d in validate_sources(read, names).diagnostics if d.path == name)
     new: list[Diagnostic] = []
     for diagnostic in mine:
         if known[_finding(diagnostic)] > 0:
@@ -578,6 +609,10 @@ def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) 
     if errors:
         raise InvalidEditError(errors, doc.display, after)
     return new
+
+
+#: The most characters of other files whose readings an edit's validation keeps for its second round.
+_KEEP_PARSED = 2_000_000
 
 
 def _finding(diagnostic: Diagnostic) -> tuple[str, str]:
@@ -872,7 +907,8 @@ def next_activity_id(doc: Document, area: Area, used_before: Iterable[int] = ())
     """
     prefix = AREA_PREFIX[area]
     numbers, width = [0, *used_before], 3
-    for item in doc.data.get("activities") or []:
+    values = _values(doc)
+    for item in (values.get("activities") if isinstance(values, dict) else None) or []:
         match = _NUMBER.search(str(item.get("id", ""))) if isinstance(item, dict) else None
         if match:
             numbers.append(int(match.group(1)))
@@ -933,25 +969,74 @@ def _edit_entry(plans_dir: Path, list_key: str, ident: str, change: Change, *, d
         return finish(doc, dry_run=dry_run, summary=summary, **params)
 
 
+def _edit_lines(
+    plans_dir: Path, path: Path, where: Callable[[Source], Block | None], change: Callable[[Document], tuple[str, dict[str, Any]]],
+    *, dry_run: bool,
+) -> EditResult:
+    """Make ``change`` to the file ``path``, loading and writing only the lines ``where`` finds when it
+    can (an append after a list's last item, the first top-level keys); when the edit then does not
+    stay within them, it is made again on the whole document.
+
+    ``change`` gets the document and returns the summary and its parameters; it reads the whole
+    file's values from :func:`_values`.
+    """
+    with gc_paused():
+        doc = replace(Document.load_block(path, where), folder=plans_dir)
+        if doc.block is not None:
+            try:
+                summary, params = change(doc)
+                return finish(doc, dry_run=dry_run, summary=summary, **params)
+            except NotLocalError:
+                doc = replace(Document.load(doc.path, doc.display), folder=plans_dir)
+        summary, params = change(doc)
+        return finish(doc, dry_run=dry_run, summary=summary, **params)
+
+
+def _values(doc: Document) -> Any:
+    """The whole file's values: those the checking reader read when only some lines are loaded, else
+    the document's."""
+    return doc.values if doc.block is not None else doc.data
+
+
+def _last_item(list_key: str) -> Callable[[Source], Block | None]:
+    """Where an append to the top-level list ``list_key`` goes: after its last item."""
+    return lambda source: last_item_block(source.text or "", source.root, list_key)
+
+
+def _head(*keys: str) -> Callable[[Source], Block | None]:
+    """The lines of the file's first top-level keys, down to the last of ``keys``."""
+    return lambda source: head_block(source.text or "", source.root, keys)
+
+
+def _item_of(list_key: str, ident: str) -> Callable[[Source], Block | None]:
+    """The lines of the item ``ident`` (in any case) of the top-level list ``list_key``."""
+    return lambda source: _item_block(source, list_key, ident)
+
+
 @_locked
 def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run: bool = False) -> EditResult:
     """Add an activity to an area's plan with the next free id; ``fields`` are the model's keys."""
     wanted = _area(area)
     plan_file = find_plan(plans_dir, wanted.value)
-    doc = replace(Document.load(plan_file), folder=plans_dir)
-    ident = next_activity_id(doc, wanted, ids_in_history(plan_file, wanted))
-    values = {"id": ident, **{k: v for k, v in fields.items() if v is not None and v != [] and k != "id"}}
-    unknown = [k for k in values if k not in Activity.model_fields]
-    if unknown:
-        raise EditError(N_("Unknown field `{field}`"), N_("Fields: {known}."), field=unknown[0], known=", ".join(Activity.model_fields))
-    ordered = {k: values[k] for k in Activity.model_fields if k in values}
-    item = to_yaml(ordered)
-    activities = doc.data.get("activities")
-    if not isinstance(activities, CommentedSeq) or not activities:
-        set_key(doc.data, "activities", CommentedSeq([item]), Plan)
-    else:
-        append_item(activities, item)
-    return finish(doc, dry_run=dry_run, summary=N_("Added activity {id} to {path}"), id=ident, path=doc.display)
+    used_before = ids_in_history(plan_file, wanted)
+
+    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+        ident = next_activity_id(doc, wanted, used_before)
+        values = {"id": ident, **{k: v for k, v in fields.items() if v is not None and v != [] and k != "id"}}
+        unknown = [k for k in values if k not in Activity.model_fields]
+        if unknown:
+            raise EditError(N_("Unknown field `{field}`"), N_("Fields: {known}."), field=unknown[0],
+                            known=", ".join(Activity.model_fields))
+        ordered = {k: values[k] for k in Activity.model_fields if k in values}
+        item = to_yaml(ordered)
+        activities = doc.data.get("activities")
+        if not isinstance(activities, CommentedSeq) or not activities:
+            set_key(doc.data, "activities", CommentedSeq([item]), Plan)
+        else:
+            append_item(activities, item)
+        return N_("Added activity {id} to {path}"), {"id": ident, "path": doc.display}
+
+    return _edit_lines(plans_dir, plan_file, _last_item("activities"), change, dry_run=dry_run)
 
 
 @_locked
@@ -1086,7 +1171,18 @@ def record_meeting(
     """Record the mobilising meeting a revision of an area's plan came from (``cycle``: the slugs of
     the steps of the six-step process it worked on)."""
     wanted = _area(area)
-    doc = replace(Document.load(find_plan(plans_dir, wanted.value)), folder=plans_dir)
+
+    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+        _record_meeting(doc, when, place, participants, notes, revision, cycle)
+        return N_("Recorded the meeting of {date} in {path}"), {"date": when.isoformat(), "path": doc.display}
+
+    return _edit_lines(plans_dir, find_plan(plans_dir, wanted.value), _head("meeting", "revision"), change, dry_run=dry_run)
+
+
+def _record_meeting(
+    doc: Document, when: date, place: str, participants: list[str], notes: str | None, revision: str | None,
+    cycle: list[str] | None,
+) -> None:
     meeting = doc.data.get("meeting")
     if not isinstance(meeting, CommentedMap):
         meeting = CommentedMap()
@@ -1122,8 +1218,6 @@ def record_meeting(
         wanted_revision = expected_for_meeting(when, current)
     if str(doc.data.get("revision", "")) != wanted_revision:
         set_key(doc.data, "revision", wanted_revision, Plan)
-    return finish(doc, dry_run=dry_run, summary=N_("Recorded the meeting of {date} in {path}"),
-                  date=when.isoformat(), path=doc.display)
 
 
 @_locked
@@ -1132,11 +1226,22 @@ def add_actor(
     sami_organisation: bool = False, ladder: dict[str, str] | None = None, dry_run: bool = False,
 ) -> EditResult:
     """Add an actor to the registry (``country``: an ISO 3166-1 code, for an actor abroad)."""
-    doc = replace(Document.load(find_registry(plans_dir)), folder=plans_dir)
-    actors = doc.data.get("actors")
-    for actor in actors or []:
-        if isinstance(actor, CommentedMap) and str(actor.get("id", "")).lower() == ident.strip().lower():
+    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+        _add_actor(doc, ident, name, helix, municipality, country, sami_organisation, ladder)
+        return N_("Added actor {id} to {path}"), {"id": ident, "path": doc.display}
+
+    return _edit_lines(plans_dir, find_registry(plans_dir), _last_item("actors"), change, dry_run=dry_run)
+
+
+def _add_actor(
+    doc: Document, ident: str, name: str, helix: str, municipality: str | None, country: str | None,
+    sami_organisation: bool, ladder: dict[str, str] | None,
+) -> None:
+    values = _values(doc)
+    for actor in (values.get("actors") if isinstance(values, dict) else None) or []:
+        if isinstance(actor, dict) and str(actor.get("id", "")).lower() == ident.strip().lower():
             raise EditError(N_("The actor `{id}` is already in the registry"), N_("Ids are unique; choose another id."), id=ident)
+    actors = doc.data.get("actors")
     fields: dict[str, Any] = {"id": ident.strip(), "name": name.strip(), "helix": helix.strip()}
     if municipality:
         fields["municipality"] = municipality.strip().lower()
@@ -1151,19 +1256,28 @@ def add_actor(
         append_item(actors, item)
     else:
         set_key(doc.data, "actors", CommentedSeq([item]), ActorRegistry)
-    return finish(doc, dry_run=dry_run, summary=N_("Added actor {id} to {path}"), id=ident, path=doc.display)
 
 
 @_locked
 def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_run: bool = False) -> EditResult:
     """Set an actor's step on the Samhandlingstrappan for one area."""
     wanted = _area(area)
-    doc = replace(Document.load(find_registry(plans_dir)), folder=plans_dir)
-    for actor in doc.data.get("actors") or []:
-        if isinstance(actor, CommentedMap) and str(actor.get("id", "")).lower() == ident.strip().lower():
-            break
-    else:
-        raise NotFoundError(N_("No actor with the id `{id}` in {folder}"), N_("Add it with `rus actor add`."), id=ident, folder=doc.display)
+
+    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+        for actor in doc.data.get("actors") or []:
+            if isinstance(actor, CommentedMap) and str(actor.get("id", "")).lower() == ident.strip().lower():
+                break
+        else:
+            raise NotFoundError(N_("No actor with the id `{id}` in {folder}"), N_("Add it with `rus actor add`."),
+                                id=ident, folder=doc.display)
+        _set_step(actor, wanted, step)
+        return N_("{id} is at step {step} for {area} in {path}"), {
+            "id": str(actor.get("id")), "step": lookup(LadderStep, step) or step, "area": wanted, "path": doc.display}
+
+    return _edit_lines(plans_dir, find_registry(plans_dir), _item_of("actors", ident.strip()), change, dry_run=dry_run)
+
+
+def _set_step(actor: CommentedMap, wanted: Area, step: str) -> None:
     ladder = actor.get("ladder")
     if not isinstance(ladder, CommentedMap):
         ladder = CommentedMap()
@@ -1177,8 +1291,6 @@ def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_ru
         trailing = _take_after(ladder, keys[position - 1]) if position > 0 else None
         ladder.insert(position, wanted.value, step.strip().lower())
         _give_after(ladder, wanted.value, trailing)
-    return finish(doc, dry_run=dry_run, summary=N_("{id} is at step {step} for {area} in {path}"),
-                  id=str(actor.get("id")), step=lookup(LadderStep, step) or step, area=wanted, path=doc.display)
 
 
 __all__ = [

@@ -162,7 +162,27 @@ def format_text(text: str, file_name: str = "plan.yaml") -> str:
         return _format_text(text, file_name)
 
 
+def in_layout(text: str, file_name: str = "plan.yaml") -> bool:
+    """Whether a plan file's text is in the canonical layout (raises :class:`FormatError` if it cannot
+    be parsed).
+
+    Unlike :func:`format_text`, a text not in the layout is not proved safe to lay out: ``rus fmt
+    --check`` rejects it either way (as not in the layout, or as not safely formattable).
+    """
+    with gc_paused():
+        return _laid_out(text, file_name)[0] == text
+
+
 def _format_text(text: str, file_name: str) -> str:
+    out, source, written = _laid_out(text, file_name)
+    _check_same(text, out, file_name, source if "\r" not in text else None, written)
+    return out
+
+
+def _laid_out(text: str, file_name: str) -> tuple[str, Source, dict[str, list[Block]] | None]:
+    """A text in the canonical layout, unchecked, the checking reader's reading of the text, and
+    where the layout wrote each item of the top-level lists (None when the text is unchanged or has a
+    byte order mark or CRLF line breaks)."""
     body, bom, crlf = _normalise(text)
     source = parse_text(body, Source(file_name))
     errors = [d for d in source.diagnostics if d.level is Severity.ERROR]
@@ -178,8 +198,7 @@ def _format_text(text: str, file_name: str) -> str:
     out = _restore(emitter.document(source.root, model), bom, crlf)
     written = emitter.written_items(out) if out != text and not (bom or crlf) else None
     del emitter, layout
-    _check_same(text, out, file_name, source if "\r" not in text else None, written)
-    return out
+    return out, source, written
 
 
 def _check_same(before: str, after: str, file_name: str, fast_before: Source | None = None,
@@ -1094,8 +1113,14 @@ class FormatOutcome:
     error: RusError | None = None
 
 
-def format_paths(paths: list[Path], *, check: bool = False, display_root: Path | None = None) -> list[FormatOutcome]:
-    """Format plan files in place (with ``check``, only find those that would change)."""
+def format_paths(
+    paths: list[Path], *, check: bool = False, display_root: Path | None = None, prove: bool = True,
+) -> list[FormatOutcome]:
+    """Format plan files in place (with ``check``, only find those that would change).
+
+    With ``check`` and not ``prove``, a file not in the layout is found without proving that laying
+    it out would be safe (:func:`in_layout`): enough to know that ``rus fmt --check`` rejects it.
+    """
     from rus.base.fileio import write_lock
     from rus.plans.validation import discover_files, outside_diagnostic
     from rus.timeline.history import LinkOutsideError
@@ -1109,11 +1134,11 @@ def format_paths(paths: list[Path], *, check: bool = False, display_root: Path |
         outcomes.append(outcome)
         # read, format and write under the lock, so that an edit made meanwhile is not overwritten
         with contextlib.nullcontext() if check else write_lock(path):
-            _format_file(outcome, check)
+            _format_file(outcome, check, prove or not check)
     return outcomes
 
 
-def _format_file(outcome: FormatOutcome, check: bool) -> None:
+def _format_file(outcome: FormatOutcome, check: bool, prove: bool = True) -> None:
     path, display = outcome.path, outcome.display
     try:
         original = path.read_bytes().decode("utf-8")
@@ -1122,6 +1147,9 @@ def _format_file(outcome: FormatOutcome, check: bool) -> None:
                                     reason=str(exc))
         return
     try:
+        if not prove:
+            outcome.changed = not in_layout(original, display)
+            return
         formatted = format_text(original, display)
     except FormatError as exc:
         outcome.error = exc
@@ -1131,4 +1159,4 @@ def _format_file(outcome: FormatOutcome, check: bool) -> None:
         replace_text(path, original, formatted, display)
 
 
-__all__ = ["FormatError", "FormatOutcome", "TextError", "comments_of", "format_paths", "format_text", "syntax_error"]
+__all__ = ["FormatError", "FormatOutcome", "TextError", "comments_of", "format_paths", "format_text", "in_layout", "syntax_error"]

@@ -8,6 +8,11 @@ the comment and blank lines between items outside), so that the edit loads, chan
 small document ``<key>:`` + those lines and puts the result back between the untouched text before
 and after it.
 
+An append is the same edit of the list's last item: the small document holds it, the new item is
+appended after it there, and the two replace its lines (:func:`last_item_block`). An edit of the
+first top-level keys (a meeting, the revision) loads only the lines from the top of the file to the
+key after the last of them (:func:`head_block`).
+
 Whatever could make the item read differently on its own than in the whole file gives ``None``,
 and the caller edits the whole document: anchors, aliases and tags, tabs, carriage returns,
 document markers and directives, block texts that keep their final line breaks, items or lists in
@@ -18,7 +23,7 @@ before it is written, and must read as the file before with only the item change
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -39,23 +44,58 @@ _DOCUMENT = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Block:
-    """The lines of one list item in a file's text: ``text[start:stop]``."""
+    """The lines of one list item in a file's text: ``text[start:stop]``.
+
+    With ``head``, the lines are instead the file's first top-level keys (from the top of the file,
+    ``start`` 0), and ``key`` and ``index`` are not used. ``layout_start``, when given, is where the
+    lines begin that tell the file's layout (:meth:`layout`): an append's block starts them at the
+    item before, so that the lines between two items are seen.
+    """
 
     key: str
     index: int
     start: int
     stop: int
+    head: bool = False
+    layout_start: int | None = None
+
+    def _header(self) -> str:
+        return "" if self.head else f"{self.key}:\n"
 
     def document(self, text: str) -> str:
-        """The item alone as a small YAML document: its list's key, then the item's lines."""
-        return f"{self.key}:\n{text[self.start:self.stop]}"
+        """The item alone as a small YAML document: its list's key, then the item's lines (the lines
+        as they are, for a head block)."""
+        return self._header() + text[self.start:self.stop]
+
+    def layout(self, text: str) -> str:
+        """The small document whose layout (canonical or not) an edit of the block keeps."""
+        start = self.start if self.layout_start is None else self.layout_start
+        return self._header() + text[start:self.stop]
 
     def splice(self, text: str, document: str) -> str:
         """``text`` with the item's lines replaced by those of an edited :meth:`document`."""
-        head = f"{self.key}:\n"
-        if not document.startswith(head):
+        header = self._header()
+        if not document.startswith(header):
             raise ValueError("not a document of this block")
-        return text[: self.start] + document[len(head):] + text[self.stop:]
+        return text[: self.start] + document[len(header):] + text[self.stop:]
+
+    def expected(self, data: Any, small: Any) -> Any:
+        """The file's plain values ``data`` as they must read once the edited small document, read as
+        ``small``, is put back: the block's item replaced by the items of ``small``'s list (one for an
+        edit, more for an append), or, for a head block, the top-level keys replaced by ``small``'s.
+
+        Raises ValueError when ``small`` is not a document of this block.
+        """
+        if not isinstance(data, dict) or not isinstance(small, dict):
+            raise ValueError("not a mapping")
+        if self.head:
+            if list(small) != list(data)[: len(small)]:
+                raise ValueError("not the same keys")
+            return {**data, **small}
+        items = small.get(self.key)
+        if set(small) != {self.key} or not isinstance(items, list) or not items:
+            raise ValueError("not a document of this block")
+        return expected_data(data, self.key, slice(self.index, self.index + 1), items)
 
 
 def item_block(text: str, root: Node | None, key: str, index: int) -> Block | None:
@@ -70,6 +110,46 @@ def item_block(text: str, root: Node | None, key: str, index: int) -> Block | No
     if not isinstance(seq, SequenceNode) or seq.flow_style or not 0 <= index < len(seq.value):
         return None
     return _block(text, seq, key, index)
+
+
+def last_item_block(text: str, root: Node | None, key: str) -> Block | None:
+    """:func:`item_block` of the last item of the top-level list ``key`` (where an append goes), or
+    None when the list is missing, empty or cannot be edited alone."""
+    if not isinstance(root, MappingNode):
+        return None
+    seq = _top_value(root, key)
+    if not isinstance(seq, SequenceNode) or not seq.value:
+        return None
+    last = item_block(text, root, key, len(seq.value) - 1)
+    if last is None or last.index == 0:
+        return last
+    before = _block(text, seq, key, last.index - 1)
+    return None if before is None else replace(last, layout_start=before.start)
+
+
+def head_block(text: str, root: Node | None, keys: tuple[str, ...]) -> Block | None:
+    """The lines from the top of the file to the top-level key that follows the last of ``keys``
+    (leaving out the blank and comment lines before it), or None when one of ``keys`` is missing or
+    last in the file, or the lines cannot be edited alone.
+    """
+    if not _whole_text_ok(text, root) or not keys:
+        return None
+    assert isinstance(root, MappingNode)
+    if root.flow_style:
+        return None
+    names = [name.value if isinstance(name, ScalarNode) else None for name, _value in root.value]
+    if any(names.count(key) != 1 for key in keys):
+        return None
+    last = max(names.index(key) for key in keys)
+    if last + 1 >= len(root.value):
+        return None
+    following = root.value[last + 1][0].start_mark
+    if following.column != 0 or (following.index > 0 and text[following.index - 1] != "\n"):
+        return None
+    stop = _trim(text, 0, following.index, 0)
+    if stop <= 0 or not _plain_lines(text[:stop]):
+        return None
+    return Block("", 0, 0, stop, head=True)
 
 
 def item_blocks(text: str, root: Node | None, key: str) -> list[Block | None] | None:
@@ -100,14 +180,18 @@ def _block(text: str, seq: SequenceNode, key: str, index: int) -> Block | None:
     stop = _trim(text, start, stop, indent)
     if stop <= start:
         return None
-    lines = text[start:stop]
-    if any(char in lines for char in _UNSURE_CHARS):
-        return None
-    if any(char in lines for char in "&*!") and _NODE_PROPERTY.search(lines) is not None:
-        return None
-    if "+" in lines and _KEEP.search(lines) is not None:
+    if not _plain_lines(text[start:stop]):
         return None
     return Block(key, index, start, stop)
+
+
+def _plain_lines(lines: str) -> bool:
+    """Whether lines hold nothing that may read differently on their own (see the module's doc)."""
+    if any(char in lines for char in _UNSURE_CHARS):
+        return False
+    if any(char in lines for char in "&*!") and _NODE_PROPERTY.search(lines) is not None:
+        return False
+    return not ("+" in lines and _KEEP.search(lines) is not None)
 
 
 def _top_value(root: MappingNode, key: str) -> Node | None:
@@ -171,11 +255,12 @@ def item_end(text: str, start: int, stop: int, indent: int) -> int:
     return _trim(text, start, stop, indent)
 
 
-def expected_data(data: Any, key: str, index: int, item: Any) -> Any:
-    """The file's plain values with item ``index`` of the list ``key`` replaced by ``item``."""
+def expected_data(data: Any, key: str, index: int | slice, item: Any) -> Any:
+    """The file's plain values with item ``index`` of the list ``key`` replaced by ``item`` (or, for a
+    slice, the items it takes replaced by the list ``item``)."""
     items = list(data[key])
     items[index] = item
     return {**data, key: items}
 
 
-__all__ = ["Block", "expected_data", "item_block", "item_blocks", "item_end"]
+__all__ = ["Block", "expected_data", "head_block", "item_block", "item_blocks", "item_end", "last_item_block"]
