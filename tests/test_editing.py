@@ -14,7 +14,7 @@ from yamllint.config import YamlLintConfig
 
 from rus.plans.validation import validate_paths
 from rus.writing import editing
-from rus.writing.editing import Document, EditError, InvalidEditError
+from rus.writing.editing import EditableFile, EditError, InvalidEditError
 from rus.writing.formatting import comments_of, format_text
 from tests.edit_helpers import PLANS, REPO
 
@@ -31,7 +31,7 @@ def base(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("name", sorted(p.name for p in PLANS.glob("*.yaml")))
 def test_unedited_bundled_plan_round_trips_byte_for_byte(name: str) -> None:
     path = PLANS / name
-    assert Document.load(path).render() == path.read_bytes().decode("utf-8")
+    assert EditableFile.load(path).render() == path.read_bytes().decode("utf-8")
 
 
 _COMMENT = st.text(alphabet=st.sampled_from("abc åäö:-#'\"0123"), max_size=30)
@@ -58,7 +58,7 @@ def test_unedited_file_with_any_comments_round_trips(tmp_path: Path, comments: l
         text = "\ufeff" + text
     path = tmp_path / "upplevelser.yaml"
     path.write_bytes(text.encode("utf-8"))
-    assert Document.load(path).render() == text
+    assert EditableFile.load(path).render() == text
 
 
 _EDITS = st.one_of(
@@ -164,7 +164,7 @@ def test_final_status_cannot_change(base: Path) -> None:
 
 
 def test_next_activity_id_never_reuses(base: Path) -> None:
-    doc = Document.load(base / "upplevelser.yaml")
+    doc = EditableFile.load(base / "upplevelser.yaml")
     assert editing.next_activity_id(doc, editing.Area.UPPLEVELSER) == "UPP-003"  # UPP-001 and UPP-002 are taken
     doc.data["activities"][0]["id"] = "UPP-0099"
     assert editing.next_activity_id(doc, editing.Area.UPPLEVELSER) == "UPP-0100"
@@ -190,7 +190,7 @@ def test_lines_ruamel_would_respace_are_kept_when_the_edit_is_elsewhere(base: Pa
     odd = plan.read_text(encoding="utf-8").replace("vision: En levande", "vision:    En levande").replace(
         "    title: Cykelleder i Åre", '    title:   "Cykelleder i Åre"   # titel')
     plan.write_text(odd, encoding="utf-8")
-    assert Document.load(plan).base_dump != odd  # ruamel alone would rewrite those two lines
+    assert EditableFile.load(plan).base_dump != odd  # ruamel alone would rewrite those two lines
     editing.set_activity_fields(base, "UPP-001", ["progress=41"])
     editing.record_actual(base, "UPP-I1", "2026-2", 150, municipality="are")
     expected = odd.replace("    progress: 40", "    progress: 41").replace(

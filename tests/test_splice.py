@@ -12,7 +12,7 @@ import pytest
 
 from rus.plans.source import Source, parse_text
 from rus.writing import editing, formatting
-from rus.writing.editing import Document
+from rus.writing.editing import EditableFile
 from rus.writing.splice import item_block, item_blocks
 from tests.edit_helpers import PLANS, REPO
 
@@ -137,7 +137,7 @@ def test_an_edit_of_one_item_writes_what_editing_the_whole_file_writes(
 
 
 def test_an_edit_that_does_not_stay_in_its_lines_is_made_on_the_whole_file(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def not_local(doc: Document, after: str) -> None:
+    def not_local(doc: EditableFile, after: str) -> None:
         if doc.block is not None:
             raise editing.NotLocalError
         return real(doc, after)

@@ -14,7 +14,7 @@ import pytest
 
 from rus.plans.source import Source, parse_text
 from rus.writing import editing, formatting, splice
-from rus.writing.editing import Document
+from rus.writing.editing import EditableFile
 from tests.edit_helpers import PLANS, REPO
 
 BASE = REPO / "tests" / "fixtures" / "base"
@@ -75,13 +75,13 @@ def _whole_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
 def _spy_whole(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files loaded whole with ruamel.yaml, from now on."""
     loaded: list[str] = []
-    real = Document._whole
+    real = EditableFile._whole
 
-    def whole(path: Path, shown: str, *args: Any) -> Document:
+    def whole(path: Path, shown: str, *args: Any) -> EditableFile:
         loaded.append(path.name)
         return real(path, shown, *args)
 
-    monkeypatch.setattr(Document, "_whole", whole)
+    monkeypatch.setattr(EditableFile, "_whole", whole)
     return loaded
 
 
@@ -163,7 +163,7 @@ def test_an_unknown_actor_is_not_found(base: Path) -> None:
 
 
 def test_an_append_that_reads_back_differently_is_made_on_the_whole_file(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def not_local(doc: Document, after: str) -> None:
+    def not_local(doc: EditableFile, after: str) -> None:
         if doc.block is not None:
             raise editing.NotLocalError
         return real(doc, after)

@@ -105,7 +105,7 @@ def _yaml() -> YAML:
 
 
 @dataclass
-class Document:
+class EditableFile:
     """A plan or actor registry file loaded for editing.
 
     Loaded for one list item (:meth:`load_entry`), ``body``, ``data`` and ``base_dump`` are those of
@@ -130,19 +130,19 @@ class Document:
     folder: Path | None = None
 
     @classmethod
-    def load(cls, path: Path, display: str | None = None) -> Document:
+    def load(cls, path: Path, display: str | None = None) -> EditableFile:
         """Read a file for editing; a file that is not readable YAML is refused with its first error."""
         shown, raw, body, bom, crlf = _read(path, display)
         _parsed(body, shown)
         return cls._whole(path, shown, raw, body, bom, crlf)
 
     @classmethod
-    def _whole(cls, path: Path, shown: str, raw: str, body: str, bom: bool, crlf: bool) -> Document:
+    def _whole(cls, path: Path, shown: str, raw: str, body: str, bom: bool, crlf: bool) -> EditableFile:
         data = _yaml().load(body)
         return cls(path, shown, raw, body, bom, crlf, data, _dump(data))
 
     @classmethod
-    def load_entry(cls, path: Path, list_key: str, ident: str, found: tuple[str, Source] | None = None) -> Document:
+    def load_entry(cls, path: Path, list_key: str, ident: str, found: tuple[str, Source] | None = None) -> EditableFile:
         """Read a file to edit the item with id ``ident`` of its list ``list_key``: only that item's
         lines are loaded with ruamel.yaml when it can be edited alone, else the whole file.
 
@@ -165,7 +165,7 @@ class Document:
         return cls._of_block(path, shown, raw, body, bom, crlf, block, source)
 
     @classmethod
-    def load_block(cls, path: Path, where: Callable[[Source], Block | None]) -> Document:
+    def load_block(cls, path: Path, where: Callable[[Source], Block | None]) -> EditableFile:
         """Read a file to edit only the lines ``where`` finds in its checking reader's reading (see
         :mod:`rus.writing.splice`), or the whole file when it finds none."""
         shown, raw, body, bom, crlf = _read(path, None)
@@ -178,7 +178,7 @@ class Document:
 
     @classmethod
     def _of_block(cls, path: Path, shown: str, raw: str, body: str, bom: bool, crlf: bool, block: Block,
-                  source: Source) -> Document:
+                  source: Source) -> EditableFile:
         small = block.document(body)
         data = _yaml().load(small)
         return cls(path, shown, raw, small, bom, crlf, data, _dump(data), whole=body, block=block, values=source.data)
@@ -511,7 +511,7 @@ class EditResult:
         return unified_diff(self.before, self.after, self.display)
 
 
-def finish(doc: Document, *, dry_run: bool = False, summary: str = "", **params: Any) -> EditResult:
+def finish(doc: EditableFile, *, dry_run: bool = False, summary: str = "", **params: Any) -> EditResult:
     """Check the edited document and write it atomically (unless ``dry_run``).
 
     A document loaded for one item whose edit reads back differently than meant raises
@@ -530,7 +530,7 @@ def finish(doc: Document, *, dry_run: bool = False, summary: str = "", **params:
     return result
 
 
-def _check_meaning(doc: Document, after: str) -> Source:
+def _check_meaning(doc: EditableFile, after: str) -> Source:
     """Both loaders must read the written text as the values the edit meant; returns the checking
     reader's reading of it."""
     body = after.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -550,7 +550,7 @@ def _check_meaning(doc: Document, after: str) -> Source:
     return check
 
 
-def _check_comments(doc: Document, after: str) -> None:
+def _check_comments(doc: EditableFile, after: str) -> None:
     if doc.block is not None:
         # the text around the item is kept as it was: only the item's lines can lose a comment
         if Counter(comments_of(doc.body)) - Counter(comments_of(doc.edited or "")):
@@ -563,7 +563,7 @@ def _check_comments(doc: Document, after: str) -> None:
                         path=doc.display, comment=next(iter(missing)))
 
 
-def _check_valid(doc: Document, after: str, parsed: list[Source] | None = None) -> list[Diagnostic]:
+def _check_valid(doc: EditableFile, after: str, parsed: list[Source] | None = None) -> list[Diagnostic]:
     """Validate the edited file with the files beside it: refuse new errors, return new warnings.
 
     Findings the file already had before the edit are not the edit's doing; they are left to
@@ -737,15 +737,15 @@ def _locate(plans_dir: Path, list_key: str, ident: str) -> tuple[Path, str, tupl
                 return path, str(item["id"]), (raw, source)
         del source, data
     if broken:
-        Document.load(broken[0])  # raises: the id may be in a file that cannot be read
+        EditableFile.load(broken[0])  # raises: the id may be in a file that cannot be read
     _not_found(list_key, ident, relative(plans_dir))
     raise AssertionError  # pragma: no cover - _not_found always raises
 
 
-def _load_entry(plans_dir: Path, list_key: str, ident: str) -> tuple[Document, str]:
+def _load_entry(plans_dir: Path, list_key: str, ident: str) -> tuple[EditableFile, str]:
     """The plan file holding the item ``ident`` of ``list_key``, loaded to edit that item; and the id as written."""
     path, written, found = _locate(plans_dir, list_key, ident)
-    doc = Document.load_entry(path, list_key, written, found)
+    doc = EditableFile.load_entry(path, list_key, written, found)
     doc.folder = plans_dir
     return doc, written
 
@@ -767,7 +767,7 @@ def find_registry(plans_dir: Path) -> Path:
                         folder=relative(plans_dir))
 
 
-def _entry(doc: Document, list_key: str, ident: str) -> CommentedMap:
+def _entry(doc: EditableFile, list_key: str, ident: str) -> CommentedMap:
     for item in doc.data.get(list_key) or []:
         if isinstance(item, CommentedMap) and str(item.get("id", "")).upper() == ident.upper():
             return item
@@ -899,7 +899,7 @@ def _locked(edit: Callable[Concatenate[Path, P], EditResult]) -> Callable[Concat
     return run
 
 
-def next_activity_id(doc: Document, area: Area, used_before: Iterable[int] = ()) -> str:
+def next_activity_id(doc: EditableFile, area: Area, used_before: Iterable[int] = ()) -> str:
     """The next free activity id of an area: one above the highest number used (ids are never reused).
 
     ``used_before`` holds the numbers the area's ids had anywhere in the history, so that an id
@@ -947,7 +947,7 @@ def ids_in_history(plan_file: Path, area: Area) -> set[int]:
     return found
 
 
-Change = Callable[[Document, CommentedMap], tuple[str, dict[str, Any]]]
+Change = Callable[[EditableFile, CommentedMap], tuple[str, dict[str, Any]]]
 
 
 def _edit_entry(plans_dir: Path, list_key: str, ident: str, change: Change, *, dry_run: bool) -> EditResult:
@@ -964,13 +964,13 @@ def _edit_entry(plans_dir: Path, list_key: str, ident: str, change: Change, *, d
                 summary, params = change(doc, _entry(doc, list_key, written))
                 return finish(doc, dry_run=dry_run, summary=summary, **params)
             except NotLocalError:
-                doc = replace(Document.load(doc.path, doc.display), folder=plans_dir)
+                doc = replace(EditableFile.load(doc.path, doc.display), folder=plans_dir)
         summary, params = change(doc, _entry(doc, list_key, written))
         return finish(doc, dry_run=dry_run, summary=summary, **params)
 
 
 def _edit_lines(
-    plans_dir: Path, path: Path, where: Callable[[Source], Block | None], change: Callable[[Document], tuple[str, dict[str, Any]]],
+    plans_dir: Path, path: Path, where: Callable[[Source], Block | None], change: Callable[[EditableFile], tuple[str, dict[str, Any]]],
     *, dry_run: bool,
 ) -> EditResult:
     """Make ``change`` to the file ``path``, loading and writing only the lines ``where`` finds when it
@@ -981,18 +981,18 @@ def _edit_lines(
     file's values from :func:`_values`.
     """
     with gc_paused():
-        doc = replace(Document.load_block(path, where), folder=plans_dir)
+        doc = replace(EditableFile.load_block(path, where), folder=plans_dir)
         if doc.block is not None:
             try:
                 summary, params = change(doc)
                 return finish(doc, dry_run=dry_run, summary=summary, **params)
             except NotLocalError:
-                doc = replace(Document.load(doc.path, doc.display), folder=plans_dir)
+                doc = replace(EditableFile.load(doc.path, doc.display), folder=plans_dir)
         summary, params = change(doc)
         return finish(doc, dry_run=dry_run, summary=summary, **params)
 
 
-def _values(doc: Document) -> Any:
+def _values(doc: EditableFile) -> Any:
     """The whole file's values: those the checking reader read when only some lines are loaded, else
     the document's."""
     return doc.values if doc.block is not None else doc.data
@@ -1020,7 +1020,7 @@ def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run:
     plan_file = find_plan(plans_dir, wanted.value)
     used_before = ids_in_history(plan_file, wanted)
 
-    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile) -> tuple[str, dict[str, Any]]:
         ident = next_activity_id(doc, wanted, used_before)
         values = {"id": ident, **{k: v for k, v in fields.items() if v is not None and v != [] and k != "id"}}
         unknown = [k for k in values if k not in Activity.model_fields]
@@ -1043,7 +1043,7 @@ def add_activity(plans_dir: Path, area: str, fields: dict[str, Any], *, dry_run:
 def set_activity_fields(plans_dir: Path, ident: str, assignments: list[str], *, dry_run: bool = False) -> EditResult:
     """Set fields of an activity from ``FIELD=VALUE`` texts (dotted paths reach nested keys)."""
 
-    def change(doc: Document, activity: CommentedMap) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile, activity: CommentedMap) -> tuple[str, dict[str, Any]]:
         _set_fields(activity, assignments)
         return N_("Updated activity {id} in {path}"), {"id": str(activity.get("id")), "path": doc.display}
 
@@ -1083,7 +1083,7 @@ def set_activity_status(
 ) -> EditResult:
     """Change an activity's status, if the transition from its current status is allowed."""
 
-    def change(doc: Document, activity: CommentedMap) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile, activity: CommentedMap) -> tuple[str, dict[str, Any]]:
         written_id = str(activity.get("id"))
         new = _status(status)
         old_text = str(activity.get("status", ""))
@@ -1136,7 +1136,7 @@ def record_actual(
     number: int | float = int(value) if float(value).is_integer() else float(value)
     place = municipality.strip().lower() if municipality else None
 
-    def change(doc: Document, indicator: CommentedMap) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile, indicator: CommentedMap) -> tuple[str, dict[str, Any]]:
         actuals = indicator.get("actuals")
         for actual in actuals or []:
             if isinstance(actual, CommentedMap) and str(actual.get("period")) == period and (actual.get("municipality") or None) == place:
@@ -1172,7 +1172,7 @@ def record_meeting(
     the steps of the six-step process it worked on)."""
     wanted = _area(area)
 
-    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile) -> tuple[str, dict[str, Any]]:
         _record_meeting(doc, when, place, participants, notes, revision, cycle)
         return N_("Recorded the meeting of {date} in {path}"), {"date": when.isoformat(), "path": doc.display}
 
@@ -1180,7 +1180,7 @@ def record_meeting(
 
 
 def _record_meeting(
-    doc: Document, when: date, place: str, participants: list[str], notes: str | None, revision: str | None,
+    doc: EditableFile, when: date, place: str, participants: list[str], notes: str | None, revision: str | None,
     cycle: list[str] | None,
 ) -> None:
     meeting = doc.data.get("meeting")
@@ -1226,7 +1226,7 @@ def add_actor(
     sami_organisation: bool = False, ladder: dict[str, str] | None = None, dry_run: bool = False,
 ) -> EditResult:
     """Add an actor to the registry (``country``: an ISO 3166-1 code, for an actor abroad)."""
-    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile) -> tuple[str, dict[str, Any]]:
         _add_actor(doc, ident, name, helix, municipality, country, sami_organisation, ladder)
         return N_("Added actor {id} to {path}"), {"id": ident, "path": doc.display}
 
@@ -1234,7 +1234,7 @@ def add_actor(
 
 
 def _add_actor(
-    doc: Document, ident: str, name: str, helix: str, municipality: str | None, country: str | None,
+    doc: EditableFile, ident: str, name: str, helix: str, municipality: str | None, country: str | None,
     sami_organisation: bool, ladder: dict[str, str] | None,
 ) -> None:
     values = _values(doc)
@@ -1263,7 +1263,7 @@ def set_ladder_step(plans_dir: Path, ident: str, area: str, step: str, *, dry_ru
     """Set an actor's step on the Samhandlingstrappan for one area."""
     wanted = _area(area)
 
-    def change(doc: Document) -> tuple[str, dict[str, Any]]:
+    def change(doc: EditableFile) -> tuple[str, dict[str, Any]]:
         for actor in doc.data.get("actors") or []:
             if isinstance(actor, CommentedMap) and str(actor.get("id", "")).lower() == ident.strip().lower():
                 break
@@ -1294,9 +1294,9 @@ def _set_step(actor: CommentedMap, wanted: Area, step: str) -> None:
 
 
 __all__ = [
-    "Document",
     "EditError",
     "EditResult",
+    "EditableFile",
     "InvalidEditError",
     "add_activity",
     "add_actor",

@@ -20,7 +20,7 @@ from rus.base.workspace import display_path
 from rus.plans.editions import CURRENT_EDITION, Change, edition_of, upgrade
 
 if TYPE_CHECKING:
-    from rus.writing.editing import Document
+    from rus.writing.editing import EditableFile
 
 #: The programme file's name (the file kind m-programme's model reads).
 PROGRAMME_FILE = "programme.yaml"
@@ -102,10 +102,10 @@ def migrate_paths(paths: list[Path], *, dry_run: bool = False, display_root: Pat
 def migrate_file(path: Path, display: str, *, dry_run: bool = False) -> Migration:
     """Migrate one file (see :func:`migrate_paths`); a file that cannot be read or written says why in ``error``."""
     from rus.plans.editions import KINDS
-    from rus.writing.editing import Document, finish
+    from rus.writing.editing import EditableFile, finish
 
     try:
-        doc = Document.load(path, display)
+        doc = EditableFile.load(path, display)
     except RusError as exc:
         return Migration(path, display, None, error=exc)
     kind = kind_of(path, dict(doc.data) if hasattr(doc.data, "items") else doc.data)
@@ -128,7 +128,7 @@ def migrate_file(path: Path, display: str, *, dry_run: bool = False) -> Migratio
     return result
 
 
-def _finish_region(doc: Document, result: Migration, dry_run: bool) -> None:
+def _finish_region(doc: EditableFile, result: Migration, dry_run: bool) -> None:
     """Write a migrated region file: as an edit is written, but checked as a region file (not as a plan)."""
     from rus.writing.editing import _check_comments, _check_meaning
     from rus.writing.formatting import replace_text
