@@ -74,6 +74,17 @@ def test_a_shallow_clone_names_the_fetch_depth_to_set(tmp_path: Path) -> None:
     assert "GIT_DEPTH: 0" in caught.value.hint("en")
 
 
+def test_the_fetch_hint_names_the_branch_as_the_remote_knows_it(tmp_path: Path) -> None:
+    # origin/HEAD -> origin/main: the base is `origin/main`, but `git fetch origin origin/main` fails
+    shallow = pull_request_clone(tmp_path, HEAD_PLAN, depth=1)
+    git(shallow, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    with pytest.raises(GitError) as caught:
+        resolve_base(Repository.open(shallow), None, {})
+    assert caught.value.message("en") == "The clone is too shallow to reach the base `origin/main`"
+    assert "`git fetch origin main`" in caught.value.hint("en")
+    assert "`git fetch origin main`" in caught.value.hint("sv")
+
+
 def test_a_base_fetched_shallow_has_no_merge_base(tmp_path: Path) -> None:
     shallow = pull_request_clone(tmp_path, HEAD_PLAN, depth=1)
     git(shallow, "fetch", "-q", "--depth=1", "origin", "+refs/heads/main:refs/remotes/origin/main")

@@ -143,13 +143,16 @@ def requested_base(rev: str | None, environ: Mapping[str, str]) -> tuple[str | N
 
 
 def _too_shallow(name: str) -> GitError:
+    # ``git fetch origin <branch>`` takes the branch as the remote names it: ``origin/main`` -> ``main``
+    branch = name.removeprefix("refs/remotes/").removeprefix("origin/")
     return GitError(
         N_("The clone is too shallow to reach the base `{base}`"),
         N_(
             "Fetch the whole history: with actions/checkout set `fetch-depth: 0`; in GitLab CI set the "
-            "variable `GIT_DEPTH: 0` and `git fetch origin {base}`; elsewhere run `git fetch --unshallow`."
+            "variable `GIT_DEPTH: 0` and `git fetch origin {branch}`; elsewhere run `git fetch --unshallow`."
         ),
         base=name,
+        branch=branch,
     )
 
 
