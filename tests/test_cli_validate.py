@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -242,3 +243,21 @@ def test_a_registry_with_a_wrong_entry_still_checks_references(base_plans: Path)
     plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [rjh]", "lead: [nobody]"), encoding="utf-8")
     data = json.loads(runner.invoke(app, ["validate", str(base_plans), "--format", "json"]).stdout)
     assert [(Path(d["path"]).name, d["code"]) for d in data["diagnostics"]] == [("actors.yaml", "S003"), ("upplevelser.yaml", "R003")]
+
+
+@pytest.mark.parametrize("command", [["validate"], ["status"], ["diff"]])
+def test_a_removed_working_folder_is_named_not_an_internal_error(tmp_path: Path, command: list[str]) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    previous = Path.cwd()
+    os.chdir(gone)
+    try:
+        gone.rmdir()
+        result = CliRunner().invoke(app, [*command], env={"RUS_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"})
+        swedish = CliRunner().invoke(app, [*command], env={"RUS_LANG": "sv", "NO_COLOR": "1", "COLUMNS": "200"})
+    finally:
+        os.chdir(previous)
+    assert result.exit_code == 2, result.output
+    assert "The current folder no longer exists" in result.output
+    assert "internal error" not in result.output
+    assert "Den aktuella mappen finns inte längre" in swedish.output

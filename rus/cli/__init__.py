@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rus.base.codes import N_
-from rus.base.errors import EXIT_CODE_DOCS, ExitCode, RusError
+from rus.base.errors import EXIT_CODE_DOCS, ExitCode, NotFoundError, RusError
 from rus.base.i18n import resolve_lang, translate
 from rus.base.vocab import Lang
 from rus.cli.coercion import install as _plain_values
@@ -132,6 +132,7 @@ def console(stderr: bool = False, color: Color = Color.AUTO) -> Console:
 def handled(lang: Lang) -> Iterator[None]:
     """Turn the tool's errors into a message on stderr and an exit code; hide internal tracebacks."""
     try:
+        _require_working_folder()
         yield
     except typer.Exit:
         raise
@@ -152,6 +153,18 @@ def handled(lang: Lang) -> Iterator[None]:
         err.print(f"[bold red]rus:[/] {_escape(message)}", soft_wrap=True)
         err.print(_escape(translate(N_("Rerun with --debug to see the details, and report it."), lang)), soft_wrap=True)
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _require_working_folder() -> None:
+    """Every command reads relative to the working folder: one removed under the shell is named as
+    such, not met later as an internal error."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise NotFoundError(
+            N_("The current folder no longer exists (it was removed or renamed after you went into it)"),
+            N_("Go to an existing folder, e.g. `cd` into the repository again, and run the command again."),
+        ) from None
 
 
 def _escape(text: str) -> str:
