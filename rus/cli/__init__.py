@@ -159,7 +159,7 @@ def _require_working_folder() -> None:
     """Every command reads relative to the working folder: one removed under the shell is named as
     such, not met later as an internal error."""
     try:
-        os.getcwd()
+        Path.cwd()
     except FileNotFoundError:
         raise NotFoundError(
             N_("The current folder no longer exists (it was removed or renamed after you went into it)"),
