@@ -17,9 +17,10 @@ from rus.plans.programme import check_programme, check_programme_refs
 from rus.plans.rules import CrossIndex, Partial, check_actor_registry, check_cross, check_plan
 from rus.plans.ruleset import REGISTRY, Finding, LineOf, Place, rule, run, to_diagnostics
 from rus.plans.validation import validate_paths
+from rus.timeline.transitions import Transition  # registers the transition rules (H)
 from tests.conftest import BASE
 
-RULE_FAMILIES = ("R", "P")
+RULE_FAMILIES = ("R", "P", "H")
 
 
 def test_every_rule_code_has_exactly_one_unit_and_every_unit_a_code() -> None:
@@ -224,3 +225,23 @@ def test_the_generated_document_says_why_each_rule_exists() -> None:
         row = next(r for r in rows if r.startswith(f"| [`{code}`](#{code.lower()})"))
         assert diagnostics_doc._cell(unit.rationale) in row
         assert diagnostics_doc._cell(translate(unit.rationale, "sv")) in row
+
+
+def test_the_transition_rules_run_on_plan_sets_in_memory() -> None:
+    from rus.base.vocab import Area
+    from rus.plans.planset import PlanSet
+
+    before = _plan(activities=[_activity(status="completed", progress=100, period={"start": date(2026, 1, 1), "end": date(2026, 6, 30)}),
+                               _activity(id="UPP-002")])
+    # UPP-001 completed -> ongoing (H001); UPP-002 gone while ongoing (H002); revision lowered (H006)
+    now = _plan(revision="2026-1", activities=[_activity(status="ongoing")])
+    base = PlanSet({Area.UPPLEVELSER: before}, None, {}, {Area.UPPLEVELSER: ("plans/upplevelser.yaml",)})
+    context = Transition(base, "upplevelser/2026-2", {Area.UPPLEVELSER: [("plans/upplevelser.yaml", now)]}, set(), set())
+    found = {(f.code, f.at.file, f.at.loc) for f in run("transitions", context) if isinstance(f.at, Place)}
+    assert found == {
+        ("H001", "plans/upplevelser.yaml", ("activities", 0, "status")),
+        ("H002", "plans/upplevelser.yaml", ("activities",)),
+        ("H006", "plans/upplevelser.yaml", ("revision",)),
+    }
+    # an area that cannot be judged (a file of it does not parse) gives nothing
+    assert run("transitions", Transition(base, "upplevelser/2026-2", context.files, {Area.UPPLEVELSER}, set())) == []

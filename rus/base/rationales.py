@@ -1,6 +1,7 @@
-"""Why each rule of the domain exists: a short rationale per rule code (R and P), in English.
+"""Why each rule of the domain exists: a short rationale per rule code (R, P and H), in English.
 
-The rule units themselves (their checks) are in :mod:`rus.plans.rules` and :mod:`rus.plans.programme`
+The rule units themselves (their checks) are in :mod:`rus.plans.rules`, :mod:`rus.plans.programme`
+and :mod:`rus.timeline.transitions`
 (registry: :mod:`rus.plans.ruleset`); each refers to its code's entry in :data:`rus.base.codes.CODES`
 and its rationale here. The rationales are kept beside the codes, in the lowest layer, so that the
 generated table of codes (:mod:`rus.base.diagnostics_doc`) and the renderers can show them without
@@ -66,4 +67,12 @@ RATIONALES: dict[str, str] = {
     "P012": N_("Criterion 7 asks for cooperation with partners outside the member state; the activities cited must involve such a partner."),
     "P013": N_("The programme file's references point into the plans; without the plans they cannot be checked."),
     "P014": N_("One programme covers the region's plans; two programme files would make the evidence for the criteria ambiguous."),
+    "H001": N_("A status moves only along the allowed transitions, and an ended activity stays ended, so that each activity's history tells what really happened to it."),
+    "H002": N_("An activity of an adopted plan ends as completed or cancelled (with a reason), or is replaced; one that just disappears leaves a gap in the follow-up and in the yearly report."),
+    "H003": N_("An id names one activity for good: history, reports and other plans refer to it, so a new activity under an old id would take over the old one's past."),
+    "H004": N_("A recorded revision is what the mobilising meeting adopted; a change after it belongs to the next revision, so that the record stays true."),
+    "H005": N_("An ended activity may leave the plan, but the yearly report then finds it only in the history; keeping it until the report is written keeps it in view."),
+    "H006": N_("Revisions follow one another in time; a lower number than before would put this version of the plan before one already adopted."),
+    "H008": N_("Under Lag (2022:66) the region consults Sámi representatives before it decides on matters that may be of particular importance to the Sámi; starting such an activity shows that the decision has been taken."),
+    "H009": N_("The plan's consultation records document that the duty to consult was met; removing one removes that documentation."),
 }

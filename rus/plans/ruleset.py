@@ -16,7 +16,8 @@ column before the file's node tree is let go.
 
 Adding a rule: add its code to :data:`rus.base.codes.CODES` and a rationale to
 :data:`rus.base.rationales.RATIONALES`, and write one function decorated with :func:`rule` in
-:mod:`rus.plans.rules` (or :mod:`rus.plans.programme`) that yields its findings.
+:mod:`rus.plans.rules` (or :mod:`rus.plans.programme`, or :mod:`rus.timeline.transitions` for a
+rule on what changed since a base revision) that yields its findings.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ from rus.base.diagnostics import Diagnostic
 from rus.base.rationales import RATIONALES
 
 Loc = tuple[str | int, ...]
-#: What a check runs on: a plan, the actor registry, the programme file, or every file read (across files).
-Scope = Literal["plan", "actors", "programme", "files"]
+#: What a check runs on: a plan, the actor registry, the programme file, every file read (across
+#: files), or the plans now against the plans at a base revision (the transition rules of
+#: :mod:`rus.timeline.transitions`, run by ``rus validate --base``).
+Scope = Literal["plan", "actors", "programme", "files", "transitions"]
 
 
 @dataclass(slots=True)
@@ -113,9 +116,10 @@ class Rule:
         return RATIONALES[self.code]
 
 
-#: Every rule by its code, in the order the units were registered (the order they run in). It is
-#: complete once :mod:`rus.plans.programme` is imported (it imports :mod:`rus.plans.rules`), as
-#: :mod:`rus.plans.validation` does.
+#: Every rule by its code, in the order the units were registered (the order they run in). The rules
+#: of one file and across files are registered once :mod:`rus.plans.programme` is imported (it
+#: imports :mod:`rus.plans.rules`), as :mod:`rus.plans.validation` does; the transition rules (H)
+#: once :mod:`rus.timeline.transitions` is, which sits above the plans because it reads git history.
 REGISTRY: dict[str, Rule] = {}
 #: The checks of each scope in registration order (what :func:`run` runs).
 _BY_SCOPE: dict[str, list[tuple[str, Check]]] = {}

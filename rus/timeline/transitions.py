@@ -18,7 +18,7 @@ not judged, so a broken file never shows up as every activity removed.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -42,6 +42,7 @@ from rus.plans.models import Activity, Plan
 from rus.plans.region import region_at
 from rus.plans.revision import next_revision, revision_key
 from rus.plans.rules import consultations_of, is_documented
+from rus.plans.ruleset import Finding, Place, rule, run
 from rus.timeline.history import (
     History,
     ParsedFile,
@@ -116,81 +117,148 @@ def _relative(path: Path, root: Path) -> str | None:
 _Finding = tuple[str, tuple[str | int, ...], str, dict[str, Any], str | None]
 
 
-def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown: set[Area], tagged: set[str]) -> list[_Finding]:
-    files: dict[Area, list[tuple[str, Plan]]] = {}
-    for path in sorted(parsed):
-        model = parsed[path].model
-        if isinstance(model, Plan):
-            files.setdefault(model.area, []).append((path, model))
-    findings: list[_Finding] = []
-    for area, base_plan in base.plans.items():
-        if area in unknown:
-            continue
-        current: dict[str, _Current] = {}
-        for path, plan in files.get(area, []):
-            for index, activity in enumerate(plan.activities):
-                current.setdefault(activity.id, _Current(path, index, activity))
-        for old in base_plan.activities:
-            now = current.get(old.id)
-            if now is None:
-                where = files[area][0][0] if area in files else base.paths[area][0]
-                # An activity that had ended at the base may go (a warning: the year's report
-                # then finds it only in the history); one that had not is an error.
-                ended = old.status in FINAL_STATUSES or old.replaced_by
-                findings.append((where, ("activities",), "H005" if ended else "H002", {"id": old.id, "status": InText(old.status), "base": base_rev}, None))
-                continue
-            at = ("activities", now.index)
-            if _reused(old, now.activity):
-                findings.append((now.path, (*at, "id"), "H003", {"id": old.id, "base": base_rev, "old_title": old.title}, None))
-                continue
-            if not transition_reachable(old.status, now.activity.status):
-                allowed = ", ".join(s.value for s in sorted(reachable(old.status), key=list(type(old.status)).index))
-                hint = HINT_ALLOWED_FROM_FINAL if old.status in FINAL_STATUSES else None
-                params = {"old": InText(old.status), "new": InText(now.activity.status), "allowed": allowed}
-                findings.append((now.path, (*at, "status"), "H001", params, hint))
-    for area, group in files.items():
-        if area not in unknown:
-            findings.extend(_consultation_rules(base.plans.get(area), group, base_rev))
-    for area, group in files.items():
-        before = base.plans.get(area)
-        plan = merge_plans([p for _, p in group])
-        if before is not None and area not in unknown and revision_key(plan.revision) < revision_key(before.revision):
-            findings.append((group[0][0], ("revision",), "H006", {"old": before.revision, "new": plan.revision, "base": base_rev}, None))
-            continue
-        if before is None or area in unknown or plan.revision != before.revision:
-            continue
-        if f"{area.value}/{plan.revision}" not in tagged:
-            continue
-        from rus.timeline.changes import Side, diff_plans
+@dataclass(frozen=True)
+class Transition:
+    """What the transition rules (scope ``transitions`` of the rule registry) look at: the plans at
+    the base and the plans now, by area, with the areas that cannot be judged left out."""
 
-        if not diff_plans(before, plan, Side(base_rev), Side("working tree"), area).is_empty:
-            findings.append((group[0][0], ("revision",), "H004", {"revision": plan.revision, "next": next_revision(plan.revision, date.today())}, None))
-    return findings
+    base: PlanSet
+    base_rev: str
+    files: dict[Area, list[tuple[str, Plan]]]  # the plan files now, by area, in path order
+    unknown: set[Area]  # areas with a file that does not parse or leads out: not judged
+    tagged: set[str]  # the recorded revisions (tags ``<area>/<revision>``)
+
+    def judged(self) -> Iterator[tuple[Area, Plan | None, list[tuple[str, Plan]]]]:
+        """Each area with plan files now that can be judged: its plan at the base (None if new) and its files."""
+        for area, group in self.files.items():
+            if area not in self.unknown:
+                yield area, self.base.plans.get(area), group
+
+    def activities(self) -> Iterator[tuple[str, Activity, _Current | None]]:
+        """Each activity of the base (in an area that can be judged) with where it is now (None: gone),
+        after the file a removal is reported in (the area's first file now, else its first at the base)."""
+        for area, base_plan in self.base.plans.items():
+            if area in self.unknown:
+                continue
+            current: dict[str, _Current] = {}
+            for path, plan in self.files.get(area, []):
+                for index, activity in enumerate(plan.activities):
+                    current.setdefault(activity.id, _Current(path, index, activity))
+            where = self.files[area][0][0] if area in self.files else self.base.paths[area][0]
+            for old in base_plan.activities:
+                yield where, old, current.get(old.id)
+
+
+def _removed(context: Transition, ended: bool) -> Iterator[Finding]:
+    for where, old, now in context.activities():
+        # An activity that had ended at the base may go (a warning: the year's report then finds it
+        # only in the history); one that had not is an error.
+        if now is None and bool(old.status in FINAL_STATUSES or old.replaced_by) is ended:
+            yield Finding("H005" if ended else "H002", Place(where, ("activities",), key=True),
+                          {"id": old.id, "status": InText(old.status), "base": context.base_rev})
+
+
+@rule("H002", "transitions")
+def _activity_removed(context: Transition) -> Iterator[Finding]:
+    return _removed(context, ended=False)
+
+
+@rule("H005", "transitions")
+def _ended_activity_removed(context: Transition) -> Iterator[Finding]:
+    return _removed(context, ended=True)
+
+
+@rule("H003", "transitions")
+def _id_reused(context: Transition) -> Iterator[Finding]:
+    for _where, old, now in context.activities():
+        if now is not None and _reused(old, now.activity):
+            yield Finding("H003", Place(now.path, ("activities", now.index, "id")),
+                          {"id": old.id, "base": context.base_rev, "old_title": old.title})
+
+
+@rule("H001", "transitions")
+def _forbidden_transition(context: Transition) -> Iterator[Finding]:
+    for _where, old, now in context.activities():
+        if now is None or _reused(old, now.activity) or transition_reachable(old.status, now.activity.status):
+            continue  # a reused id is H003's: its status is another activity's
+        allowed = ", ".join(s.value for s in sorted(reachable(old.status), key=list(type(old.status)).index))
+        hint = HINT_ALLOWED_FROM_FINAL if old.status in FINAL_STATUSES else None
+        params = {"old": InText(old.status), "new": InText(now.activity.status), "allowed": allowed}
+        yield Finding("H001", Place(now.path, ("activities", now.index, "status")), params, hint=hint)
 
 
 #: The statuses from which becoming ongoing means the activity is started (H008).
 _NOT_STARTED = (None, Status.IDEA, Status.PLANNED)
 
 
-def _consultation_rules(before: Plan | None, group: list[tuple[str, Plan]], base_rev: str) -> list[_Finding]:
-    """H008 and H009 for one area: starting without a documented consultation, removed records."""
-    findings: list[_Finding] = []
-    plan = merge_plans([p for _, p in group])
-    was = {a.id: a.status for a in before.activities} if before is not None else {}
-    for path, part in group:
-        for index, activity in enumerate(part.activities):
-            if activity.status is not Status.ONGOING or was.get(activity.id) not in _NOT_STARTED:
-                continue
-            if activity.sami is None or activity.sami.relevance is not SamiRelevance.DIRECT:
-                continue
-            if not any(is_documented(c) for c in consultations_of(plan, activity.id)):
-                findings.append((path, ("activities", index, "status"), "H008", {}, None))
-    if before is not None:
-        kept = {c.id for c in plan.consultations}
+@rule("H008", "transitions")
+def _ongoing_without_consultation(context: Transition) -> Iterator[Finding]:
+    for _area, before, group in context.judged():
+        plan = merge_plans([p for _, p in group])
+        was = {a.id: a.status for a in before.activities} if before is not None else {}
+        for path, part in group:
+            for index, activity in enumerate(part.activities):
+                if activity.status is not Status.ONGOING or was.get(activity.id) not in _NOT_STARTED:
+                    continue
+                if activity.sami is None or activity.sami.relevance is not SamiRelevance.DIRECT:
+                    continue
+                if not any(is_documented(c) for c in consultations_of(plan, activity.id)):
+                    yield Finding("H008", Place(path, ("activities", index, "status")))
+
+
+@rule("H009", "transitions")
+def _consultation_removed(context: Transition) -> Iterator[Finding]:
+    for _area, before, group in context.judged():
+        if before is None:
+            continue
+        kept = {c.id for p in (p for _, p in group) for c in p.consultations}
         for record in before.consultations:
             if record.id not in kept:
-                findings.append((group[0][0], ("consultations",), "H009", {"id": record.id, "base": base_rev}, None))
-    return findings
+                yield Finding("H009", Place(group[0][0], ("consultations",), key=True),
+                              {"id": record.id, "base": context.base_rev})
+
+
+def _lowered(before: Plan | None, plan: Plan) -> bool:
+    return before is not None and revision_key(plan.revision) < revision_key(before.revision)
+
+
+@rule("H006", "transitions")
+def _revision_lowered(context: Transition) -> Iterator[Finding]:
+    for _area, before, group in context.judged():
+        plan = merge_plans([p for _, p in group])
+        if before is not None and _lowered(before, plan):
+            yield Finding("H006", Place(group[0][0], ("revision",)),
+                          {"old": before.revision, "new": plan.revision, "base": context.base_rev})
+
+
+@rule("H004", "transitions")
+def _tagged_revision_changed(context: Transition) -> Iterator[Finding]:
+    from rus.timeline.changes import Side, diff_plans
+
+    for area, before, group in context.judged():
+        plan = merge_plans([p for _, p in group])
+        if before is None or _lowered(before, plan) or plan.revision != before.revision:
+            continue
+        if f"{area.value}/{plan.revision}" not in context.tagged:
+            continue
+        if not diff_plans(before, plan, Side(context.base_rev), Side("working tree"), area).is_empty:
+            yield Finding("H004", Place(group[0][0], ("revision",)),
+                          {"revision": plan.revision, "next": next_revision(plan.revision, date.today())})
+
+
+def _rules(base: PlanSet, base_rev: str, parsed: dict[str, ParsedFile], unknown: set[Area], tagged: set[str]) -> list[_Finding]:
+    """The findings of the transition rules' units (the registry's scope ``transitions``), by path."""
+    files: dict[Area, list[tuple[str, Plan]]] = {}
+    for path in sorted(parsed):
+        model = parsed[path].model
+        if isinstance(model, Plan):
+            files.setdefault(model.area, []).append((path, model))
+    context = Transition(base, base_rev, files, unknown, tagged)
+    found: list[_Finding] = []
+    for finding in run("transitions", context):
+        assert isinstance(finding.at, Place)
+        found.append((finding.at.file, finding.at.loc, finding.code, dict(finding.params), finding.hint))
+    return found
 
 
 def _normal(text: str | None) -> str:
