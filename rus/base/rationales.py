@@ -1,7 +1,8 @@
-"""Why each rule of the domain exists: a short rationale per rule code (R, P and H), in English.
+"""Why each rule of the domain exists: a short rationale per rule code (R, P, H and the
+region file's G002), in English.
 
-The rule units themselves (their checks) are in :mod:`rus.plans.rules`, :mod:`rus.plans.programme`
-and :mod:`rus.timeline.transitions`
+The rule units themselves (their checks) are in :mod:`rus.plans.rules`, :mod:`rus.plans.programme`,
+:mod:`rus.plans.region` and :mod:`rus.timeline.transitions`
 (registry: :mod:`rus.plans.ruleset`); each refers to its code's entry in :data:`rus.base.codes.CODES`
 and its rationale here. The rationales are kept beside the codes, in the lowest layer, so that the
 generated table of codes (:mod:`rus.base.diagnostics_doc`) and the renderers can show them without
@@ -75,4 +76,5 @@ RATIONALES: dict[str, str] = {
     "H006": N_("Revisions follow one another in time; a lower number than before would put this version of the plan before one already adopted."),
     "H008": N_("Under Lag (2022:66) the region consults Sámi representatives before it decides on matters that may be of particular importance to the Sámi; starting such an activity shows that the decision has been taken."),
     "H009": N_("The plan's consultation records document that the duty to consult was met; removing one removes that documentation."),
+    "G002": N_("Each strength area, id prefix, municipality, priority, funding source, programme and report language is defined once: plans refer to them by slug or code, and a second definition would make such a reference ambiguous."),
 }

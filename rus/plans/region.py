@@ -48,6 +48,7 @@ from rus.plans.regionfile import (
     missing_region,
     region_file_for,
 )
+from rus.plans.ruleset import Finding, LineOf, Loc, Place, rule, run, to_diagnostics
 from rus.plans.source import Source, parse_bytes
 
 #: The edition of the region file this version of rus reads (and writes with ``rus init``).
@@ -198,9 +199,25 @@ def check_region(source: Source, raw: bytes = b"") -> RegionVocabularies | None:
     return result
 
 
-def _check_rules(region: Region, source: Source) -> None:
-    """Values are unique per list (slugs, prefixes, codes); a programme's source exists."""
-    lists: list[tuple[str, str, list[Any], str]] = [
+@dataclass
+class _RegionContext:
+    """What the region file's rules look at: the checked file, and the places their findings name."""
+
+    region: Region
+    file: str
+    places: list[Place]
+
+    def place(self, loc: Loc) -> Place:
+        kept = Place(self.file, loc)
+        self.places.append(kept)
+        return kept
+
+
+@rule("G002", "region")
+def _defined_twice(context: _RegionContext) -> Iterator[Finding]:
+    """Values are unique per list (slugs, prefixes, codes, report languages)."""
+    region = context.region
+    lists: list[tuple[str, str, list[Any], str | None]] = [
         ("areas", "@strength area", region.areas, "slug"),
         ("areas", "@id prefix", region.areas, "prefix"),
         ("municipalities", "@municipality", region.municipalities, "slug"),
@@ -208,26 +225,35 @@ def _check_rules(region: Region, source: Source) -> None:
         ("priorities", "@long-term priority", region.priorities, "slug"),
         ("funding_sources", "@funding source", region.funding_sources, "slug"),
         ("programmes", "@programme", region.programmes, "slug"),
+        ("report_languages", "@report language", list(region.report_languages), None),
     ]
     for section, what, items, key in lists:
-        seen: dict[str, int] = {}
+        seen: dict[str, Place] = {}
         for i, item in enumerate(items):
-            value = getattr(item, key)
-            line, column = source.locate((section, i, key))
+            value = str(item) if key is None else getattr(item, key)
+            loc: Loc = (section, i) if key is None else (section, i, key)
             if value in seen:
-                source.add(line, column, "G002", what=what, value=value, other=seen[value])
+                yield Finding("G002", loc, {"what": what, "value": value, "other": LineOf(seen[value])})
             else:
-                seen[value] = line
-    languages = [str(lang) for lang in region.report_languages]
-    for i, lang in enumerate(languages):
-        if lang in languages[:i]:
-            line, column = source.locate(("report_languages", i))
-            source.add(line, column, "G002", what="@report language", value=lang, other=source.locate(("report_languages", languages.index(lang)))[0])
-    sources = [s.slug for s in region.funding_sources]
-    for i, programme in enumerate(region.programmes):
+                seen[value] = context.place(loc)
+
+
+@rule("R003", "region")
+def _programme_source_known(context: _RegionContext) -> Iterator[Finding]:
+    """A programme's funding source is one of the region's."""
+    sources = [s.slug for s in context.region.funding_sources]
+    for i, programme in enumerate(context.region.programmes):
         if programme.source not in sources:
-            line, column = source.locate(("programmes", i, "source"))
-            source.add(line, column, "R003", ref=programme.source, what="@funding source in the region file", known=", ".join(sources))
+            yield Finding("R003", ("programmes", i, "source"),
+                          {"ref": programme.source, "what": "@funding source in the region file", "known": ", ".join(sources)})
+
+
+def _check_rules(region: Region, source: Source) -> None:
+    """The region file's rules (units of the rule registry, scope ``region``), located in its node tree."""
+    context = _RegionContext(region, source.path, [])
+    findings = run("region", context)
+    source.diagnostics.extend(
+        to_diagnostics(findings, source.path, lambda loc, key: source.locate(loc, key=key), context.places))
 
 
 def _label(names: Names, description: Names | None = None) -> Label:

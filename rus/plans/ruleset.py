@@ -33,8 +33,9 @@ from rus.base.rationales import RATIONALES
 Loc = tuple[str | int, ...]
 #: What a check runs on: a plan, the actor registry, the programme file, every file read (across
 #: files), or the plans now against the plans at a base revision (the transition rules of
-#: :mod:`rus.timeline.transitions`, run by ``rus validate --base``).
-Scope = Literal["plan", "actors", "programme", "files", "transitions"]
+#: :mod:`rus.timeline.transitions`, run by ``rus validate --base``), or the region file
+#: (:mod:`rus.plans.region`).
+Scope = Literal["plan", "actors", "programme", "files", "transitions", "region"]
 
 
 @dataclass(slots=True)
