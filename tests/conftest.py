@@ -33,6 +33,38 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         compileall.compile_dir(str(REPO / "rus"), quiet=1)
 
 
+def _build_each_app_once() -> None:
+    """Have typer's ``CliRunner`` build the click command of an app once, not on every ``invoke``.
+
+    typer turns the whole app into click commands on each call (inspecting every command's
+    parameters: some 50 ms for rus, more than many of the commands a test runs). A click command
+    keeps no state between runs, so the one built is used again while the app holds the same
+    commands and groups (a test that registers one gets a new build). The help language is fixed
+    when ``rus.cli`` is imported, so a build holds no more than a new one would.
+    """
+    import typer.testing
+    from typer.main import Typer, get_command
+
+    built: dict[int, tuple[Typer, tuple[object, ...], object]] = {}
+
+    def shape(app: Typer) -> tuple[object, ...]:
+        return (id(app.registered_callback), tuple(map(id, app.registered_commands)),
+                tuple((id(group), shape(group.typer_instance) if group.typer_instance else None)
+                      for group in app.registered_groups))
+
+    def command(app: Typer) -> object:
+        known = built.get(id(app))
+        now = shape(app)
+        if known is None or known[1] != now:
+            known = built[id(app)] = (app, now, get_command(app))  # the app kept: its id is not reused
+        return known[2]
+
+    typer.testing._get_command = command  # type: ignore[assignment]
+
+
+_build_each_app_once()
+
+
 #: True in the fast subset (``-m "not slow"``): property tests try fewer generated examples.
 FAST_RUN = False
 
