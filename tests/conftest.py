@@ -157,13 +157,28 @@ def _forget_caches() -> None:
     Caches keyed by content (the region file's checked form, parsed blobs) would give the same
     answers and stay; a function cache may be keyed by less than its answer depends on (the
     region file's history is cached by the file's content, not by the repository's HEAD).
+    The caches of :data:`_PURE_CACHES` stay: each answer depends on the arguments alone.
     """
     for name, module in list(sys.modules.items()):
         if name == "rus" or name.startswith("rus."):
-            for value in list(vars(module).values()):
+            for key, value in list(vars(module).items()):
                 clear = getattr(value, "cache_clear", None)
-                if callable(clear) and getattr(value, "__module__", None) == name:
+                if callable(clear) and getattr(value, "__module__", None) == name and f"{name}.{key}" not in _PURE_CACHES:
                     clear()
+
+
+#: Function caches whose answers depend on their arguments alone (and on files of the package that
+#: no test changes), so that a new process would compute the same: emptying them before each
+#: in-process command only costs time (the Swedish catalogue read again, every word of a plan
+#: checked again for quotes).
+_PURE_CACHES = frozenset({
+    "rus.base.i18n._catalog",
+    "rus.writing.formatting._round_trip_reader",
+    "rus.writing.formatting.can_be_plain",
+    "rus.writing.formatting._resolver",
+    "rus.writing.formatting._rank",
+    "rus.writing.formatting._child",
+})
 
 
 @pytest.fixture
