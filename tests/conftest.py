@@ -33,6 +33,38 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         compileall.compile_dir(str(REPO / "rus"), quiet=1)
 
 
+def _build_each_app_once() -> None:
+    """Have typer's ``CliRunner`` build the click command of an app once, not on every ``invoke``.
+
+    typer turns the whole app into click commands on each call (inspecting every command's
+    parameters: some 50 ms for rus, more than many of the commands a test runs). A click command
+    keeps no state between runs, so the one built is used again while the app holds the same
+    commands and groups (a test that registers one gets a new build). The help language is fixed
+    when ``rus.cli`` is imported, so a build holds no more than a new one would.
+    """
+    import typer.testing
+    from typer.main import Typer, get_command
+
+    built: dict[int, tuple[Typer, tuple[object, ...], object]] = {}
+
+    def shape(app: Typer) -> tuple[object, ...]:
+        return (id(app.registered_callback), tuple(map(id, app.registered_commands)),
+                tuple((id(group), shape(group.typer_instance) if group.typer_instance else None)
+                      for group in app.registered_groups))
+
+    def command(app: Typer) -> object:
+        known = built.get(id(app))
+        now = shape(app)
+        if known is None or known[1] != now:
+            known = built[id(app)] = (app, now, get_command(app))  # the app kept: its id is not reused
+        return known[2]
+
+    typer.testing._get_command = command  # type: ignore[assignment]
+
+
+_build_each_app_once()
+
+
 #: True in the fast subset (``-m "not slow"``): property tests try fewer generated examples.
 FAST_RUN = False
 
@@ -125,13 +157,28 @@ def _forget_caches() -> None:
     Caches keyed by content (the region file's checked form, parsed blobs) would give the same
     answers and stay; a function cache may be keyed by less than its answer depends on (the
     region file's history is cached by the file's content, not by the repository's HEAD).
+    The caches of :data:`_PURE_CACHES` stay: each answer depends on the arguments alone.
     """
     for name, module in list(sys.modules.items()):
         if name == "rus" or name.startswith("rus."):
-            for value in list(vars(module).values()):
+            for key, value in list(vars(module).items()):
                 clear = getattr(value, "cache_clear", None)
-                if callable(clear) and getattr(value, "__module__", None) == name:
+                if callable(clear) and getattr(value, "__module__", None) == name and f"{name}.{key}" not in _PURE_CACHES:
                     clear()
+
+
+#: Function caches whose answers depend on their arguments alone (and on files of the package that
+#: no test changes), so that a new process would compute the same: emptying them before each
+#: in-process command only costs time (the Swedish catalogue read again, every word of a plan
+#: checked again for quotes).
+_PURE_CACHES = frozenset({
+    "rus.base.i18n._catalog",
+    "rus.writing.formatting._round_trip_reader",
+    "rus.writing.formatting.can_be_plain",
+    "rus.writing.formatting._resolver",
+    "rus.writing.formatting._rank",
+    "rus.writing.formatting._child",
+})
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
 
 import pytest
@@ -77,18 +78,27 @@ async def test_a_hostile_document_is_reported_and_the_server_goes_on(editor: Edi
     lines = text.split("\n")
     positions = [(0, 0), (len(lines) // 2, 3), (len(lines) - 1, len(lines[-1])), (len(lines) + 5, 0)]
     doc = types.TextDocumentIdentifier(uri=uri)
+    # sent at once, as an editor sends them while one types (each is answered, in order): not one
+    # round trip between the two processes after another
+    requests: list[Awaitable[object]] = []
+    hovers: list[int] = []
     for line, column in positions:
         where = types.Position(line=line, character=column)
-        await editor.client.text_document_completion_async(types.CompletionParams(text_document=doc, position=where))
-        shown = await editor.client.text_document_hover_async(types.HoverParams(text_document=doc, position=where))
-        assert shown is None or (isinstance(shown.contents, types.MarkupContent) and shown.contents.kind == types.MarkupKind.PlainText)
-        await editor.client.text_document_definition_async(types.DefinitionParams(text_document=doc, position=where))
-        await editor.client.text_document_references_async(types.ReferenceParams(
-            text_document=doc, position=where, context=types.ReferenceContext(include_declaration=True)))
-        await editor.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=doc, range=types.Range(start=where, end=where), context=types.CodeActionContext(diagnostics=found)))
-    await editor.client.text_document_formatting_async(types.DocumentFormattingParams(
-        text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
+        requests.append(editor.client.text_document_completion_async(types.CompletionParams(text_document=doc, position=where)))
+        hovers.append(len(requests))
+        requests.append(editor.client.text_document_hover_async(types.HoverParams(text_document=doc, position=where)))
+        requests.append(editor.client.text_document_definition_async(types.DefinitionParams(text_document=doc, position=where)))
+        requests.append(editor.client.text_document_references_async(types.ReferenceParams(
+            text_document=doc, position=where, context=types.ReferenceContext(include_declaration=True))))
+        requests.append(editor.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=doc, range=types.Range(start=where, end=where), context=types.CodeActionContext(diagnostics=found))))
+    requests.append(editor.client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True))))
+    answers = await asyncio.gather(*requests)
+    for index in hovers:
+        shown = answers[index]
+        assert shown is None or (isinstance(shown, types.Hover) and isinstance(shown.contents, types.MarkupContent)
+                                 and shown.contents.kind == types.MarkupKind.PlainText)
     assert editor.client.error is None
     assert not Path("/tmp/rus-pwned").exists()
     # and the server is still there: the valid plan is clean again, and it explains in plain text

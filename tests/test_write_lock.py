@@ -7,7 +7,6 @@ code 5 and writes nothing. An interrupted write leaves the old or the new file, 
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import os
 import re
@@ -35,6 +34,9 @@ runner = CliRunner()
 ADD = ("activity", "add", "UPP", "--title", "Ny insats", "--sub-area", "UPP-D1", "--start", "2026-01-01",
        "--phase", "analysis", "--goal", "UPP-M1", "--whole-county", "--priority", "strength-areas", "--sami", "none")
 _ID = re.compile(r"^  - id: (UPP-[0-9]+)$", re.MULTILINE)
+#: How long a refused writer waits for the lock: long enough for several tries (the first pauses are
+#: 5, 10 and 20 ms), short enough that the refusals of the writers below do not add up.
+WAIT = "0.05"
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -132,7 +134,7 @@ def test_a_writer_that_cannot_get_the_lock_gives_up_and_writes_nothing(
         (root / "plans" / "actors.yaml").read_text(encoding="utf-8").replace("helix: business", "helix: Business"), encoding="utf-8")
     before = {p.name: p.read_bytes() for p in (root / "plans").iterdir()}
     monkeypatch.chdir(root)
-    monkeypatch.setenv("RUS_LOCK_TIMEOUT", "0.2")
+    monkeypatch.setenv("RUS_LOCK_TIMEOUT", WAIT)
     with held_elsewhere(root):
         result = runner.invoke(app, list(WRITERS[name]))
     assert result.exit_code == ExitCode.LOCKED, result.stderr
@@ -152,7 +154,7 @@ def test_commit_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     plan.write_text(plan.read_text(encoding="utf-8").replace("progress: 40", "progress: 50"), encoding="utf-8")
     head = git(root, "rev-parse", "HEAD")
     monkeypatch.chdir(root)
-    monkeypatch.setenv("RUS_LOCK_TIMEOUT", "0.2")
+    monkeypatch.setenv("RUS_LOCK_TIMEOUT", WAIT)
     with held_elsewhere(root):
         result = runner.invoke(app, ["commit"])
     assert result.exit_code == ExitCode.LOCKED, result.stderr
@@ -171,7 +173,7 @@ def test_undo_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     plan.write_text(before.replace("progress: 40", "progress: 50"), encoding="utf-8")
     assert runner.invoke(app, ["commit"]).exit_code == 0
     head = git(root, "rev-parse", "HEAD")
-    monkeypatch.setenv("RUS_LOCK_TIMEOUT", "0.2")
+    monkeypatch.setenv("RUS_LOCK_TIMEOUT", WAIT)
     with held_elsewhere(root):
         result = runner.invoke(app, ["undo", "--yes"])
     assert result.exit_code == ExitCode.LOCKED, result.output
@@ -185,7 +187,7 @@ def test_undo_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_init_waits_for_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "new"
     target.mkdir()
-    monkeypatch.setenv("RUS_LOCK_TIMEOUT", "0.2")
+    monkeypatch.setenv("RUS_LOCK_TIMEOUT", WAIT)
     with held_elsewhere(target):
         result = runner.invoke(app, ["init", str(target), "--no-git"])
         assert [p.name for p in target.iterdir()] == [f".{LOCK_NAME}"]
@@ -223,16 +225,38 @@ def test_the_locked_message_is_in_swedish(tmp_path: Path) -> None:
     assert "Ett annat rus-kommando skriver planerna" in done.stderr
 
 
+#: ``rus`` (the console script's ``main``) in a process that says on stderr when it first finds the
+#: lock taken, so that the test changes the plan only once the edit is waiting (no fixed sleep).
+_NOTE_THE_WAIT = """
+import sys
+import rus.base.fileio as fileio
+from rus.cli import main
+
+original = fileio._try_lock
+
+def noted(fd, path):
+    got = original(fd, path)
+    if not got:
+        fileio._try_lock = original
+        print("waiting for the lock", file=sys.stderr, flush=True)
+    return got
+
+fileio._try_lock = noted
+sys.argv = ["rus", *sys.argv[1:]]
+main()
+"""
+
+
 def test_a_waiting_edit_reads_the_plans_again_once_it_has_the_lock(tmp_path: Path) -> None:
     """What another writer saved while this edit waited is kept: the edit reads after it gets the lock."""
     root = _repo(tmp_path)
     plan = root / "plans" / "upplevelser.yaml"
     with held_elsewhere(root):
-        waiting = subprocess.Popen([shutil.which("rus") or "rus", *ADD], cwd=root, stdout=subprocess.PIPE,
+        waiting = subprocess.Popen([sys.executable, "-c", _NOTE_THE_WAIT, *ADD], cwd=root, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True,
                                    env={**os.environ, "RUS_LANG": "en", "RUS_LOCK_TIMEOUT": "60"})
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            waiting.wait(timeout=1.5)  # it cannot finish while the lock is held
+        assert waiting.stderr is not None
+        assert waiting.stderr.readline() == "waiting for the lock\n"  # it has tried and found the lock taken
         assert waiting.poll() is None
         # the holder of the lock changes the plan meanwhile (as another rus command would)
         plan.write_text(plan.read_text(encoding="utf-8").replace("Cykelleder i Åre", "Cykelleder i Åre och Vemdalen"),
