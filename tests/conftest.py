@@ -84,6 +84,35 @@ def pytest_configure(config: pytest.Config) -> None:
     global FAST_RUN
     FAST_RUN = "not slow" in (config.getoption("markexpr", "") or "")
     sys.dont_write_bytecode = False
+    _temp_folders_in_memory(config)
+
+
+#: Where the tests' folders go when the machine has a memory-backed file system with room to spare.
+MEMORY_TEMP = Path("/dev/shm")
+MEMORY_TEMP_ROOM = 1 << 30  # at least 1 GiB free: a container's default 64 MiB /dev/shm is left alone
+
+
+def _temp_folders_in_memory(config: pytest.Config) -> None:
+    """Put ``tmp_path`` (and the temporary files of the processes the tests start) on a memory-backed
+    file system when there is one with room, unless a temporary folder was chosen (``TMPDIR``,
+    ``--basetemp``).
+
+    The tests make thousands of small files and git repositories; on a disk file system creating and
+    removing them costs about a tenth of the fast subset's time (measured: 63-69 s against 54 s on
+    2 cores). The files are the same real files either way.
+    """
+    if config.getoption("basetemp", None) or os.environ.get("TMPDIR"):
+        return
+    try:
+        stats = os.statvfs(MEMORY_TEMP)
+    except OSError:
+        return
+    if stats.f_bavail * stats.f_frsize < MEMORY_TEMP_ROOM or not os.access(MEMORY_TEMP, os.W_OK | os.X_OK):
+        return
+    import tempfile
+
+    os.environ["TMPDIR"] = str(MEMORY_TEMP)  # the xdist workers and the processes tests start
+    tempfile.tempdir = str(MEMORY_TEMP)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
