@@ -16,7 +16,7 @@ from rus.plans.annotations import (
     walk_annotation,
 )
 from rus.plans.models import Activity, Actor, ActorRegistry, Funding, Meeting, Period, Plan
-from rus.writing.editing import EditError, field_annotation
+from rus.writing.values import EditError, field_annotation
 
 
 def _annotation(model: Any, name: str) -> Any:

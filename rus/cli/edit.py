@@ -337,7 +337,7 @@ def activity_add(
             Status,
         )
         from rus.plans.choices import parse_choice
-        from rus.writing.editing import parse_date
+        from rus.writing.values import parse_date
 
         folder = _plans(plans)  # first: the municipalities and priorities are the region's of these plans
         if interactive and not (title and sub_area and start and phase):
@@ -416,7 +416,8 @@ def activity_status(
 ) -> None:
     """Change an activity's status (only the allowed transitions)."""
     language = choose_lang(lang)
-    from rus.writing.editing import parse_date, set_activity_status
+    from rus.writing.editing import set_activity_status
+    from rus.writing.values import parse_date
 
     def action() -> EditResult:
         return set_activity_status(_plans(plans), activity_id, status, note=note,
@@ -461,7 +462,8 @@ def indicator_record(
 ) -> None:
     """Record an indicator's value for a period (replacing one already recorded for it)."""
     language = choose_lang(lang)
-    from rus.writing.editing import parse_number, record_actual
+    from rus.writing.editing import record_actual
+    from rus.writing.values import parse_number
 
     def action() -> EditResult:
         from rus.base.vocab import Municipality
@@ -492,7 +494,8 @@ def meeting_record(
     language = choose_lang(lang)
     from rus.base.vocab import Phase
     from rus.plans.choices import parse_choice
-    from rus.writing.editing import parse_date, record_meeting
+    from rus.writing.editing import record_meeting
+    from rus.writing.values import parse_date
 
     def action() -> EditResult:
         steps = [parse_choice(Phase, step, "--cycle").value for step in cycle or []]  # refused inside the handler

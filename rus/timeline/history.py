@@ -29,7 +29,7 @@ from rus.base.codes import N_
 from rus.base.diagnostics import Diagnostic
 from rus.base.errors import ExitCode, NotFoundError, RusError
 from rus.base.repository import Repository
-from rus.base.vocab import Area, Lang, active_region
+from rus.base.vocab import AREA_PREFIX, Area, Lang, active_region
 from rus.base.workspace import PLANS_DIR
 from rus.plans.models import ActorRegistry, Plan, ProgrammeFile
 from rus.plans.planset import WORKING_TREE as WORKING_TREE
@@ -492,3 +492,36 @@ def snapshots(history: History, area: Area | None = None) -> Iterator[Snapshot]:
         if plan is None:
             continue  # a tag of a commit where the area has no plan: nothing to show
         yield Snapshot(tag.area, tag.revision, tag.tag, tag.commit, tag.date, plan, tag.message)
+
+
+# --- the ids an activity list has used --------------------------------------------------------------
+
+
+def ids_in_history(plan_file: Path, area: Area) -> set[int]:
+    """The numbers of the area's activity ids in every version of the plan file git has (any branch or tag).
+
+    Empty outside a git repository or before the first commit. Reads the blobs through one
+    ``git cat-file --batch`` process (GitPython's object database), not one process per version.
+    """
+    from git.exc import GitError as GitPythonError
+
+    from rus.base.workspace import find_root
+
+    root = find_root(plan_file.parent)
+    if root is None:
+        return set()
+    try:
+        rel = plan_file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return set()
+    # ids as keys (`- id: ABC-012`), not the examples that comments mention
+    pattern = re.compile(rf"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?{AREA_PREFIX[area]}-([0-9]{{3,5}})\b", re.MULTILINE)
+    found: set[int] = set()
+    try:
+        with Repository(root) as repository:
+            for sha in repository.blobs_ever_at(rel):
+                text = repository.read_blob(sha).decode("utf-8", "replace")
+                found.update(int(n) for n in pattern.findall(text))
+    except (GitPythonError, RusError, ValueError, OSError):
+        return set()
+    return found

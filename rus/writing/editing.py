@@ -1,5 +1,11 @@
 """Editing plans without losing a comment: load, change, validate, write atomically.
 
+This module holds the file being edited (:class:`EditableFile`), the checks before a write, how an
+edit finds its file and item, and the edits themselves. Changing ruamel.yaml's data keeping
+comments is :mod:`rus.writing.roundtrip`; reading command-line values by the model's types is
+:mod:`rus.writing.values`; the activity numbers an area has ever used are read from git by
+:func:`rus.timeline.history.ids_in_history`.
+
 An edit loads the file with ruamel.yaml's round-trip loader (YAML 1.2), changes the document, and
 dumps it. Only the lines the edit touched are taken from the dump; every other line is kept byte
 for byte as it was written (so a file in a layout of its own keeps it). A file that was in the
@@ -14,21 +20,16 @@ from __future__ import annotations
 import difflib
 import functools
 import io
-import math
 import re
-import typing
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec
 
-from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.tokens import CommentToken
 
 from rus.base.codes import CODES, HINT_ALLOWED_FROM_FINAL, N_
 from rus.base.diagnostics import Diagnostic, Severity
@@ -41,36 +42,38 @@ from rus.base.vocab import (
     TRANSITIONS,
     Area,
     LadderStep,
-    RegionVocab,
     Status,
-    Vocab,
     lookup,
     transition_allowed,
 )
-from rus.plans.annotations import inner_model
-from rus.plans.annotations import is_model as _is_model
 from rus.plans.loader import load_text
 from rus.plans.models import Activity, Actor, ActorRegistry, Actual, Meeting, Plan
 from rus.plans.revision import expected_for_meeting, fits_meeting, is_revision
 from rus.plans.source import Source, gc_paused, parse_text
+from rus.timeline.history import ids_in_history
 from rus.writing.formatting import (
     FormatError,
-    TextError,
     comments_of,
     format_text,
     replace_text,
     syntax_error,
 )
+from rus.writing.roundtrip import (
+    append_item,
+    delete_key,
+    give_after,
+    give_trailing,
+    plain_data,
+    set_key,
+    take_after,
+    take_trailing,
+    to_yaml,
+)
 from rus.writing.splice import Block, head_block, item_block, last_item_block
+from rus.writing.values import EditError, convert, field_annotation
 
 _NUMBER = re.compile(r"-([0-9]+)$")
 P = ParamSpec("P")
-
-
-class EditError(TextError):
-    """An edit that cannot be made as asked (unknown id, forbidden transition, bad value)."""
-
-    exit_code = ExitCode.USAGE
 
 
 class InvalidEditError(RusError):
@@ -296,193 +299,6 @@ def _patch(original: str, base: str, edited: str) -> str:
     for start, stop, lines in reversed(hunks):
         result[start:stop] = lines
     return "".join(result)
-
-
-# --- comments that ruamel keeps on the last value before the next key ----------------------------
-
-
-def _deepest_last(node: Any) -> tuple[Any, Any] | None:
-    """The container and key (or index) of the last scalar under ``node``, where ruamel keeps the
-    comment lines that follow it."""
-    if isinstance(node, CommentedMap) and node:
-        key = list(node.keys())[-1]
-        inner = _deepest_last(node[key]) if isinstance(node[key], CommentedMap | CommentedSeq) else None
-        return inner or (node, key)
-    if isinstance(node, CommentedSeq) and node:
-        index = len(node) - 1
-        inner = _deepest_last(node[index]) if isinstance(node[index], CommentedMap | CommentedSeq) else None
-        return inner or (node, index)
-    return None
-
-
-def _split_token(entry: list[Any], slot: int) -> str | None:
-    """Detach the comment lines of a comment token; an end-of-line comment stays where it is."""
-    token: CommentToken | None = entry[slot] if len(entry) > slot else None
-    if token is None:
-        return None
-    value: str = token.value
-    if value.startswith("#"):
-        eol, _, rest = value.partition("\n")
-        if not rest:
-            return None
-        token.value = eol + "\n"
-        return "\n" + rest
-    entry[slot] = None
-    return value
-
-
-def _take_trailing(node: Any) -> str | None:
-    """Detach the comment lines after the last value under ``node``."""
-    found = _deepest_last(node)
-    if found is None:
-        return None
-    container, key = found
-    entry = container.ca.items.get(key)
-    return _split_token(entry, 2 if isinstance(container, CommentedMap) else 0) if entry else None
-
-
-def _give_trailing(node: Any, text: str | None) -> None:
-    """Attach comment lines after the last value under ``node``."""
-    if not text:
-        return
-    found = _deepest_last(node)
-    if found is None:
-        return
-    container, key = found
-    slot = 2 if isinstance(container, CommentedMap) else 0
-    size = 4 if isinstance(container, CommentedMap) else 2
-    entry = container.ca.items.setdefault(key, [None] * size)
-    existing = entry[slot]
-    if existing is not None and existing.value:
-        existing.value = existing.value.rstrip("\n") + text if existing.value.startswith("#") else existing.value + text[1:]
-        return
-    entry[slot] = CommentToken(text, _mark(), None)
-
-
-def _take_after(cmap: CommentedMap, key: Any) -> str | None:
-    """Detach the comment lines that follow a key's value (they belong to what comes next)."""
-    value = cmap[key]
-    if isinstance(value, CommentedMap | CommentedSeq) and value:
-        return _take_trailing(value)
-    entry = cmap.ca.items.get(key)
-    return _split_token(entry, 2) if entry else None
-
-
-def _give_after(cmap: CommentedMap, key: Any, text: str | None) -> None:
-    """Attach comment lines after a key's value."""
-    if not text:
-        return
-    value = cmap[key]
-    if isinstance(value, CommentedMap | CommentedSeq) and value:
-        _give_trailing(value, text)
-    else:
-        cmap.ca.items.setdefault(key, [None, None, None, None])[2] = CommentToken(text, _mark(), None)
-
-
-def _mark() -> Any:
-    from ruamel.yaml.error import CommentMark
-
-    return CommentMark(0)
-
-
-def append_item(seq: CommentedSeq, item: Any) -> None:
-    """Append to a list, keeping the comment lines that followed its last item after the new one."""
-    trailing = _take_trailing(seq[-1]) if len(seq) else None
-    seq.append(item)
-    _give_trailing(seq, trailing)
-
-
-def set_key(cmap: CommentedMap, key: str, value: Any, model: type[BaseModel] | None) -> None:
-    """Set a key, inserting a new one where the model's field order puts it.
-
-    Comment lines that followed the old value (or the key before a new one) belong to what comes
-    next, so they are moved after the new value.
-    """
-    if isinstance(value, str):
-        value = _styled(value)
-    if key in cmap:
-        trailing = _take_after(cmap, key)
-        cmap[key] = value
-        _give_after(cmap, key, trailing)
-        return
-    rank = {name: i for i, name in enumerate(model.model_fields)} if model is not None else {}
-    position = len(cmap)
-    if key in rank:
-        for index, existing in enumerate(cmap.keys()):
-            if rank.get(existing, len(rank)) > rank[key]:
-                position = index
-                break
-    keys = list(cmap.keys())
-    trailing = _take_after(cmap, keys[position - 1]) if position > 0 else None
-    cmap.insert(position, key, value)
-    _give_after(cmap, key, trailing)
-
-
-def delete_key(cmap: CommentedMap, key: str) -> None:
-    """Remove a key, keeping the comment lines that followed its value."""
-    if key not in cmap:
-        return
-    keys = list(cmap.keys())
-    index = keys.index(key)
-    trailing = _take_after(cmap, key)
-    del cmap[key]
-    if index > 0:
-        _give_after(cmap, keys[index - 1], trailing)
-    # A first key's trailing comment has no key before it to go to; the comment check then refuses.
-
-
-def _styled(text: str) -> Any:
-    """A text in a style both loaders read back exactly: a literal block for plain multi-line text,
-    double quotes when it holds tabs or other control characters."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
-
-    from rus.writing.formatting import literal_block
-
-    if type(text) is not str:
-        return text  # a string ruamel loaded keeps its style
-    if "\n" in text and literal_block(text) is not None:
-        return LiteralScalarString(text)
-    if any(not (ch.isprintable() or ch == " ") for ch in text):
-        return DoubleQuotedScalarString(text)
-    return text
-
-
-def to_yaml(value: Any) -> Any:
-    """Plain Python values as round-trip nodes (block style), ready to be put into a document."""
-    if isinstance(value, dict):
-        result = CommentedMap()
-        for key, item in value.items():
-            result[key] = to_yaml(item)
-        return result
-    if isinstance(value, list | tuple):
-        seq = CommentedSeq()
-        for item in value:
-            seq.append(to_yaml(item))
-        return seq
-    if isinstance(value, Enum | RegionVocab):
-        return str(value.value)
-    if isinstance(value, str):
-        return _styled(value)
-    return value
-
-
-def plain_data(value: Any) -> Any:
-    """Round-trip values as the checking loader sees them (dates as ISO text, plain containers)."""
-    if isinstance(value, dict):
-        return {str(k): plain_data(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain_data(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
-    return value
 
 
 # --- the result of an edit ----------------------------------------------------------------------
@@ -775,108 +591,6 @@ def _entry(doc: EditableFile, list_key: str, ident: str) -> CommentedMap:
     raise AssertionError  # pragma: no cover - _not_found always raises
 
 
-# --- converting command-line values by the model's types -------------------------------------------
-
-
-def convert(annotation: Any, raw: str, name: str) -> Any:
-    """A command-line text as a value of the model field's type (None: remove an optional key)."""
-    origin = typing.get_origin(annotation)
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if origin is typing.Annotated:
-        return convert(typing.get_args(annotation)[0], raw, name)
-    if origin in (typing.Union, type(int | None)) or (args and type(None) in typing.get_args(annotation)):
-        if raw.strip().lower() in ("", "null", "~"):
-            return None
-        return convert(args[0], raw, name)
-    if origin is list:
-        inner = typing.get_args(annotation)[0]
-        if _is_model(inner) or raw.strip().startswith("["):
-            return _parse_flow(raw, name)
-        return [convert(inner, part.strip(), name) for part in raw.split(",") if part.strip()]
-    if origin is dict or _is_model(annotation):
-        return _parse_flow(raw, name)
-    text = raw.strip()
-    if annotation is bool:
-        lowered = text.lower()
-        if lowered in ("true", "yes", "ja", "1"):
-            return True
-        if lowered in ("false", "no", "nej", "0"):
-            return False
-        raise EditError(N_("`{value}` is not true or false (for `{key}`)"), "", value=raw, key=name)
-    if annotation is int:
-        try:
-            return int(text.replace(" ", "").replace("_", ""))
-        except ValueError:
-            raise EditError(N_("`{value}` is not a whole number (for `{key}`)"), "", value=raw, key=name) from None
-    if annotation is float:
-        try:
-            number = float(text.replace(" ", "").replace(",", "."))
-        except ValueError:
-            raise EditError(N_("`{value}` is not a number (for `{key}`)"), "", value=raw, key=name) from None
-        return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
-    if annotation is date:
-        return parse_date(text, name)
-    if isinstance(annotation, type) and issubclass(annotation, Vocab | RegionVocab):
-        from rus.plans.choices import parse_choice
-
-        return parse_choice(annotation, text, name).value
-    if isinstance(annotation, type) and issubclass(annotation, Enum | RegionVocab):
-        return text
-    return raw
-
-
-def parse_date(text: str, name: str = "date") -> date:
-    """An ISO date from the command line."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        from rus.plans.loader import date_problem
-
-        problem = date_problem(text)
-        if problem is not None:
-            raise EditError(N_("`{value}` is not a date (for `{key}`)"), problem[0], value=text, key=name, **problem[1]) from None
-        raise EditError(N_("`{value}` is not a date (for `{key}`)"), N_("Write dates as YYYY-MM-DD, e.g. 2026-03-01."),
-                        value=text, key=name) from None
-
-
-def parse_number(text: str, name: str = "value") -> float:
-    """A finite number from the command line; a decimal comma (``4,5``) is read as a point."""
-    cleaned = text.strip().replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        number = math.nan
-    if not math.isfinite(number):
-        raise EditError(N_("`{value}` is not a number (for `{key}`)"), N_("Write a number, e.g. 44 or 4,5."), value=text, key=name)
-    return number
-
-
-def _parse_flow(raw: str, name: str) -> Any:
-    source = parse_text(f"value: {raw}\n", Source("<value>"))
-    if source.data is None or source.diagnostics:
-        raise EditError(N_("`{value}` cannot be read as YAML (for `{key}`)"),
-                        N_("Write lists as [a, b] and blocks as {{key: value}}."), value=raw, key=name)
-    return source.data["value"]
-
-
-def field_annotation(model: type[BaseModel], path: list[str]) -> tuple[Any, list[type[BaseModel]]]:
-    """The annotation of a dotted field path, and the models along it."""
-    models = [model]
-    current: Any = model
-    annotation: Any = None
-    for step in path:
-        if not _is_model(current) or step not in current.model_fields:
-            known = ", ".join(current.model_fields) if _is_model(current) else ""
-            raise EditError(N_("Unknown field `{field}`"), N_("Fields: {known}."), field=".".join(path), known=known)
-        annotation = current.model_fields[step].annotation
-        current = inner_model(annotation, lists=False)
-        if current is not None:
-            models.append(current)
-    return annotation, models
-
-
 # --- the edits -----------------------------------------------------------------------------------
 
 
@@ -914,37 +628,6 @@ def next_activity_id(doc: EditableFile, area: Area, used_before: Iterable[int] =
             numbers.append(int(match.group(1)))
             width = max(width, len(match.group(1)))
     return f"{prefix}-{max(numbers) + 1:0{width}d}"
-
-
-def ids_in_history(plan_file: Path, area: Area) -> set[int]:
-    """The numbers of the area's activity ids in every version of the plan file git has (any branch or tag).
-
-    Empty outside a git repository or before the first commit. Reads the blobs through one
-    ``git cat-file --batch`` process (GitPython's object database), not one process per version.
-    """
-    from git.exc import GitError as GitPythonError
-
-    from rus.base.repository import Repository
-    from rus.base.workspace import find_root
-
-    root = find_root(plan_file.parent)
-    if root is None:
-        return set()
-    try:
-        rel = plan_file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return set()
-    # ids as keys (`- id: ABC-012`), not the examples that comments mention
-    pattern = re.compile(rf"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?{AREA_PREFIX[area]}-([0-9]{{3,5}})\b", re.MULTILINE)
-    found: set[int] = set()
-    try:
-        with Repository(root) as repository:
-            for sha in repository.blobs_ever_at(rel):
-                text = repository.read_blob(sha).decode("utf-8", "replace")
-                found.update(int(n) for n in pattern.findall(text))
-    except (GitPythonError, RusError, ValueError, OSError):
-        return set()
-    return found
 
 
 Change = Callable[[EditableFile, CommentedMap], tuple[str, dict[str, Any]]]
@@ -1193,10 +876,10 @@ def _record_meeting(
     unique = list(dict.fromkeys(p.strip().lower() for p in participants if p.strip()))
     old = meeting.get("participants")
     if isinstance(old, CommentedSeq) and old:
-        trailing = _take_trailing(old)
+        trailing = take_trailing(old)
         del old[:]
         old.extend(unique)
-        _give_trailing(old, trailing)
+        give_trailing(old, trailing)
     else:
         set_key(meeting, "participants", to_yaml(unique), Meeting)
     if notes is not None and notes.strip():
@@ -1288,9 +971,9 @@ def _set_step(actor: CommentedMap, wanted: Area, step: str) -> None:
     else:
         position = sum(1 for k in ladder if k in order and order.index(k) < order.index(wanted.value))
         keys = list(ladder.keys())
-        trailing = _take_after(ladder, keys[position - 1]) if position > 0 else None
+        trailing = take_after(ladder, keys[position - 1]) if position > 0 else None
         ladder.insert(position, wanted.value, step.strip().lower())
-        _give_after(ladder, wanted.value, trailing)
+        give_after(ladder, wanted.value, trailing)
 
 
 __all__ = [
@@ -1300,10 +983,7 @@ __all__ = [
     "InvalidEditError",
     "add_activity",
     "add_actor",
-    "append_item",
     "cancel_activity",
-    "convert",
-    "delete_key",
     "find_item",
     "find_plan",
     "find_registry",
@@ -1314,6 +994,5 @@ __all__ = [
     "record_meeting",
     "set_activity_fields",
     "set_activity_status",
-    "set_key",
     "set_ladder_step",
 ]
