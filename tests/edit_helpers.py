@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
 
 from tests import gitrepo
+
+if TYPE_CHECKING:
+    from rus.writing.editing import EditableFile
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
@@ -71,3 +77,33 @@ def changed_lines(root: Path) -> tuple[list[str], list[str]]:
 def comment_lines(text: str) -> list[str]:
     """The lines of a text that are, or end in, a comment (a rough check independent of rus)."""
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+def edits_never_local(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every edit of one item's lines fail its comment check as not local, so that the edit
+    falls back to the whole file (which is then checked as usual)."""
+    from rus.writing import editing
+
+    real = editing._check_comments
+
+    def not_local(doc: EditableFile, after: str) -> None:
+        if doc.block is not None:
+            raise editing.NotLocalError
+        return real(doc, after)
+
+    monkeypatch.setattr(editing, "_check_comments", not_local)
+
+
+def spy_slow_reader(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``rus fmt``'s meaning check gives ruamel.yaml to read, as it reads them."""
+    from rus.writing import formatting
+
+    read: list[str] = []
+    real = formatting._ruamel_data
+
+    def spy(piece: str) -> object:
+        read.append(piece)
+        return real(piece)
+
+    monkeypatch.setattr(formatting, "_ruamel_data", spy)
+    return read

@@ -10,7 +10,7 @@ import yaml
 
 from rus.writing import formatting
 from tests.conftest import rus_in_process
-from tests.edit_helpers import GIT_ENV, PLANS, git, plans_repo
+from tests.edit_helpers import GIT_ENV, PLANS, git, plans_repo, spy_slow_reader
 
 ENV = {"RUS_LANG": "en", **GIT_ENV}
 
@@ -24,22 +24,10 @@ def _rewritten(root: Path) -> Path:
     return plan
 
 
-def _spy_slow_reader(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    read: list[str] = []
-    real = formatting._ruamel_data
-
-    def spy(piece: str) -> object:
-        read.append(piece)
-        return real(piece)
-
-    monkeypatch.setattr(formatting, "_ruamel_data", spy)
-    return read
-
-
 def test_commit_names_a_file_out_of_layout_without_reading_it_with_ruamel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = plans_repo(tmp_path)
     _rewritten(root)
-    read = _spy_slow_reader(monkeypatch)
+    read = spy_slow_reader(monkeypatch)
     done = rus_in_process("commit", cwd=root, env=ENV)
     assert done.returncode == 0, done.stderr
     assert "plans/upplevelser.yaml is not in the canonical layout" in done.stderr

@@ -12,9 +12,8 @@ import pytest
 
 from rus.plans.source import Source, parse_text
 from rus.writing import editing, formatting
-from rus.writing.editing import EditableFile
 from rus.writing.splice import item_block, item_blocks
-from tests.edit_helpers import PLANS, REPO
+from tests.edit_helpers import PLANS, REPO, edits_never_local, spy_slow_reader
 
 BASE = REPO / "tests" / "fixtures" / "base"
 
@@ -137,13 +136,7 @@ def test_an_edit_of_one_item_writes_what_editing_the_whole_file_writes(
 
 
 def test_an_edit_that_does_not_stay_in_its_lines_is_made_on_the_whole_file(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def not_local(doc: EditableFile, after: str) -> None:
-        if doc.block is not None:
-            raise editing.NotLocalError
-        return real(doc, after)
-
-    real = editing._check_comments
-    monkeypatch.setattr(editing, "_check_comments", not_local)
+    edits_never_local(monkeypatch)
     result = editing.set_activity_fields(base, "UPP-001", ["progress=43"])
     assert result.written
     assert "    progress: 43\n" in (base / "upplevelser.yaml").read_text(encoding="utf-8")
@@ -176,14 +169,7 @@ def test_fmt_reads_only_the_changed_items_with_ruamel(monkeypatch: pytest.Monkey
     canonical = formatting.format_text(text, "upplevelser.yaml")
     moved = canonical.replace("\narea: ", "\narea:    ", 1)
     assert moved != canonical
-    read: list[str] = []
-    real = formatting._ruamel_data
-
-    def spy(piece: str) -> object:
-        read.append(piece)
-        return real(piece)
-
-    monkeypatch.setattr(formatting, "_ruamel_data", spy)
+    read = spy_slow_reader(monkeypatch)
     assert formatting.format_text(moved, "upplevelser.yaml") == canonical
     assert read and all("id: UPP-001" not in piece for piece in read)  # the activities are written the same
 

@@ -15,7 +15,7 @@ import pytest
 from rus.plans.source import Source, parse_text
 from rus.writing import editing, formatting, splice
 from rus.writing.editing import EditableFile
-from tests.edit_helpers import PLANS, REPO
+from tests.edit_helpers import PLANS, REPO, edits_never_local
 
 BASE = REPO / "tests" / "fixtures" / "base"
 
@@ -163,13 +163,7 @@ def test_an_unknown_actor_is_not_found(base: Path) -> None:
 
 
 def test_an_append_that_reads_back_differently_is_made_on_the_whole_file(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def not_local(doc: EditableFile, after: str) -> None:
-        if doc.block is not None:
-            raise editing.NotLocalError
-        return real(doc, after)
-
-    real = editing._check_comments
-    monkeypatch.setattr(editing, "_check_comments", not_local)
+    edits_never_local(monkeypatch)
     loaded = _spy_whole(monkeypatch)
     result = editing.add_activity(base, "UPP", NEW_ACTIVITY)
     assert result.written and loaded == ["upplevelser.yaml"]
