@@ -21,7 +21,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -128,15 +128,18 @@ class Transition:
     unknown: set[Area]  # areas with a file that does not parse or leads out: not judged
     tagged: set[str]  # the recorded revisions (tags ``<area>/<revision>``)
 
-    def judged(self) -> Iterator[tuple[Area, Plan | None, list[tuple[str, Plan]]]]:
-        """Each area with plan files now that can be judged: its plan at the base (None if new) and its files."""
-        for area, group in self.files.items():
-            if area not in self.unknown:
-                yield area, self.base.plans.get(area), group
+    @cached_property
+    def judged(self) -> tuple[_Judged, ...]:
+        """Each area with plan files now that can be judged: its plan at the base (None if new), its
+        files, and its plan now (the files merged), merged once for every rule."""
+        return tuple(_Judged(area, self.base.plans.get(area), group, merge_plans([p for _, p in group]))
+                     for area, group in self.files.items() if area not in self.unknown)
 
-    def activities(self) -> Iterator[tuple[str, Activity, _Current | None]]:
-        """Each activity of the base (in an area that can be judged) with where it is now (None: gone),
-        after the file a removal is reported in (the area's first file now, else its first at the base)."""
+    @cached_property
+    def activities(self) -> tuple[_Followed, ...]:
+        """Each activity of the base (in an area that can be judged) with where it is now (None: gone)
+        and whether its id now names another activity, worked out once for every rule."""
+        followed: list[_Followed] = []
         for area, base_plan in self.base.plans.items():
             if area in self.unknown:
                 continue
@@ -146,15 +149,40 @@ class Transition:
                     current.setdefault(activity.id, _Current(path, index, activity))
             where = self.files[area][0][0] if area in self.files else self.base.paths[area][0]
             for old in base_plan.activities:
-                yield where, old, current.get(old.id)
+                now = current.get(old.id)
+                followed.append(_Followed(where, old, now, now is not None and _reused(old, now.activity)))
+        return tuple(followed)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """An area the transition rules judge: its plan at the base, its files now and their merged plan."""
+
+    area: Area
+    before: Plan | None
+    group: list[tuple[str, Plan]]
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class _Followed:
+    """An activity of the base followed to now: ``where`` its removal is reported (the area's first
+    file now, else its first at the base), ``now`` where it is (None: gone), ``reused`` whether its
+    id now names a different activity."""
+
+    where: str
+    old: Activity
+    now: _Current | None
+    reused: bool
 
 
 def _removed(context: Transition, ended: bool) -> Iterator[Finding]:
-    for where, old, now in context.activities():
+    for item in context.activities:
+        old = item.old
         # An activity that had ended at the base may go (a warning: the year's report then finds it
         # only in the history); one that had not is an error.
-        if now is None and bool(old.status in FINAL_STATUSES or old.replaced_by) is ended:
-            yield Finding("H005" if ended else "H002", Place(where, ("activities",), key=True),
+        if item.now is None and bool(old.status in FINAL_STATUSES or old.replaced_by) is ended:
+            yield Finding("H005" if ended else "H002", Place(item.where, ("activities",), key=True),
                           {"id": old.id, "status": InText(old.status), "base": context.base_rev})
 
 
@@ -170,16 +198,17 @@ def _ended_activity_removed(context: Transition) -> Iterator[Finding]:
 
 @rule("H003", "transitions")
 def _id_reused(context: Transition) -> Iterator[Finding]:
-    for _where, old, now in context.activities():
-        if now is not None and _reused(old, now.activity):
-            yield Finding("H003", Place(now.path, ("activities", now.index, "id")),
-                          {"id": old.id, "base": context.base_rev, "old_title": old.title})
+    for item in context.activities:
+        if item.now is not None and item.reused:
+            yield Finding("H003", Place(item.now.path, ("activities", item.now.index, "id")),
+                          {"id": item.old.id, "base": context.base_rev, "old_title": item.old.title})
 
 
 @rule("H001", "transitions")
 def _forbidden_transition(context: Transition) -> Iterator[Finding]:
-    for _where, old, now in context.activities():
-        if now is None or _reused(old, now.activity) or transition_reachable(old.status, now.activity.status):
+    for item in context.activities:
+        old, now = item.old, item.now
+        if now is None or item.reused or transition_reachable(old.status, now.activity.status):
             continue  # a reused id is H003's: its status is another activity's
         allowed = ", ".join(s.value for s in sorted(reachable(old.status), key=list(type(old.status)).index))
         hint = HINT_ALLOWED_FROM_FINAL if old.status in FINAL_STATUSES else None
@@ -193,10 +222,10 @@ _NOT_STARTED = (None, Status.IDEA, Status.PLANNED)
 
 @rule("H008", "transitions")
 def _ongoing_without_consultation(context: Transition) -> Iterator[Finding]:
-    for _area, before, group in context.judged():
-        plan = merge_plans([p for _, p in group])
+    for judged in context.judged:
+        before, plan = judged.before, judged.plan
         was = {a.id: a.status for a in before.activities} if before is not None else {}
-        for path, part in group:
+        for path, part in judged.group:
             for index, activity in enumerate(part.activities):
                 if activity.status is not Status.ONGOING or was.get(activity.id) not in _NOT_STARTED:
                     continue
@@ -208,13 +237,13 @@ def _ongoing_without_consultation(context: Transition) -> Iterator[Finding]:
 
 @rule("H009", "transitions")
 def _consultation_removed(context: Transition) -> Iterator[Finding]:
-    for _area, before, group in context.judged():
-        if before is None:
+    for judged in context.judged:
+        if judged.before is None:
             continue
-        kept = {c.id for p in (p for _, p in group) for c in p.consultations}
-        for record in before.consultations:
+        kept = {c.id for c in judged.plan.consultations}
+        for record in judged.before.consultations:
             if record.id not in kept:
-                yield Finding("H009", Place(group[0][0], ("consultations",), key=True),
+                yield Finding("H009", Place(judged.group[0][0], ("consultations",), key=True),
                               {"id": record.id, "base": context.base_rev})
 
 
@@ -224,10 +253,10 @@ def _lowered(before: Plan | None, plan: Plan) -> bool:
 
 @rule("H006", "transitions")
 def _revision_lowered(context: Transition) -> Iterator[Finding]:
-    for _area, before, group in context.judged():
-        plan = merge_plans([p for _, p in group])
+    for judged in context.judged:
+        before, plan = judged.before, judged.plan
         if before is not None and _lowered(before, plan):
-            yield Finding("H006", Place(group[0][0], ("revision",)),
+            yield Finding("H006", Place(judged.group[0][0], ("revision",)),
                           {"old": before.revision, "new": plan.revision, "base": context.base_rev})
 
 
@@ -235,14 +264,14 @@ def _revision_lowered(context: Transition) -> Iterator[Finding]:
 def _tagged_revision_changed(context: Transition) -> Iterator[Finding]:
     from rus.timeline.changes import Side, diff_plans
 
-    for area, before, group in context.judged():
-        plan = merge_plans([p for _, p in group])
+    for judged in context.judged:
+        area, before, plan = judged.area, judged.before, judged.plan
         if before is None or _lowered(before, plan) or plan.revision != before.revision:
             continue
         if f"{area.value}/{plan.revision}" not in context.tagged:
             continue
         if not diff_plans(before, plan, Side(context.base_rev), Side("working tree"), area).is_empty:
-            yield Finding("H004", Place(group[0][0], ("revision",)),
+            yield Finding("H004", Place(judged.group[0][0], ("revision",)),
                           {"revision": plan.revision, "next": next_revision(plan.revision, date.today())})
 
 
