@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -347,6 +348,17 @@ def _tracked(root: Path) -> list[str]:
     return [p for p in done.stdout.decode().split("\0") if p]
 
 
+def _rewritable_texts(root: Path) -> Iterator[tuple[str, str]]:
+    """Each tracked text file the run may rewrite (not CHANGELOG.md and the like), with its text."""
+    for path in _tracked(root):
+        if path.startswith(NOT_REWRITTEN) or not (root / path).is_file():
+            continue
+        try:
+            yield path, (root / path).read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # not text
+
+
 def rewrite_files(root: Path, mapping: dict[str, str], moves: list[tuple[str, str]]) -> dict[str, str]:
     """The new text of every tracked text file that changes (keyed by its path after the moves)."""
     def after_moves(path: str) -> str:
@@ -356,13 +368,7 @@ def rewrite_files(root: Path, mapping: dict[str, str], moves: list[tuple[str, st
         return path
 
     changed: dict[str, str] = {}
-    for path in _tracked(root):
-        if path.startswith(NOT_REWRITTEN) or not (root / path).is_file():
-            continue
-        try:
-            text = (root / path).read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            continue  # not text
+    for path, text in _rewritable_texts(root):
         after = rewrite_text(text, mapping, path=path)
         if after != text:
             changed[after_moves(path)] = after
@@ -427,13 +433,7 @@ def leftovers(root: Path, mapping: dict[str, str]) -> list[str]:
     """Lines that still name a moved module the old way (should be none), and bare ``old.py`` mentions."""
     found = []
     bare = {old: re.compile(rf"(?<![\w/.-]){re.escape(old)}\.py\b") for old in mapping}
-    for path in _tracked(root):
-        if path.startswith(NOT_REWRITTEN) or not (root / path).is_file():
-            continue
-        try:
-            text = (root / path).read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            continue
+    for path, text in _rewritable_texts(root):
         for number, line in enumerate(text.splitlines(), 1):
             for old in mapping:
                 if _dotted_pattern(old).search(line) or _path_pattern(old).search(line):
