@@ -50,6 +50,19 @@ def _comments(layout: Any) -> list[tuple[int, list[str], list[str]]]:
             for e in layout.entries.values() if e.eol or any(c is not None for c in e.leading)]
 
 
+def _count_readings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The lengths of the texts ``rus fmt`` gives the checking reader, as it reads them."""
+    read: list[int] = []
+    real = formatting.parse_text
+
+    def counting(body: str, source: Source) -> Source:
+        read.append(len(body))
+        return real(body, source)
+
+    monkeypatch.setattr(formatting, "parse_text", counting)
+    return read
+
+
 @settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(documents())
 @example("a: 1\n\nb: 2\nc: 3\n# slut\n")
@@ -94,14 +107,7 @@ def test_unchanged_items_are_not_read_again(monkeypatch: pytest.MonkeyPatch) -> 
     canonical = PLAN.read_text(encoding="utf-8")
     text = canonical.replace("\n\n# Läge:", "\n# Läge:", 1)  # the layout puts the blank line back
     assert text != canonical
-    read: list[int] = []
-    real = formatting.parse_text
-
-    def counting(body: str, source: Source) -> Source:
-        read.append(len(body))
-        return real(body, source)
-
-    monkeypatch.setattr(formatting, "parse_text", counting)
+    read = _count_readings(monkeypatch)
     assert format_text(text, "upplevelser.yaml") == canonical
     assert read[0] == len(text)  # the one whole reading, that of the file as it is
     assert read[1:] and all(size * 4 < len(text) for size in read[1:]), read
@@ -186,18 +192,11 @@ def test_a_wrong_claim_of_the_layout_is_caught(monkeypatch: pytest.MonkeyPatch) 
 
 def test_the_stand_in_text_in_a_file_takes_the_long_way(monkeypatch: pytest.MonkeyPatch) -> None:
     text = PLAN.read_text(encoding="utf-8").replace("\n\n# Läge:", "\n# rus-stand-in-0 Läge:", 1)
-    read: list[int] = []
-    real = formatting.parse_text
-
-    def counting(body: str, source: Source) -> Source:
-        read.append(len(body))
-        return real(body, source)
-
-    monkeypatch.setattr(formatting, "parse_text", counting)
+    read = _count_readings(monkeypatch)
     out = format_text(text, "upplevelser.yaml")
     assert "# rus-stand-in-0 Läge:" in out
     assert any(size * 2 > len(text) for size in read[1:]), read  # the laid-out text was read whole
-    assert real(out, Source("x")).data == real(text, Source("x")).data
+    assert parse_text(out, Source("x")).data == parse_text(text, Source("x")).data
 
 
 def test_large_generated_plan_is_formatted_the_same_by_both_ways(tmp_path: Path) -> None:
